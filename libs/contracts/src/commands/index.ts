@@ -1,0 +1,2 @@
+export * from './command-envelope';
+export * from './command-outcome';

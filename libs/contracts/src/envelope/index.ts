@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './event-metadata';
+export * from './event-envelope';

@@ -1,0 +1,3 @@
+export * from './topic-names';
+export * from './stream-names';
+export * from './message-headers';

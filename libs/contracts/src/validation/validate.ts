@@ -1,0 +1,36 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { ContractViolation, type FieldIssue } from './contract-violation';
+
+const flatten = (errors: readonly ValidationError[], prefix = ''): FieldIssue[] =>
+  errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((reason) => ({
+      field,
+      reason: reason.startsWith(e.property) ? reason.slice(e.property.length).trim() : reason,
+    }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+
+/**
+ * Check a plain value against a class-validator DTO; return the plain value typed as T, or
+ * throw a ContractViolation listing every bad field. Unknown properties are rejected so a
+ * typo in a field name is an error, not silently dropped data.
+ */
+export const validatePlain = <T extends object>(
+  dto: ClassConstructor<object>,
+  plain: unknown,
+  subject = dto.name,
+): T => {
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+    throw new ContractViolation(subject, [{ field: '', reason: 'must be an object' }]);
+  }
+  const instance = plainToInstance(dto, plain, { enableImplicitConversion: false });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
+  if (errors.length > 0) throw new ContractViolation(subject, flatten(errors));
+  return plain as T;
+};

@@ -1,0 +1,4 @@
+export * from './postgres';
+export * from './kafka';
+export * from './skip-notice';
+export * from './wait-until';
