@@ -5,7 +5,10 @@ const { tmpdir } = require('node:os');
 const path = require('node:path');
 
 if (!process.env.PARLEY_SKIP_LOG) {
-  process.env.PARLEY_SKIP_LOG = path.join(mkdtempSync(path.join(tmpdir(), 'parley-skips-')), 'skips.log');
+  process.env.PARLEY_SKIP_LOG = path.join(
+    mkdtempSync(path.join(tmpdir(), 'parley-skips-')),
+    'skips.log',
+  );
 }
 
 class SkipReporter {
@@ -14,11 +17,15 @@ class SkipReporter {
   }
   onRunComplete() {
     const log = process.env.PARLEY_SKIP_LOG;
-    const lines = existsSync(log) ? [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))] : [];
+    const lines = existsSync(log)
+      ? [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))]
+      : [];
     if (lines.length === 0) {
-      process.stdout.write('\nSkipped adapters: none\n');
+      process.stderr.write('\nSkipped adapters: none\n');
     } else {
-      process.stdout.write(`\nSkipped adapters (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+      process.stderr.write(
+        `\nSkipped adapters (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n`,
+      );
     }
   }
 }

@@ -49,7 +49,10 @@ export class EventCatalog {
     let version = event.metadata.schemaVersion;
     if (version > d.schemaVersion) {
       throw new ContractViolation(event.type, [
-        { field: 'metadata.schemaVersion', reason: `${version} is newer than this process knows (${d.schemaVersion})` },
+        {
+          field: 'metadata.schemaVersion',
+          reason: `${version} is newer than this process knows (${d.schemaVersion})`,
+        },
       ]);
     }
     if (version === d.schemaVersion) return event;
@@ -69,7 +72,10 @@ export class EventCatalog {
 
   private definition(type: string): EventDefinition {
     const d = this.definitions.get(type);
-    if (!d) throw new ContractViolation('event', [{ field: 'type', reason: `unknown event type ${type}` }]);
+    if (!d)
+      throw new ContractViolation('event', [
+        { field: 'type', reason: `unknown event type ${type}` },
+      ]);
     return d;
   }
 }

@@ -31,7 +31,9 @@ export class EventMetadataDto {
 }
 
 export class EventEnvelopeDto {
-  @Matches(/^[A-Z][A-Za-z]*\.[A-Z][A-Za-z]*$/, { message: 'type must look like Context.ThingHappened' })
+  @Matches(/^[A-Z][A-Za-z]*\.[A-Z][A-Za-z]*$/, {
+    message: 'type must look like Context.ThingHappened',
+  })
   type!: string;
   @IsObject() data!: Record<string, unknown>;
   @IsDefined() @ValidateNested() @Type(() => EventMetadataDto) metadata!: EventMetadataDto;

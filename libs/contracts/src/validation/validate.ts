@@ -5,10 +5,10 @@ import { ContractViolation, type FieldIssue } from './contract-violation';
 const flatten = (errors: readonly ValidationError[], prefix = ''): FieldIssue[] =>
   errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((reason) => ({
-      field,
-      reason: reason.startsWith(e.property) ? reason.slice(e.property.length).trim() : reason,
-    }));
+    const reasons = Object.values(e.constraints ?? {}).map((reason) =>
+      reason.startsWith(`${e.property} `) ? reason.slice(e.property.length + 1) : reason,
+    );
+    const own = reasons.length > 0 ? [{ field, reason: reasons.join('; ') }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfigOrExit } from '@parley/config';
+import { HealthRegistry } from '@parley/platform';
+import { startEmbeddedInfrastructure } from './embedded-infrastructure';
+import { StandaloneConfig } from './standalone.config';
+import { StandaloneModule } from './standalone.module';
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug'] as const;
+
+/** `npm start`: all of Parley in one process, nothing to install but Node. */
+const main = async (): Promise<void> => {
+  const config = loadConfigOrExit(StandaloneConfig);
+  const logger = new Logger('standalone');
+  const health = new HealthRegistry();
+  const infrastructure = await startEmbeddedInfrastructure(config.PARLEY_DATA_DIR, health);
+
+  const app = await NestFactory.create(StandaloneModule.register(health), {
+    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+  });
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.log(`Parley listening on http://localhost:${port}`);
+
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: shutting down`);
+    await app.close();
+    await infrastructure.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+};
+
+main().catch((e: unknown) => {
+  process.stderr.write(`standalone failed to start: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import type { HealthReport } from '@parley/platform';
+
+const escapeHtml = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+/** A plain HTML page listing each mounted part and its state. */
+export const renderStatusPage = (report: HealthReport): string => {
+  const rows = report.checks
+    .map(
+      (c) =>
+        `<tr><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.description)}</td>` +
+        `<td class="${c.status}">${c.status}${c.reason ? `: ${escapeHtml(c.reason)}` : ''}</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Parley</title>
+<style>body{font:15px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse}
+td,th{padding:.35rem .8rem;border-bottom:1px solid #ddd;text-align:left}.up{color:#17803d}.down{color:#b42318}</style>
+</head><body>
+<h1>Parley is ${report.status === 'up' ? 'running' : 'degraded'}</h1>
+<p>Embedded mode: one process, PGlite event store, in-process bus. Health as JSON: <a href="/health">/health</a>.</p>
+<table><thead><tr><th>part</th><th>what</th><th>state</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+</body></html>`;
+};

@@ -1,0 +1,18 @@
+import { renderStatusPage } from './render-status-page';
+
+describe('renderStatusPage', () => {
+  it('lists each part with its state and escapes text', () => {
+    const html = renderStatusPage({
+      status: 'down',
+      checks: [
+        { name: 'event-store', description: 'PGlite in <dir>', status: 'up' },
+        { name: 'bus', description: 'in-process', status: 'down', reason: 'closed' },
+      ],
+    });
+    expect(html).toContain('Parley is degraded');
+    expect(html).toContain(
+      '<td>event-store</td><td>PGlite in &lt;dir&gt;</td><td class="up">up</td>',
+    );
+    expect(html).toContain('<td class="down">down: closed</td>');
+  });
+});

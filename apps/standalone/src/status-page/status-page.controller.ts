@@ -1,0 +1,15 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { HealthRegistry } from '@parley/platform';
+import { renderStatusPage } from './render-status-page';
+
+/** The page at `/`: what runs in this process and whether it is up. */
+@Controller()
+export class StatusPageController {
+  constructor(@Inject(HealthRegistry) private readonly registry: HealthRegistry) {}
+
+  @Get()
+  @Header('content-type', 'text/html; charset=utf-8')
+  async page(): Promise<string> {
+    return renderStatusPage(await this.registry.report());
+  }
+}

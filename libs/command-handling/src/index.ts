@@ -1,0 +1,5 @@
+export * from './event-metadata-for-command';
+export * from './handle-command';
+export * from './command-outcome-log';
+export * from './command-processor';
+export * from './command-sender';

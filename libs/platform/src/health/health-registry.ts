@@ -1,0 +1,55 @@
+/** A part of the process whose state the health page and readiness probe report. */
+export interface HealthCheck {
+  readonly name: string;
+  /** What it is, in a few words: "event store (PGlite, .data/standalone)". */
+  readonly description: string;
+  /** Resolves when healthy; rejects or resolves with a reason string when not. */
+  check(): Promise<void | string>;
+}
+
+export interface HealthReport {
+  readonly status: 'up' | 'down';
+  readonly checks: readonly {
+    name: string;
+    description: string;
+    status: 'up' | 'down';
+    reason?: string;
+  }[];
+}
+
+/** Collects the checks of every module mounted in the process. */
+export class HealthRegistry {
+  private readonly checks: HealthCheck[] = [];
+
+  register(check: HealthCheck): void {
+    if (this.checks.some((c) => c.name === check.name))
+      throw new Error(`health check ${check.name} registered twice`);
+    this.checks.push(check);
+  }
+
+  async report(timeoutMs = 2000): Promise<HealthReport> {
+    const checks = await Promise.all(
+      this.checks.map(async (c) => {
+        try {
+          const reason = await Promise.race([
+            c.check(),
+            new Promise<string>((r) =>
+              setTimeout(() => r(`no answer within ${timeoutMs} ms`), timeoutMs).unref(),
+            ),
+          ]);
+          return reason
+            ? { name: c.name, description: c.description, status: 'down' as const, reason }
+            : { name: c.name, description: c.description, status: 'up' as const };
+        } catch (e) {
+          return {
+            name: c.name,
+            description: c.description,
+            status: 'down' as const,
+            reason: (e as Error).message,
+          };
+        }
+      }),
+    );
+    return { status: checks.every((c) => c.status === 'up') ? 'up' : 'down', checks };
+  }
+}

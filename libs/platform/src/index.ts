@@ -1,0 +1,3 @@
+export * from './health/health-registry';
+export * from './health/health.controller';
+export * from './health/health.module';

@@ -1,0 +1,128 @@
+import { EVENT_HEADERS, topicForStream } from '@parley/contracts';
+import type { Bus, OutgoingMessage } from '@parley/bus';
+import type { AllSubscription, EventStore, RecordedEvent } from '@parley/eventstore';
+import type { CheckpointStore } from './checkpoint-store';
+
+export interface RelayOptions {
+  readonly store: EventStore;
+  readonly bus: Bus;
+  readonly checkpoints: CheckpointStore;
+  /** Checkpoint name; one per relay deployment. Default `relay`. */
+  readonly name?: string;
+  /** Most events published in one bus call. Default 500. */
+  readonly batchSize?: number;
+  /** Wait before resubscribing after a failure. Default 1000 ms. */
+  readonly retryDelayMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** The bus message for a stored event: its context's topic, keyed by aggregate id. */
+export const messageForRecordedEvent = (r: RecordedEvent): OutgoingMessage => ({
+  topic: topicForStream(r.streamName),
+  key: r.event.metadata.aggregateId,
+  value: r.event,
+  headers: {
+    [EVENT_HEADERS.eventId]: r.event.metadata.eventId,
+    [EVENT_HEADERS.eventType]: r.event.type,
+    [EVENT_HEADERS.streamName]: r.streamName,
+    [EVENT_HEADERS.revision]: String(r.revision),
+    [EVENT_HEADERS.position]: r.position.toString(),
+    [EVENT_HEADERS.workspaceId]: r.event.metadata.workspaceId,
+    [EVENT_HEADERS.correlationId]: r.event.metadata.correlationId,
+  },
+});
+
+/**
+ * The relay: the event store is the outbox. It subscribes to the global log from its
+ * checkpoint, publishes each stored event to its topic, and saves the checkpoint after the bus
+ * has acknowledged. A crash between publish and checkpoint republishes a few events on restart
+ * (consumers drop those by eventId); nothing stored is ever left unpublished.
+ */
+export class Relay {
+  private subscription?: AllSubscription;
+  private running?: Promise<void>;
+  private stopping = false;
+  private lastPublished?: bigint;
+  private readonly name: string;
+
+  constructor(private readonly options: RelayOptions) {
+    this.name = options.name ?? 'relay';
+  }
+
+  /** Resolves once the relay has loaded its checkpoint and is subscribed. */
+  async start(): Promise<void> {
+    this.stopping = false;
+    this.lastPublished = await this.options.checkpoints.load(this.name);
+    this.subscription = this.options.store.subscribeToAll({ after: this.lastPublished });
+    this.running = this.loop(this.subscription);
+  }
+
+  /** Stop after the batch in flight is published and checkpointed. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.subscription?.close();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** Position of the last event the bus acknowledged. */
+  get position(): bigint | undefined {
+    return this.lastPublished;
+  }
+
+  private async loop(first: AllSubscription): Promise<void> {
+    let subscription = first;
+    while (!this.stopping) {
+      try {
+        await this.pump(subscription);
+        return;
+      } catch (e) {
+        this.log(
+          `relay ${this.name}: ${(e as Error).message}; resuming from ${this.lastPublished ?? 'start'}`,
+        );
+        await subscription.close().catch(() => undefined);
+        if (this.stopping) return;
+        await new Promise((r) => setTimeout(r, this.options.retryDelayMs ?? 1000));
+        if (this.stopping) return;
+        subscription = this.options.store.subscribeToAll({ after: this.lastPublished });
+        this.subscription = subscription;
+      }
+    }
+  }
+
+  /**
+   * Read events as they come; while one batch is being published, the next accumulates, so a
+   * burst goes out in few bus calls without delaying a lone event.
+   */
+  private async pump(subscription: AllSubscription): Promise<void> {
+    const pending: RecordedEvent[] = [];
+    let flushing: Promise<void> | undefined;
+    let failure: unknown;
+    const flush = async (): Promise<void> => {
+      try {
+        while (pending.length > 0) {
+          const batch = pending.splice(0, this.options.batchSize ?? 500);
+          await this.options.bus.publish(batch.map(messageForRecordedEvent));
+          const last = batch[batch.length - 1].position;
+          await this.options.checkpoints.save(this.name, last);
+          this.lastPublished = last;
+        }
+      } catch (e) {
+        failure = e;
+      } finally {
+        flushing = undefined;
+      }
+    };
+    for await (const recorded of subscription) {
+      if (failure) throw failure;
+      pending.push(recorded);
+      flushing ??= flush();
+    }
+    await flushing;
+    if (failure) throw failure;
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(line);
+  }
+}
