@@ -23,14 +23,15 @@ const level = (name, extra = {}) => ({
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', swcConfig] },
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
+  setupFilesAfterEnv: ['<rootDir>/tools/jest/level-timeouts.js'],
   ...extra,
 });
 
 module.exports = {
-  reporters: ['<rootDir>/tools/jest-skip-reporter.js', 'default'],
+  reporters: ['<rootDir>/tools/jest/skip-reporter.js', 'default'],
   projects: [
     level('unit'),
-    level('int', { testTimeout: 60_000, slowTestThreshold: 30 }),
-    level('e2e', { testTimeout: 180_000, slowTestThreshold: 60 }),
+    level('int', { slowTestThreshold: 30 }),
+    level('e2e', { slowTestThreshold: 60 }),
   ],
 };

@@ -2,3 +2,4 @@ export * from './postgres';
 export * from './kafka';
 export * from './skip-notice';
 export * from './wait-until';
+export * from './service-process';
