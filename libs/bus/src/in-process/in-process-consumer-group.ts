@@ -1,0 +1,132 @@
+import type { DeliveredMessage, OutgoingMessage, SubscribeOptions } from '../bus.port';
+import { deliverWithRetries } from '../delivery/deliver-with-retries';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BACKOFF_MS } from '../delivery/retry-policy';
+import type { StoredRecord, TopicLog } from './topic-log';
+
+/** One subscription's place in its group. */
+export interface GroupMember {
+  readonly options: SubscribeOptions;
+  readonly inFlight: Set<Promise<unknown>>;
+}
+
+export interface GroupEnvironment {
+  readonly topic: (name: string) => TopicLog;
+  readonly deadLetter: (message: OutgoingMessage) => Promise<void>;
+  readonly onError: (error: unknown) => void;
+}
+
+/**
+ * A consumer group of the in-process bus: its own next offset per topic partition (kept after
+ * every member left, like Kafka's committed offsets), partitions spread over the members that
+ * subscribe to the topic, and one delivery loop per partition so a key's messages are handled
+ * one at a time and in order, while other partitions go on.
+ */
+export class InProcessConsumerGroup {
+  private readonly members: GroupMember[] = [];
+  private readonly nextOffsets = new Map<string, number[]>();
+  private readonly pumping = new Set<string>();
+
+  constructor(
+    readonly groupId: string,
+    private readonly env: GroupEnvironment,
+  ) {}
+
+  join(options: SubscribeOptions): GroupMember {
+    for (const topic of options.topics) {
+      if (!this.nextOffsets.has(topic)) {
+        const log = this.env.topic(topic);
+        this.nextOffsets.set(
+          topic,
+          options.fromBeginning ? log.partitions.map(() => 0) : log.endOffsets(),
+        );
+      }
+    }
+    const member: GroupMember = { options, inFlight: new Set() };
+    this.members.push(member);
+    this.kickAll();
+    return member;
+  }
+
+  /** No new message goes to the member; the one it holds is finished first. */
+  async leave(member: GroupMember): Promise<void> {
+    const index = this.members.indexOf(member);
+    if (index >= 0) this.members.splice(index, 1);
+    this.kickAll();
+    while (member.inFlight.size > 0) await Promise.allSettled([...member.inFlight]);
+  }
+
+  subscribes(topic: string): boolean {
+    return this.members.some((m) => m.options.topics.includes(topic));
+  }
+
+  kick(topic: string): void {
+    const log = this.env.topic(topic);
+    for (let partition = 0; partition < log.partitions.length; partition++) {
+      void this.pump(log, partition);
+    }
+  }
+
+  private kickAll(): void {
+    for (const topic of this.nextOffsets.keys()) if (this.subscribes(topic)) this.kick(topic);
+  }
+
+  private ownerOf(topic: string, partition: number): GroupMember | undefined {
+    const candidates = this.members.filter((m) => m.options.topics.includes(topic));
+    return candidates.length === 0 ? undefined : candidates[partition % candidates.length];
+  }
+
+  private async pump(log: TopicLog, partition: number): Promise<void> {
+    const id = `${log.name}#${partition}`;
+    if (this.pumping.has(id)) return;
+    this.pumping.add(id);
+    try {
+      // Never run handlers inside publish() or subscribe(): deliver on a later turn, like Kafka.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (;;) {
+        const offsets = this.nextOffsets.get(log.name);
+        const owner = this.ownerOf(log.name, partition);
+        const offset = offsets?.[partition] ?? 0;
+        const record = log.partitions[partition]![offset];
+        if (!offsets || !owner || !record) return;
+        const done = this.deliver(owner, log.name, partition, offset, record);
+        owner.inFlight.add(done);
+        try {
+          await done;
+        } finally {
+          owner.inFlight.delete(done);
+        }
+        offsets[partition] = offset + 1;
+      }
+    } catch (error) {
+      this.env.onError(error);
+    } finally {
+      this.pumping.delete(id);
+    }
+  }
+
+  private deliver(
+    owner: GroupMember,
+    topic: string,
+    partition: number,
+    offset: number,
+    record: StoredRecord,
+  ): Promise<unknown> {
+    const { options } = owner;
+    return deliverWithRetries({
+      message: (attempt): DeliveredMessage => ({
+        topic,
+        key: record.key,
+        value: JSON.parse(record.json) as unknown,
+        headers: { ...record.headers },
+        partition,
+        offset: String(offset),
+        attempt,
+      }),
+      handler: options.handler,
+      groupId: this.groupId,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      retryBackoffMs: options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS,
+      deadLetter: this.env.deadLetter,
+    });
+  }
+}

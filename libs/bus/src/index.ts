@@ -1,0 +1,14 @@
+export * from './bus.port';
+export * from './delivery/retry-policy';
+export { describeError } from './delivery/dead-letter-message';
+export * from './in-process/in-process-bus';
+export * from './kafka/kafka-bus-options';
+export * from './kafka/kafka-bus';
+export { stderrLogCreator } from './kafka/kafka-log';
+export * from './dedup/seen-events.port';
+export * from './dedup/in-memory-seen-events';
+export * from './dedup/drop-duplicate-events';
+export * from './nest/bus-context';
+export * from './nest/bus-transport-strategy';
+export * from './nest/rethrow-to-bus.filter';
+export { eventRoute, type EventRoute } from './nest/event-pattern-routes';

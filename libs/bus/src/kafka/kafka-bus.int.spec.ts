@@ -1,0 +1,5 @@
+import { describeBusContract, describeOnKafka, testKafkaBus } from '../testing';
+
+describeOnKafka('Kafka bus', () => {
+  describeBusContract('kafka', testKafkaBus);
+});

@@ -1,0 +1,5 @@
+import { describeBusTransportStrategy, describeOnKafka, testKafkaBus } from '../testing';
+
+describeOnKafka('BusTransportStrategy', () => {
+  describeBusTransportStrategy('the Kafka bus', testKafkaBus);
+});
