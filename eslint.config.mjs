@@ -37,6 +37,7 @@ export default tseslint.config(
       'tools/lint-fixtures/**',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
     ],
   },
   js.configs.recommended,

@@ -7,7 +7,9 @@ import { Relay, SqlCheckpointStore } from '@parley/relay';
 import { RelayConfig } from './relay.config';
 
 const log = (line: string): void => {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'relay', msg: line })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ time: new Date().toISOString(), service: 'relay', msg: line })}\n`,
+  );
 };
 
 /**
@@ -21,7 +23,10 @@ const main = async (): Promise<void> => {
     schema: config.EVENT_STORE_SCHEMA,
   });
   const pool = new Pool({ connectionString: config.EVENT_STORE_URL, max: 2 });
-  const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS.split(','), clientId: `relay-${config.RELAY_NAME}` });
+  const bus = createKafkaBus({
+    brokers: config.KAFKA_BROKERS.split(','),
+    clientId: `relay-${config.RELAY_NAME}`,
+  });
   const relay = new Relay({
     store,
     bus,

@@ -7,7 +7,13 @@ import {
   type Bus,
   type BusSubscription,
 } from '@parley/bus';
-import { EVENT_HEADERS, deterministicId, eventsTopic, streamName, type EventEnvelope } from '@parley/contracts';
+import {
+  EVENT_HEADERS,
+  deterministicId,
+  eventsTopic,
+  streamName,
+  type EventEnvelope,
+} from '@parley/contracts';
 import { createPostgresEventStore, type EventStore } from '@parley/eventstore';
 import {
   createTestDatabase,
@@ -91,7 +97,10 @@ describe('relay crash and restart (real relay process, PostgreSQL, Kafka)', () =
   });
 
   it('publishes every stored event after a SIGKILL; duplicates only past the checkpoint', async () => {
-    const relayEnv = { EVENT_STORE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), RELAY_BATCH_SIZE: '10',
+    const relayEnv = {
+      EVENT_STORE_URL: db.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      RELAY_BATCH_SIZE: '10',
       // Checkpoint lazily so the kill lands with the checkpoint behind what was published.
       RELAY_CHECKPOINT_INTERVAL_MS: '2000',
     };
@@ -109,7 +118,11 @@ describe('relay crash and restart (real relay process, PostgreSQL, Kafka)', () =
     relay = startServiceProcess('apps/relay/src/main.ts', relayEnv);
     await relay.waitForOutput(/relaying from position start/);
     const writing = appendMore(300);
-    await waitUntil('first 150 events at the consumer', () => (received.length >= 150 ? true : undefined), 60_000);
+    await waitUntil(
+      'first 150 events at the consumer',
+      () => (received.length >= 150 ? true : undefined),
+      60_000,
+    );
     relay.child.kill('SIGKILL');
     await relay.exited;
     await writing;
@@ -125,7 +138,11 @@ describe('relay crash and restart (real relay process, PostgreSQL, Kafka)', () =
     // and started again,
     relay = startServiceProcess('apps/relay/src/main.ts', relayEnv);
     await relay.waitForOutput(new RegExp(`relaying from position ${checkpoint}`));
-    await waitUntil('all events handled', () => (handled.length >= appended ? true : undefined), 90_000);
+    await waitUntil(
+      'all events handled',
+      () => (handled.length >= appended ? true : undefined),
+      90_000,
+    );
     relay.child.kill('SIGTERM');
     expect(await relay.exited).toBe(0);
 

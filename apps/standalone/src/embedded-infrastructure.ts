@@ -1,6 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInProcessBus, type Bus } from '@parley/bus';
-import { createPgliteEventStore, type EventStore } from '@parley/eventstore';
+import { createPgliteEventStore, openPglite, type EventStore } from '@parley/eventstore';
 import type { HealthRegistry } from '@parley/platform';
 import { Relay, SqlCheckpointStore } from '@parley/relay';
 
@@ -17,10 +18,12 @@ export const startEmbeddedInfrastructure = async (
   health: HealthRegistry,
 ): Promise<EmbeddedInfrastructure> => {
   const absolute = path.resolve(dataDir);
-  const pglite = await createPgliteEventStore({ dataDir: path.join(absolute, 'eventstore') });
-  const store = pglite.store;
+  // One PGlite database holds the events and the relay's checkpoint.
+  mkdirSync(absolute, { recursive: true });
+  const db = await openPglite(path.join(absolute, 'eventstore'));
+  const store = await createPgliteEventStore({ pglite: db });
   const bus = createInProcessBus();
-  const relay = new Relay({ store, bus, checkpoints: new SqlCheckpointStore(pglite.db) });
+  const relay = new Relay({ store, bus, checkpoints: new SqlCheckpointStore(db) });
   await relay.start();
 
   health.register({
@@ -45,6 +48,7 @@ export const startEmbeddedInfrastructure = async (
       await relay.stop();
       await bus.close();
       await store.close();
+      await db.close();
     },
   };
 };

@@ -65,7 +65,10 @@ export class Relay {
     this.lastSaved = this.lastPublished;
     const interval = this.options.checkpointIntervalMs ?? 0;
     if (interval > 0) {
-      this.idleSaver = setInterval(() => void this.saveCheckpoint().catch(() => undefined), interval);
+      this.idleSaver = setInterval(
+        () => void this.saveCheckpoint().catch(() => undefined),
+        interval,
+      );
     }
     this.subscription = this.options.store.subscribeToAll({ after: this.lastPublished });
     this.running = this.loop(this.subscription);

@@ -3,3 +3,4 @@ export * from './kafka';
 export * from './skip-notice';
 export * from './wait-until';
 export * from './service-process';
+export * from './free-port';

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, startServiceProcess, type ServiceProcess } from '@parley/test-infra';
+
+// `npm start` as a user runs it: a real process on embedded engines, nothing else installed.
+
+describe('npm start (standalone, embedded engines)', () => {
+  let dataDir: string;
+  let proc: ServiceProcess | undefined;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'parley-standalone-'));
+  });
+
+  afterEach(async () => {
+    if (proc && proc.child.exitCode === null) {
+      proc.child.kill('SIGKILL');
+      await proc.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = async (): Promise<string> => {
+    const port = await freePort();
+    proc = startServiceProcess('apps/standalone/src/main.ts', {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PARLEY_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    });
+    await proc.waitForOutput(/Parley listening on http:\/\/localhost:\d+/, 60_000);
+    return `http://127.0.0.1:${port}`;
+  };
+
+  it('serves the health endpoint and a status page naming what is up, then stops cleanly', async () => {
+    const base = await start();
+
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    const report = (await health.json()) as {
+      status: string;
+      checks: { name: string; status: string }[];
+    };
+    expect(report.status).toBe('up');
+    expect(report.checks.map((c) => `${c.name}:${c.status}`)).toEqual(
+      expect.arrayContaining(['event-store:up', 'bus:up', 'relay:up']),
+    );
+
+    const page = await fetch(`${base}/`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain('Parley is running');
+    expect(html).toMatch(/<td>event-store<\/td><td>[^<]*PGlite[^<]*<\/td><td class="up">up<\/td>/);
+
+    proc!.child.kill('SIGTERM');
+    expect(await proc!.exited).toBe(0);
+  });
+
+  it('starts again on the data it left behind', async () => {
+    await start();
+    proc!.child.kill('SIGTERM');
+    expect(await proc!.exited).toBe(0);
+    const base = await start();
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('refuses a bad setting, naming the variable', async () => {
+    proc = startServiceProcess('apps/standalone/src/main.ts', {
+      PORT: 'eighty',
+      PARLEY_DATA_DIR: dataDir,
+    });
+    expect(await proc.exited).toBe(78);
+    expect(proc.output()).toMatch(/PORT: .*got "eighty"/);
+  });
+});
