@@ -101,8 +101,9 @@ describe('relay crash and restart (real relay process, PostgreSQL, Kafka)', () =
       EVENT_STORE_URL: db.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       RELAY_BATCH_SIZE: '10',
-      // Checkpoint lazily so the kill lands with the checkpoint behind what was published.
-      RELAY_CHECKPOINT_INTERVAL_MS: '2000',
+      // Checkpoint lazily (first batch, then not for a minute) so the kill is sure to land with
+      // the checkpoint behind what the consumer already received.
+      RELAY_CHECKPOINT_INTERVAL_MS: '60000',
     };
     let appended = 0;
     const appendMore = async (count: number) => {
