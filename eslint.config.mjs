@@ -82,8 +82,19 @@ export default tseslint.config(
               ],
             },
             {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: [
+                'type:adapter',
+                'type:domain',
+                'type:contracts',
+                'type:util',
+                'type:testing',
+              ],
+            },
+            {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
+                'type:service',
                 'type:adapter',
                 'type:domain',
                 'type:contracts',

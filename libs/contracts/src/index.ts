@@ -4,3 +4,8 @@ export * from './topics';
 export * from './ids';
 export * from './validation';
 export * from './upcasting';
+export * from './channel';
+export * from './conversation';
+export * from './crm';
+export * from './read-models';
+export * from './gateway';

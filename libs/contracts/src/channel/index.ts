@@ -1,0 +1,2 @@
+export * from './message-content';
+export * from './channel-events';

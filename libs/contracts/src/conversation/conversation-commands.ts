@@ -1,0 +1,29 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { TextContentDto, type MessageContent } from '../channel/message-content';
+
+/** The conversation service's commands topic: `parley.conversation.commands`. */
+export const CONVERSATION_SERVICE = 'conversation';
+
+/** Command `SendMessage`: a manager replies (B1). */
+export interface SendMessageData {
+  readonly conversationId: string;
+  /** Chosen by the sender (UUID), so a retried request queues one message. */
+  readonly messageId: string;
+  readonly content: MessageContent;
+}
+
+export class SendMessageDataDto implements SendMessageData {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsUUID() messageId!: string;
+  @IsDefined() @ValidateNested() @Type(() => TextContentDto) content!: TextContentDto;
+}
+
+/** Command `MarkRead`: a manager marks the conversation read without replying (B6). */
+export interface MarkReadData {
+  readonly conversationId: string;
+}
+
+export class MarkReadDataDto implements MarkReadData {
+  @IsString() @Length(1, 200) conversationId!: string;
+}

@@ -1,0 +1,4 @@
+export * from './chat-list';
+export * from './timeline';
+export * from './client-card';
+export * from './read-model-change';
