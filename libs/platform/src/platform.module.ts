@@ -42,7 +42,8 @@ export class PlatformModule {
       { provide: CLOCK, useValue: ports.clock ?? (() => new Date()) },
     ];
     if (ports.readStore) providers.push({ provide: READ_STORE, useValue: ports.readStore });
-    if (ports.commandSender) providers.push({ provide: COMMAND_SENDER, useValue: ports.commandSender });
+    if (ports.commandSender)
+      providers.push({ provide: COMMAND_SENDER, useValue: ports.commandSender });
     return {
       module: PlatformModule,
       controllers: [HealthController],

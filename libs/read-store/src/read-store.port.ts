@@ -45,9 +45,17 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   countDocuments(filter: Filter): Promise<number>;
   /** Apply `update` to the first match; with `upsert`, insert one built from the filter's equalities and the update. */
-  updateOne(filter: Filter, update: Update, options?: { readonly upsert?: boolean }): Promise<UpdateResult>;
+  updateOne(
+    filter: Filter,
+    update: Update,
+    options?: { readonly upsert?: boolean },
+  ): Promise<UpdateResult>;
   /** Replace the whole document with `_id`, inserting it if missing. */
-  replaceOne(filter: Filter, replacement: T, options?: { readonly upsert?: boolean }): Promise<UpdateResult>;
+  replaceOne(
+    filter: Filter,
+    replacement: T,
+    options?: { readonly upsert?: boolean },
+  ): Promise<UpdateResult>;
   deleteMany(filter: Filter): Promise<number>;
   createIndex(spec: IndexSpec): Promise<void>;
 }

@@ -30,7 +30,9 @@ export interface RunningNestService {
  * @EventPattern handlers on the bus (BusTransportStrategy), and HTTP. Used by every app's
  * main.ts, by the standalone and by service tests alike.
  */
-export const startNestService = async (options: NestServiceOptions): Promise<RunningNestService> => {
+export const startNestService = async (
+  options: NestServiceOptions,
+): Promise<RunningNestService> => {
   @Module({ imports: [PlatformModule.register(options.ports), ...options.modules] })
   class ServiceRootModule {}
 
@@ -39,7 +41,12 @@ export const startNestService = async (options: NestServiceOptions): Promise<Run
     bodyParser: true,
   });
   const microservice = app.connectMicroservice<MicroserviceOptions>(
-    { strategy: new BusTransportStrategy({ bus: options.ports.bus, serviceName: options.serviceName }) },
+    {
+      strategy: new BusTransportStrategy({
+        bus: options.ports.bus,
+        serviceName: options.serviceName,
+      }),
+    },
     { inheritAppConfig: false },
   );
   microservice.useGlobalFilters(new RethrowToBus());
