@@ -34,6 +34,7 @@ export default tseslint.config(
       '**/tmp/**',
       '**/.nx/**',
       'infra/kafka/lib/**',
+      'infra/mongo/lib/**',
       'tools/lint-fixtures/**',
       '**/*.js',
       '**/*.mjs',
@@ -44,7 +45,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [

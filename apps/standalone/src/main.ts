@@ -1,48 +1,68 @@
 import 'reflect-metadata';
-import { Logger, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import path from 'node:path';
+import { isTelegramChannelEnabled, TelegramChannelConfig } from '@parley/channel-telegram';
 import { loadConfigOrExit } from '@parley/config';
-import { HealthRegistry } from '@parley/platform';
-import {
-  startEmbeddedInfrastructure,
-  type EmbeddedInfrastructure,
-} from './embedded-infrastructure';
-import { StandaloneConfig } from './standalone.config';
+import { configureGateway, GatewayConfig } from '@parley/gateway';
+import { HealthRegistry, logLevelsUpTo, startNestService, stopOnSignals } from '@parley/platform';
+import { embeddedAuthSecret } from './auth-secret';
+import { seedDemoWorkspace } from './demo/seed-demo-workspace';
+import { startEmbeddedInfrastructure } from './embedded-infrastructure';
+import { DEMO_TELEGRAM, StandaloneConfig } from './standalone.config';
 import { StandaloneModule } from './standalone.module';
 
-const LOG_LEVELS = ['error', 'warn', 'log', 'debug'] as const;
-
-/** `npm start`: all of Parley in one process, nothing to install but Node. */
+/** `npm start` (add `-- --demo` for a seeded workspace): all of Parley in one process. */
 const main = async (): Promise<void> => {
+  const demo = process.argv.includes('--demo');
   const config = loadConfigOrExit(StandaloneConfig);
-  const logger = new Logger('standalone');
-  const running: { infrastructure?: EmbeddedInfrastructure; app?: INestApplication } = {};
-
-  // Registered first, so a signal during boot also shuts down cleanly.
-  let closing = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    logger.log(`${signal}: shutting down`);
-    await running.app?.close();
-    await running.infrastructure?.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const env = { ...process.env };
+  env['PARLEY_AUTH_SECRET'] = embeddedAuthSecret(
+    path.resolve(config.PARLEY_DATA_DIR),
+    env['PARLEY_AUTH_SECRET'],
+  );
+  if (demo && !env['TELEGRAM_BOT_TOKEN']) Object.assign(env, DEMO_TELEGRAM);
+  const gateway = loadConfigOrExit(GatewayConfig, env);
+  const telegram = loadConfigOrExit(TelegramChannelConfig, env);
+  const signals = stopOnSignals('standalone');
 
   const health = new HealthRegistry();
-  running.infrastructure = await startEmbeddedInfrastructure(config.PARLEY_DATA_DIR, health);
-  if (closing) return;
-  const app = await NestFactory.create(StandaloneModule.register(health), {
-    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+  const engines = await startEmbeddedInfrastructure(
+    config.PARLEY_DATA_DIR,
+    health,
+    gateway.COMMAND_TIMEOUT_MS,
+  );
+  signals.onStop(engines.close);
+  const service = await startNestService({
+    serviceName: 'standalone',
+    ports: {
+      store: engines.store,
+      bus: engines.bus,
+      health,
+      workspace: { defaultWorkspaceId: config.WORKSPACE_ID },
+      readStore: engines.readStore,
+      commandSender: engines.commandSender,
+    },
+    modules: [
+      StandaloneModule.register({
+        gateway,
+        telegram: isTelegramChannelEnabled(telegram) ? telegram : null,
+      }),
+    ],
+    http: { port: config.PORT, host: config.HOST },
+    logLevels: logLevelsUpTo(config.LOG_LEVEL),
+    configure: (app) => configureGateway(app),
   });
-  running.app = app;
-  await app.listen(config.PORT, config.HOST);
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  signals.onStop(service.close);
+  await engines.startRelay();
+  if (demo) await seedDemoWorkspace(engines.store, config.WORKSPACE_ID, telegram);
+
+  const port = new URL(service.url!).port;
   // Always printed, whatever LOG_LEVEL: scripts and tests wait for this line.
   process.stdout.write(`Parley listening on http://localhost:${port}\n`);
+  if (isTelegramChannelEnabled(telegram)) {
+    process.stdout.write(
+      `Telegram webhook: POST http://localhost:${port}/channels/telegram/webhook\n`,
+    );
+  }
 };
 
 main().catch((e: unknown) => {

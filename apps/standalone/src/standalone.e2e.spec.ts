@@ -44,10 +44,10 @@ describe('npm start (standalone, embedded engines)', () => {
     };
     expect(report.status).toBe('up');
     expect(report.checks.map((c) => `${c.name}:${c.status}`)).toEqual(
-      expect.arrayContaining(['event-store:up', 'bus:up', 'relay:up']),
+      expect.arrayContaining(['event-store:up', 'bus:up', 'relay:up', 'read-store:up']),
     );
 
-    const page = await fetch(`${base}/`);
+    const page = await fetch(`${base}/health/status`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const html = await page.text();
     expect(html).toContain('Parley is running');

@@ -1,17 +1,30 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthModule, type HealthRegistry } from '@parley/platform';
+import { TelegramChannelModule, type TelegramChannelConfig } from '@parley/channel-telegram';
+import { ConversationServiceModule } from '@parley/conversation-service';
+import { CrmServiceModule } from '@parley/crm-service';
+import { GatewayServiceModule, type GatewayConfig } from '@parley/gateway';
+import { ProjectorServiceModule } from '@parley/projector-service';
 import { StatusPageController } from './status-page/status-page.controller';
 
 /**
- * Every service module of Parley, mounted in one process on embedded adapters. Later issues
- * add channel-telegram, conversation, crm, projector and gateway here.
+ * Every service module of Parley, mounted in one process on the embedded adapters: the same
+ * modules the separate processes mount (ARCHITECTURE.md, "Three ways to run, one codebase").
  */
 @Module({})
 export class StandaloneModule {
-  static register(health: HealthRegistry): DynamicModule {
+  static register(options: {
+    gateway: GatewayConfig;
+    telegram: TelegramChannelConfig | null;
+  }): DynamicModule {
     return {
       module: StandaloneModule,
-      imports: [HealthModule.forRegistry(health)],
+      imports: [
+        ...(options.telegram ? [TelegramChannelModule.register(options.telegram)] : []),
+        ConversationServiceModule.register(),
+        CrmServiceModule.register(),
+        ProjectorServiceModule.register(),
+        GatewayServiceModule.register(options.gateway),
+      ],
       controllers: [StatusPageController],
     };
   }

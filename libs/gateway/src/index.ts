@@ -1,1 +1,6 @@
-export {};
+export * from './gateway.config';
+export * from './gateway-service.module';
+export * from './configure-gateway';
+export { LIVE_PATH, CLOSE_UNAUTHORIZED } from './live/live-push';
+export { REFRESH_COOKIE } from './auth/refresh-cookie';
+export { NOT_BUILT_PAGE } from './web-app/serve-web-app';

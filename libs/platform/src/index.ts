@@ -4,3 +4,7 @@ export * from './health/health.module';
 export * from './tokens';
 export * from './platform.module';
 export * from './runtime/start-nest-service';
+export * from './runtime/service-process.config';
+export * from './runtime/connect-engines';
+export * from './runtime/stop-on-signals';
+export * from './runtime/run-service-process';

@@ -1,10 +1,12 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { Bus } from '@parley/bus';
 import type { CommandSender } from '@parley/command-handling';
 import type { EventStore } from '@parley/eventstore';
 import type { ReadStore } from '@parley/read-store';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
+import { BusErrorsFilter } from './runtime/bus-errors.filter';
 import {
   BUS,
   CLOCK,
@@ -47,7 +49,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       controllers: [HealthController],
-      providers,
+      providers: [...providers, { provide: APP_FILTER, useClass: BusErrorsFilter }],
       exports: providers.map((p) => (p as { provide: string | typeof HealthRegistry }).provide),
     };
   }

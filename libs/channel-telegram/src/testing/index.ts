@@ -1,1 +1,2 @@
-export {};
+export * from './bot-api-stand-in';
+export * from './sample-updates';

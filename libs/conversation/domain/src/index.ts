@@ -1,1 +1,4 @@
-export {};
+export * from './conversation/conversation-commands';
+export * from './conversation/conversation-decided-events';
+export * from './conversation/conversation-state';
+export * from './conversation/conversation-decider';

@@ -1,1 +1,3 @@
-export {};
+export * from './conversation-service.module';
+export * from './options';
+export { conversationStream } from './conversation-stream';

@@ -1,1 +1,4 @@
-export {};
+export * from './attribution/parse-attribution';
+export * from './crm-decided-events';
+export * from './contact/contact-decider';
+export * from './deal/deal-decider';

@@ -1,1 +1,2 @@
-export {};
+export * from './crm-service.module';
+export { crmStream, CRM_ACTOR } from './crm-streams';

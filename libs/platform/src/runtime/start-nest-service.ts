@@ -2,7 +2,7 @@ import type { DynamicModule, INestApplication, LogLevel, Type } from '@nestjs/co
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
-import { BusTransportStrategy, RethrowToBus } from '@parley/bus';
+import { BusTransportStrategy } from '@parley/bus';
 import { PlatformModule, type PlatformPorts } from '../platform.module';
 
 export interface NestServiceOptions {
@@ -40,7 +40,7 @@ export const startNestService = async (
     logger: options.logLevels ? [...options.logLevels] : ['error', 'warn', 'log'],
     bodyParser: true,
   });
-  const microservice = app.connectMicroservice<MicroserviceOptions>(
+  app.connectMicroservice<MicroserviceOptions>(
     {
       strategy: new BusTransportStrategy({
         bus: options.ports.bus,
@@ -49,7 +49,6 @@ export const startNestService = async (
     },
     { inheritAppConfig: false },
   );
-  microservice.useGlobalFilters(new RethrowToBus());
   await options.configure?.(app);
   await app.startAllMicroservices();
   let url: string | null = null;

@@ -1,1 +1,9 @@
-export {};
+export * from './read-model-operation';
+export * from './applied-revision';
+export * from './insert-defaults';
+export * from './projected-event';
+export * from './chat-list/chat-list-projection';
+export * from './timeline/timeline-projection';
+export * from './client-card/client-card-projection';
+export * from './project-event';
+export * from './testing/conversation-history';

@@ -1,1 +1,1 @@
-export {};
+export { describeReadStoreContract } from './read-store.contract';

@@ -1,0 +1,229 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { sampleStartUpdate, sampleTextUpdate } from '@parley/channel-telegram/testing';
+import {
+  createTestDatabase,
+  freePort,
+  REPO_ROOT,
+  startServiceProcess,
+  testKafkaBrokers,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@parley/test-infra';
+import { launchChromium } from './journey/browser';
+import { createJourneyFixture, type JourneyFixture } from './journey/journey-fixture';
+import { TelegramWebhookClient } from './journey/telegram-webhook-client';
+
+// The walking skeleton's journey (issue 3) in a real browser against the local real-infra mode:
+// every service its own OS process (`npm run start:services`), PostgreSQL event store, the
+// Kafka broker, the Bot API answered by a local stand-in. Steps numbered as in the issue.
+
+const SCREENSHOT = path.join(REPO_ROOT, 'docs/screenshots/walking-skeleton-chat-list.png');
+
+describe('a client message, both ways, in a browser, on separate processes and real engines', () => {
+  let f: JourneyFixture;
+  let db: TestDatabase;
+  let services: ServiceProcess;
+  let browser: Browser;
+  let baseUrl: string;
+  let webhook: TelegramWebhookClient;
+  const ANNA = 800001;
+  const BORIS = 800002;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(REPO_ROOT, 'dist/apps/web/index.html'))) {
+      throw new Error('the web app is not built: run `npm run build:web` (npm test does)');
+    }
+    f = await createJourneyFixture();
+    db = await createTestDatabase('journey');
+    const [gatewayPort, telegramPort] = [await freePort(), await freePort()];
+    services = startServiceProcess('tools/start-services/main.ts', {
+      ...f.env,
+      EVENT_STORE_URL: db.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      PORT: String(gatewayPort),
+      TELEGRAM_PORT: String(telegramPort),
+      READ_STORE_URL: process.env['MONGO_URL'] ?? '',
+    });
+    await services.waitForOutput(/parley: all services up/, 180_000);
+    baseUrl = `http://127.0.0.1:${gatewayPort}`;
+    webhook = new TelegramWebhookClient(
+      `http://127.0.0.1:${telegramPort}/channels/telegram/webhook`,
+      f.webhookSecret,
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (services) {
+      services.child.kill('SIGTERM');
+      await services.exited;
+    }
+    await f?.standIn.close();
+    await db?.drop();
+  });
+
+  const signIn = async (who: { email: string; password: string }): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await page.getByTestId('signin-email').fill(who.email);
+    await page.getByTestId('signin-password').fill(who.password);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('chat-list').waitFor();
+    return page;
+  };
+
+  const chatItem = (page: Page, conversationId: string) =>
+    page.locator(`[data-testid="chat-item"][data-conversation-id="${conversationId}"]`);
+
+  it('refuses a bad secret (401) and a malformed update (400) at the webhook', async () => {
+    const update = sampleTextUpdate({ updateId: 1, chatId: 1, text: 'sneaky' });
+    expect((await webhook.post(update, 'wrong')).status).toBe(401);
+    expect((await webhook.post(update, null)).status).toBe(401);
+    const bad = await webhook.post({
+      update_id: 2,
+      message: { message_id: 1, date: 1, text: 'x' },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('message.chat');
+  });
+
+  it('walks steps 1-7', async () => {
+    const conversationId = f.conversationId(ANNA);
+    const manager = await signIn(f.manager);
+    const admin = await signIn(f.admin);
+
+    // 1-2. A Telegram update from an unknown client, with a /start payload before it; delivered twice.
+    const now = () => Math.floor(Date.now() / 1000);
+    const profile = { chatId: ANNA, firstName: 'Anna', lastName: 'Petrova', username: 'anna_p' };
+    const postedAt = Date.now();
+    expect(
+      (
+        await webhook.post(
+          sampleStartUpdate({
+            ...profile,
+            date: now(),
+            updateId: 100,
+            payload: 'facebook-winter26-ad12-set3',
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    const hello = sampleTextUpdate({
+      ...profile,
+      date: now(),
+      updateId: 101,
+      text: 'Hello! How much is the premium plan?',
+    });
+    expect((await webhook.post(hello)).status).toBe(200);
+    expect((await webhook.post(hello)).status).toBe(200);
+
+    // 3-5. The chat list shows the client, the last message, its time and "new message", live.
+    const item = chatItem(manager, conversationId);
+    await item.waitFor({ timeout: 60_000 });
+    await item
+      .getByTestId('chat-last-message')
+      .filter({ hasText: 'How much is the premium plan?' })
+      .waitFor();
+    process.stderr.write(
+      `multi-process journey: webhook → browser chat list in ${Date.now() - postedAt} ms\n`,
+    );
+    await expectText(item.getByTestId('chat-name'), 'Anna Petrova');
+    await expectAttribute(item.getByTestId('chat-status'), 'data-status', 'new_message');
+    await expectText(item.getByTestId('chat-unread'), '1');
+    expect(await item.getByTestId('chat-time').textContent()).toMatch(/\d/);
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+
+    // Opening it shows the timeline (the message once) and the contact card with the attribution.
+    await item.click();
+    const timeline = manager.getByTestId('timeline');
+    await timeline.locator('[data-testid="timeline-item"][data-direction="in"]').first().waitFor();
+    expect(
+      await timeline.locator('[data-testid="timeline-item"][data-direction="in"]').count(),
+    ).toBe(1);
+    const card = manager.getByTestId('client-card');
+    await expectText(card.getByTestId('card-field-source'), 'facebook');
+    await expectText(card.getByTestId('card-field-campaign'), 'winter26');
+    await expectText(card.getByTestId('card-field-stage'), /new/i);
+    await manager.screenshot({ path: SCREENSHOT });
+
+    // 6. The manager types a reply and presses Enter: sending → sent, and the Bot API has it.
+    await manager.getByTestId('reply-input').fill('Hi Anna! Premium is 10 EUR a month.');
+    await manager.getByTestId('reply-input').press('Enter');
+    const out = timeline.locator('[data-testid="timeline-item"][data-direction="out"]');
+    await out.first().waitFor();
+    await timeline
+      .locator('[data-testid="timeline-item"][data-direction="out"][data-delivery="sent"]')
+      .waitFor({ timeout: 30_000 });
+    expect(
+      f.standIn.callsOf('sendMessage').map((c) => [String(c.params['chat_id']), c.params['text']]),
+    ).toContainEqual([String(ANNA), 'Hi Anna! Premium is 10 EUR a month.']);
+
+    // 7. The manager marks the chat read; the admin's list updates live, without reload.
+    const adminItem = chatItem(admin, conversationId);
+    await adminItem.waitFor();
+    await manager.getByTestId('mark-read').click();
+    await expectAttribute(adminItem.getByTestId('chat-status'), 'data-status', 'read', 30_000);
+    expect(await adminItem.getByTestId('chat-unread').count()).toBe(0);
+  });
+
+  it('shows "error" with the reason when the client blocked the bot (403)', async () => {
+    const conversationId = f.conversationId(BORIS);
+    f.standIn.blockChat(BORIS);
+    const manager = await signIn(f.manager);
+    expect(
+      (
+        await webhook.post(
+          sampleTextUpdate({ updateId: 200, chatId: BORIS, firstName: 'Boris', text: 'hi' }),
+        )
+      ).status,
+    ).toBe(200);
+    const item = chatItem(manager, conversationId);
+    await item.waitFor({ timeout: 60_000 });
+    await item.click();
+    await manager.getByTestId('reply-input').fill('Hello Boris');
+    await manager.getByTestId('reply-send').click();
+    const failed = manager.locator(
+      '[data-testid="timeline-item"][data-direction="out"][data-delivery="error"]',
+    );
+    await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.getByTestId('delivery-error-reason').textContent()).toMatch(
+      /blocked the bot/i,
+    );
+    await expectAttribute(item.getByTestId('chat-status'), 'data-status', 'error', 30_000);
+  });
+});
+
+const expectText = async (
+  locator: import('playwright-core').Locator,
+  expected: string | RegExp,
+  timeout = 15_000,
+) => {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.textContent({ timeout })) ?? '';
+    if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected text ${expected}, got "${last}"`);
+};
+
+const expectAttribute = async (
+  locator: import('playwright-core').Locator,
+  name: string,
+  expected: string,
+  timeout = 15_000,
+) => {
+  const deadline = Date.now() + timeout;
+  let last: string | null = null;
+  while (Date.now() < deadline) {
+    last = await locator.getAttribute(name, { timeout });
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected ${name}="${expected}", got "${last}"`);
+};

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { CommandSender } from '@parley/command-handling';
+import { loadConfigOrExit } from '@parley/config';
+import { newId } from '@parley/contracts';
+import { configureGateway, GatewayConfig, GatewayServiceModule } from '@parley/gateway';
+import { runServiceProcess, ServiceProcessConfig } from '@parley/platform';
+import { ProjectorServiceModule, rebuildReadModels } from '@parley/projector-service';
+import { createInMemoryReadStore, createMongoReadStore } from '@parley/read-store';
+
+class GatewayProcessConfig extends ServiceProcessConfig {
+  /**
+   * The read models' MongoDB. Empty: this gateway keeps them in memory and projects them itself
+   * (rebuilt from the event store at boot), for machines without a MongoDB server.
+   */
+  @IsOptional()
+  @Matches(/^(mongodb(\+srv)?:\/\/.*)?$/, { message: 'must be a mongodb:// URL or empty' })
+  READ_STORE_URL: string = '';
+  @IsString() @IsNotEmpty() READ_STORE_DB: string = 'parley';
+}
+
+/** The gateway as its own process: sign-in, the HTTP API, WebSocket push, the web app. */
+const config = loadConfigOrExit(GatewayProcessConfig);
+const gateway = loadConfigOrExit(GatewayConfig);
+const instanceId = newId();
+// With in-memory read models every gateway replica projects for itself, in a group of its own.
+const embeddedProjector = config.READ_STORE_URL === '';
+void runServiceProcess(
+  embeddedProjector ? `gateway-${instanceId}` : 'gateway',
+  config,
+  async (engines) => {
+    const readStore = embeddedProjector
+      ? createInMemoryReadStore()
+      : await createMongoReadStore({ url: config.READ_STORE_URL, dbName: config.READ_STORE_DB });
+    if (embeddedProjector) await rebuildReadModels(engines.store, readStore);
+    const commandSender = new CommandSender({
+      bus: engines.bus,
+      instanceId,
+      timeoutMs: gateway.COMMAND_TIMEOUT_MS,
+    });
+    await commandSender.start();
+    return {
+      modules: [
+        GatewayServiceModule.register(gateway),
+        ...(embeddedProjector ? [ProjectorServiceModule.register()] : []),
+      ],
+      readStore,
+      commandSender,
+      configure: (app) => configureGateway(app),
+      stop: async () => {
+        await commandSender.stop();
+        await readStore.close();
+      },
+    };
+  },
+);

@@ -1,0 +1,104 @@
+import type { LiveMessage } from '@parley/contracts';
+import { parseLiveMessage } from './live-message';
+import { reconnectDelay } from './reconnect-backoff';
+
+/** What the live connection needs from a socket: events in, close out. */
+export interface LiveConnectionEvents {
+  readonly open: () => void;
+  readonly message: (data: unknown) => void;
+  /** After an error too: a close follows every failure. */
+  readonly close: () => void;
+}
+
+export interface LiveConnection {
+  /** Closes without reporting a close event. */
+  close(): void;
+}
+
+/** Opens a socket to `url` (the browser's WebSocket in the app). */
+export type ConnectLive = (url: string, events: LiveConnectionEvents) => LiveConnection;
+
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'stopped';
+
+export interface LiveSocketOptions {
+  /** The URL to connect to now (the access token may have been renewed since last time). */
+  readonly url: () => string;
+  readonly connect: ConnectLive;
+  readonly onMessage: (message: LiveMessage) => void;
+  /** The connection came back after a gap: changes may have been missed. */
+  readonly onReconnected: () => void;
+  readonly onStatus?: (status: LiveStatus) => void;
+  readonly delay?: (attempt: number) => number;
+}
+
+/**
+ * The WebSocket to /api/live: reconnects with backoff after every close until stopped, and says
+ * when it came back so the screen can refetch what it may have missed. No polling.
+ */
+export class LiveSocket {
+  private socket: LiveConnection | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private attempt = 0;
+  private openedBefore = false;
+  private stopped = true;
+
+  constructor(private readonly options: LiveSocketOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.open('connecting');
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+    this.options.onStatus?.('stopped');
+  }
+
+  private open(status: LiveStatus): void {
+    this.options.onStatus?.(status);
+    let socket: LiveConnection | null = null;
+    const isCurrent = () => socket !== null && this.socket === socket;
+    try {
+      socket = this.options.connect(this.options.url(), {
+        open: () => {
+          if (!isCurrent()) return;
+          this.attempt = 0;
+          this.options.onStatus?.('open');
+          if (this.openedBefore) this.options.onReconnected();
+          this.openedBefore = true;
+        },
+        message: (data) => {
+          if (!isCurrent()) return;
+          const message = parseLiveMessage(data);
+          if (message) this.options.onMessage(message);
+        },
+        close: () => {
+          if (!isCurrent()) return;
+          this.socket = null;
+          this.scheduleReconnect();
+        },
+      });
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    this.options.onStatus?.('reconnecting');
+    const wait = (this.options.delay ?? reconnectDelay)(this.attempt);
+    this.attempt += 1;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.stopped) this.open('reconnecting');
+    }, wait);
+  }
+}

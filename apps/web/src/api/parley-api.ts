@@ -1,0 +1,55 @@
+import type {
+  ChatListItem,
+  ClientCard,
+  CommandResponse,
+  Page,
+  SignInResponse,
+  TimelineItem,
+  User,
+} from '@parley/contracts';
+import type { HttpClient } from './http-client';
+
+const chatPath = (conversationId: string, rest = ''): string =>
+  `/api/chats/${encodeURIComponent(conversationId)}${rest}`;
+
+/** The gateway's routes (libs/contracts/src/gateway/gateway-api.ts), typed. */
+export const createParleyApi = (http: HttpClient) => ({
+  async signIn(email: string, password: string): Promise<SignInResponse> {
+    const session = await http.request<SignInResponse>(
+      'POST',
+      '/api/auth/login',
+      { email, password },
+      { renewOn401: false, sendToken: false },
+    );
+    http.setAccessToken(session.accessToken);
+    return session;
+  },
+  /** Resumes a session from the refresh cookie, if the browser has one. */
+  restoreSession: (): Promise<SignInResponse | null> => http.refreshSession(),
+  async signOut(): Promise<void> {
+    try {
+      await http.request<void>('POST', '/api/auth/logout', undefined, { renewOn401: false });
+    } finally {
+      http.setAccessToken(null);
+    }
+  },
+  me: (): Promise<User> => http.request<User>('GET', '/api/me'),
+  chats: (): Promise<Page<ChatListItem>> => http.request<Page<ChatListItem>>('GET', '/api/chats'),
+  timeline: (conversationId: string): Promise<Page<TimelineItem>> =>
+    http.request<Page<TimelineItem>>('GET', chatPath(conversationId, '/timeline')),
+  card: (conversationId: string): Promise<ClientCard> =>
+    http.request<ClientCard>('GET', chatPath(conversationId, '/card')),
+  sendMessage: (
+    conversationId: string,
+    text: string,
+    messageId: string,
+  ): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', chatPath(conversationId, '/messages'), {
+      text,
+      messageId,
+    }),
+  markRead: (conversationId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', chatPath(conversationId, '/read')),
+});
+
+export type ParleyApi = ReturnType<typeof createParleyApi>;

@@ -1,0 +1,161 @@
+import type { SignInResponse } from '@parley/contracts';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { liveUrl } from '../api/live-message';
+import type { ConnectLive } from '../api/live-socket';
+import type { ParleyApi } from '../api/parley-api';
+import { useResource } from '../api/use-resource';
+import { ChatList } from '../chat-list/ChatList';
+import { ClientCardPanel } from '../client-card/ClientCardPanel';
+import { sortTimeline } from '../timeline/timeline-order';
+import {
+  stillPending,
+  withPendingMessages,
+  type PendingMessage,
+} from '../timeline/pending-messages';
+import { AppHeader } from './AppHeader';
+import { ConversationPane } from './ConversationPane';
+import { initialReloadTicks, reloadTicks } from './reload-ticks';
+import { useLiveUpdates } from './use-live-updates';
+
+/** The browser's WebSocket behind the live connection. */
+const connectBrowserWebSocket: ConnectLive = (url, events) => {
+  const socket = new WebSocket(url);
+  socket.onopen = () => events.open();
+  socket.onmessage = (event: MessageEvent) => events.message(event.data);
+  socket.onclose = () => events.close();
+  return {
+    close: () => {
+      socket.onopen = null;
+      socket.onmessage = null;
+      socket.onclose = null;
+      socket.close();
+    },
+  };
+};
+
+/** The signed-in screen: chat list, conversation, client card; kept live over the WebSocket. */
+export function MessengerScreen(props: {
+  api: ParleyApi;
+  session: SignInResponse;
+  onSignOut: () => void;
+}) {
+  const { api, session } = props;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [ticks, reload] = useReducer(reloadTicks, initialReloadTicks);
+  const [pending, setPending] = useState<readonly PendingMessage[]>([]);
+
+  const chats = useResource(() => api.chats().then((page) => page.items), 'chats', ticks.chats);
+  const timeline = useResource(
+    () => api.timeline(selectedId ?? '').then((page) => sortTimeline(page.items)),
+    selectedId,
+    ticks.timeline,
+  );
+  const card = useResource(() => api.card(selectedId ?? ''), selectedId, ticks.card);
+
+  const liveStatus = useLiveUpdates({
+    accessToken: session.accessToken,
+    url: (token) => liveUrl(window.location, token),
+    connect: connectBrowserWebSocket,
+    onMessage: (message) => {
+      if (message.type === 'changed') {
+        reload({ type: 'changed', change: message, openConversationId: selectedId });
+      }
+    },
+    onReconnected: () => reload({ type: 'everything' }),
+  });
+
+  // Forget pending sends once the read model shows them.
+  useEffect(() => {
+    const items = timeline.data;
+    if (!items || selectedId === null) return;
+    setPending((current) => {
+      const mine = current.filter((message) => message.conversationId === selectedId);
+      const kept = stillPending(items, mine);
+      return kept.length === mine.length
+        ? current
+        : [...current.filter((message) => message.conversationId !== selectedId), ...kept];
+    });
+  }, [timeline.data, selectedId]);
+
+  const entries = useMemo(
+    () =>
+      timeline.data &&
+      withPendingMessages(
+        timeline.data,
+        pending.filter((message) => message.conversationId === selectedId),
+      ),
+    [timeline.data, pending, selectedId],
+  );
+
+  const refreshConversation = useCallback(
+    (conversationId: string) =>
+      reload({
+        type: 'changed',
+        change: { conversationId, collections: [] },
+        openConversationId: conversationId,
+      }),
+    [],
+  );
+
+  const send = async (text: string, messageId: string) => {
+    if (selectedId === null) return;
+    const conversationId = selectedId;
+    const message: PendingMessage = {
+      conversationId,
+      messageId,
+      text,
+      at: new Date().toISOString(),
+    };
+    setPending((current) => [...current.filter((other) => other.messageId !== messageId), message]);
+    try {
+      await api.sendMessage(conversationId, text, messageId);
+    } catch (failure) {
+      setPending((current) => current.filter((other) => other.messageId !== messageId));
+      throw failure;
+    }
+    refreshConversation(conversationId);
+  };
+
+  const markRead = async () => {
+    if (selectedId === null) return;
+    await api.markRead(selectedId);
+    refreshConversation(selectedId);
+  };
+
+  const selectedChat = chats.data?.find((chat) => chat._id === selectedId);
+
+  return (
+    <div className="app-shell">
+      <AppHeader user={session.user} liveStatus={liveStatus} onSignOut={props.onSignOut} />
+      <div className="messenger">
+        <ChatList
+          chats={chats.data}
+          error={chats.error}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onRetry={() => reload({ type: 'everything' })}
+        />
+        <ConversationPane
+          conversationId={selectedId}
+          chat={selectedChat}
+          entries={entries}
+          timelineError={timeline.error}
+          currentUserId={session.user.id}
+          onRetryTimeline={() => refreshConversation(selectedId ?? '')}
+          onSend={send}
+          onMarkRead={markRead}
+        />
+        {selectedId === null ? (
+          <aside className="client-card client-card--empty" />
+        ) : (
+          <ClientCardPanel
+            card={card.data}
+            error={card.error}
+            currentUser={session.user}
+            onRetry={() => refreshConversation(selectedId)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LiveMessage } from '@parley/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { LiveSocket, type ConnectLive, type LiveStatus } from '../api/live-socket';
+
+/**
+ * Keeps the WebSocket to /api/live open while signed in (a new access token reconnects it) and
+ * hands every message to `onMessage`; `onReconnected` after a gap.
+ */
+export function useLiveUpdates(options: {
+  readonly accessToken: string | null;
+  readonly url: (accessToken: string) => string;
+  readonly connect: ConnectLive;
+  readonly onMessage: (message: LiveMessage) => void;
+  readonly onReconnected: () => void;
+}): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>('stopped');
+  const latest = useRef(options);
+  latest.current = options;
+  const { accessToken } = options;
+
+  useEffect(() => {
+    if (accessToken === null) return;
+    const socket = new LiveSocket({
+      url: () => latest.current.url(latest.current.accessToken ?? accessToken),
+      connect: (url, events) => latest.current.connect(url, events),
+      onMessage: (message) => latest.current.onMessage(message),
+      onReconnected: () => latest.current.onReconnected(),
+      onStatus: setStatus,
+    });
+    socket.start();
+    return () => socket.stop();
+  }, [accessToken]);
+
+  return status;
+}

@@ -1,0 +1,63 @@
+import type { ChatListItem } from '@parley/contracts';
+import { useEffect, useMemo, useState } from 'react';
+import { describeError } from '../api/describe-error';
+import { useI18n } from '../i18n/I18nProvider';
+import { ChatListEntry } from './ChatListEntry';
+import { sortChatsByActivity } from './chat-order';
+import './chat-list.css';
+
+/** How often the "today / earlier" time labels are re-evaluated (not a data poll). */
+const CLOCK_TICK_MS = 60_000;
+
+/** The left column: every conversation, most recent activity first (L1, L5, L6). */
+export function ChatList(props: {
+  chats: readonly ChatListItem[] | undefined;
+  error: unknown;
+  selectedId: string | null;
+  onSelect: (conversationId: string) => void;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  const now = useMinuteClock();
+  const sorted = useMemo(() => sortChatsByActivity(props.chats ?? []), [props.chats]);
+
+  return (
+    <nav className="chat-list" aria-label={t('chatList.title')}>
+      <h2 className="panel-title">{t('chatList.title')}</h2>
+      {props.error !== undefined && (
+        <p className="panel-error" role="alert">
+          {t('error.loadFailed', { message: describeError(props.error, t) })}{' '}
+          <button type="button" className="link-button" onClick={props.onRetry}>
+            {t('action.retry')}
+          </button>
+        </p>
+      )}
+      {props.chats === undefined && props.error === undefined && (
+        <p className="panel-note">{t('app.loading')}</p>
+      )}
+      {props.chats !== undefined && sorted.length === 0 && (
+        <p className="panel-note">{t('chatList.empty')}</p>
+      )}
+      <ul className="chat-list__items" data-testid="chat-list">
+        {sorted.map((chat) => (
+          <ChatListEntry
+            key={chat._id}
+            chat={chat}
+            selected={chat._id === props.selectedId}
+            now={now}
+            onSelect={props.onSelect}
+          />
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function useMinuteClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}

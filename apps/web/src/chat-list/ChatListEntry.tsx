@@ -1,0 +1,66 @@
+import type { ChatListItem } from '@parley/contracts';
+import { formatChatTime } from '../i18n/format-time';
+import { useI18n } from '../i18n/I18nProvider';
+import { Avatar } from './Avatar';
+import { StatusBadge } from './StatusBadge';
+
+/** One row of the chat list (L1, L5). */
+export function ChatListEntry(props: {
+  chat: ChatListItem;
+  selected: boolean;
+  now: Date;
+  onSelect: (conversationId: string) => void;
+}) {
+  const { chat, selected } = props;
+  const { t, language } = useI18n();
+  const last = chat.lastMessage;
+  const timeIso = last?.at ?? chat.lastActivityAt;
+  return (
+    <li className="chat-list__row">
+      <button
+        type="button"
+        className={`chat-entry${selected ? ' chat-entry--selected' : ''}`}
+        data-testid="chat-item"
+        data-conversation-id={chat._id}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => props.onSelect(chat._id)}
+      >
+        <Avatar name={chat.contact.name} seed={chat._id} url={chat.contact.avatarUrl} />
+        <span className="chat-entry__body">
+          <span className="chat-entry__top">
+            <span className="chat-entry__name" data-testid="chat-name">
+              {chat.contact.name}
+            </span>
+            <time className="chat-entry__time" data-testid="chat-time" dateTime={timeIso}>
+              {formatChatTime(timeIso, props.now, language)}
+            </time>
+          </span>
+          <span className="chat-entry__bottom">
+            <span className="chat-entry__preview" data-testid="chat-last-message">
+              {last ? (
+                <>
+                  {last.direction === 'out' && (
+                    <span className="chat-entry__you">{t('chatList.you')}</span>
+                  )}
+                  {last.preview}
+                </>
+              ) : (
+                <span className="muted">{t('chatList.noMessages')}</span>
+              )}
+            </span>
+            <StatusBadge status={chat.status} />
+            {chat.unreadCount > 0 && (
+              <span
+                className="unread-count"
+                data-testid="chat-unread"
+                aria-label={t('chatList.unread', { count: chat.unreadCount })}
+              >
+                {chat.unreadCount}
+              </span>
+            )}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}

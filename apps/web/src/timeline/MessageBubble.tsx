@@ -1,0 +1,54 @@
+import type { DeliveryState, MessageContent } from '@parley/contracts';
+import { formatClockTime, formatDateTime } from '../i18n/format-time';
+import { useI18n } from '../i18n/I18nProvider';
+import { DeliveryMark } from './DeliveryMark';
+
+function MessageBody(props: { content: MessageContent }) {
+  const { content } = props;
+  switch (content.kind) {
+    case 'text':
+      return <p className="bubble__text">{content.text}</p>;
+    default: {
+      const _exhaustive: never = content.kind;
+      return _exhaustive;
+    }
+  }
+}
+
+/** A message on the timeline: incoming on the left, outgoing on the right with its delivery. */
+export function MessageBubble(props: {
+  messageId: string;
+  direction: 'in' | 'out';
+  content: MessageContent;
+  delivery: DeliveryState | null;
+  at: string;
+  pending?: boolean;
+}) {
+  const { language } = useI18n();
+  const { direction, delivery } = props;
+  const shownDelivery: DeliveryState | null =
+    direction === 'out' ? (delivery ?? { status: 'sending' }) : null;
+  return (
+    <li
+      className={`timeline__row timeline__row--${direction}`}
+      data-testid="timeline-item"
+      data-kind="message"
+      data-direction={direction}
+      data-delivery={shownDelivery?.status}
+      data-message-id={props.messageId}
+      data-pending={props.pending ? 'true' : undefined}
+    >
+      <div
+        className={`bubble bubble--${direction}${shownDelivery?.status === 'error' ? ' bubble--error' : ''}`}
+      >
+        <MessageBody content={props.content} />
+        <div className="bubble__meta">
+          <time dateTime={props.at} title={formatDateTime(props.at, language)}>
+            {formatClockTime(new Date(props.at))}
+          </time>
+          {shownDelivery && <DeliveryMark delivery={shownDelivery} />}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,75 @@
+import { useLayoutEffect, useRef } from 'react';
+import { describeError } from '../api/describe-error';
+import { useI18n } from '../i18n/I18nProvider';
+import { ActionLine } from './ActionLine';
+import { MessageBubble } from './MessageBubble';
+import type { ShownTimelineEntry } from './pending-messages';
+import './timeline.css';
+
+/** The centre column's history (C3, C4): oldest first, scrolled to the newest. */
+export function Timeline(props: {
+  entries: readonly ShownTimelineEntry[] | undefined;
+  error: unknown;
+  currentUserId: string | null;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const count = props.entries?.length ?? 0;
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [count]);
+
+  return (
+    <div className="timeline" ref={scroller}>
+      {props.error !== undefined && (
+        <p className="panel-error" role="alert">
+          {t('error.loadFailed', { message: describeError(props.error, t) })}{' '}
+          <button type="button" className="link-button" onClick={props.onRetry}>
+            {t('action.retry')}
+          </button>
+        </p>
+      )}
+      {props.entries === undefined && props.error === undefined && (
+        <p className="panel-note">{t('app.loading')}</p>
+      )}
+      {props.entries !== undefined && props.entries.length === 0 && (
+        <p className="panel-note">{t('timeline.empty')}</p>
+      )}
+      <ol className="timeline__items" data-testid="timeline" aria-live="polite">
+        {(props.entries ?? []).map((entry) =>
+          entry.source === 'pending' ? (
+            <MessageBubble
+              key={`pending:${entry.pending.messageId}`}
+              messageId={entry.pending.messageId}
+              direction="out"
+              content={{ kind: 'text', text: entry.pending.text }}
+              delivery={{ status: 'sending' }}
+              at={entry.pending.at}
+              pending
+            />
+          ) : entry.item.item.kind === 'message' ? (
+            <MessageBubble
+              key={entry.item._id}
+              messageId={entry.item.item.messageId}
+              direction={entry.item.item.direction}
+              content={entry.item.item.content}
+              delivery={entry.item.item.delivery}
+              at={entry.item.at}
+            />
+          ) : (
+            <ActionLine
+              key={entry.item._id}
+              action={entry.item.item}
+              actor={entry.item.actor}
+              at={entry.item.at}
+              currentUserId={props.currentUserId}
+            />
+          ),
+        )}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { stillPending, withPendingMessages, type PendingMessage } from './pending-messages';
+import { aMessageItem } from './timeline-fixtures';
+
+const pending = (messageId: string): PendingMessage => ({
+  conversationId: 'c1',
+  messageId,
+  text: 'hi',
+  at: '2026-11-25T10:05:00.000Z',
+});
+
+describe('pending messages', () => {
+  const items = [aMessageItem('m1', '2026-11-25T10:01:00.000Z', '1', 'out')];
+
+  it('given a send the read model does not show yet, then it is shown after the items', () => {
+    const shown = withPendingMessages(items, [pending('m2')]);
+    expect(shown.map((entry) => entry.source)).toEqual(['read-model', 'pending']);
+  });
+
+  it('given a send the read model already shows, then it is shown once, from the read model', () => {
+    const shown = withPendingMessages(items, [pending('m1')]);
+    expect(shown).toHaveLength(1);
+    expect(shown[0].source).toBe('read-model');
+    expect(stillPending(items, [pending('m1'), pending('m2')]).map((m) => m.messageId)).toEqual([
+      'm2',
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { GrammyError, HttpError } from 'grammy';
+import { classifySendFailure } from './delivery-failure';
+
+const telegramError = (error_code: number, description: string, retry_after?: number) =>
+  new GrammyError(
+    "Call to 'sendMessage' failed!",
+    { ok: false, error_code, description, ...(retry_after && { parameters: { retry_after } }) },
+    'sendMessage',
+    {},
+  );
+
+describe('sendMessage failure classification', () => {
+  it('403 blocked → failed "blocked" with a reason a manager can read', () => {
+    expect(
+      classifySendFailure(telegramError(403, 'Forbidden: bot was blocked by the user')),
+    ).toEqual({
+      kind: 'failed',
+      code: 'blocked',
+      reason: 'The client blocked the bot (Forbidden: bot was blocked by the user)',
+      retryable: false,
+    });
+  });
+
+  it('400 chat not found → failed "not_found"', () => {
+    expect(classifySendFailure(telegramError(400, 'Bad Request: chat not found'))).toMatchObject({
+      kind: 'failed',
+      code: 'not_found',
+      retryable: false,
+    });
+  });
+
+  it('another 400 → failed "rejected" naming Telegram\'s description', () => {
+    expect(
+      classifySendFailure(telegramError(400, 'Bad Request: message is too long')),
+    ).toMatchObject({
+      kind: 'failed',
+      code: 'rejected',
+      reason: expect.stringContaining('message is too long'),
+    });
+  });
+
+  it('429 → retry, rate_limited, honouring retry_after', () => {
+    expect(
+      classifySendFailure(telegramError(429, 'Too Many Requests: retry after 3', 3)),
+    ).toMatchObject({
+      kind: 'retry',
+      code: 'rate_limited',
+      retryAfterMs: 3000,
+    });
+  });
+
+  it('5xx and network errors → retry, unavailable', () => {
+    expect(classifySendFailure(telegramError(502, 'Bad Gateway'))).toMatchObject({
+      kind: 'retry',
+      code: 'unavailable',
+    });
+    expect(
+      classifySendFailure(
+        new HttpError("Network request for 'sendMessage' failed!", new Error('ECONNREFUSED')),
+      ),
+    ).toMatchObject({ kind: 'retry', code: 'unavailable', retryAfterMs: 0 });
+  });
+
+  it('anything else is unexpected (rethrown to the bus as it is)', () => {
+    expect(classifySendFailure(new TypeError('bug'))).toEqual({ kind: 'unexpected' });
+  });
+});

@@ -1,0 +1,57 @@
+import {
+  deterministicId,
+  type EventMetadata,
+  type ManagerMessageQueued,
+  type OutgoingMessageDelivered,
+  type OutgoingMessageFailed,
+} from '@parley/contracts';
+
+/** The actor of delivery results: the channel itself. */
+export const CHANNEL_TELEGRAM_ACTOR = { kind: 'system', id: 'channel-telegram' } as const;
+
+/** One queued message, one delivery result: a redelivered request appends nothing new. */
+export const deliveryEventId = (queuedEventId: string): string =>
+  deterministicId('telegram-delivery', queuedEventId);
+
+const metadataOf = (queued: ManagerMessageQueued, now: Date): EventMetadata => ({
+  eventId: deliveryEventId(queued.metadata.eventId),
+  workspaceId: queued.metadata.workspaceId,
+  aggregateId: queued.data.conversationId,
+  occurredAt: now.toISOString(),
+  schemaVersion: 1,
+  correlationId: queued.metadata.correlationId,
+  causationId: queued.metadata.eventId,
+  actor: CHANNEL_TELEGRAM_ACTOR,
+});
+
+export const messageDeliveredEvent = (
+  queued: ManagerMessageQueued,
+  externalMessageId: string,
+  now: Date,
+): OutgoingMessageDelivered => ({
+  type: 'Channel.MessageDelivered',
+  data: {
+    conversationId: queued.data.conversationId,
+    messageId: queued.data.messageId,
+    externalMessageId,
+    deliveredAt: now.toISOString(),
+  },
+  metadata: metadataOf(queued, now),
+});
+
+export const messageDeliveryFailedEvent = (
+  queued: ManagerMessageQueued,
+  failure: { readonly code: string; readonly reason: string; readonly retryable: boolean },
+  now: Date,
+): OutgoingMessageFailed => ({
+  type: 'Channel.MessageDeliveryFailed',
+  data: {
+    conversationId: queued.data.conversationId,
+    messageId: queued.data.messageId,
+    code: failure.code,
+    reason: failure.reason,
+    retryable: failure.retryable,
+    failedAt: now.toISOString(),
+  },
+  metadata: metadataOf(queued, now),
+});

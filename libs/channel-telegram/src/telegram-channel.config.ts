@@ -1,0 +1,40 @@
+import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]+$/;
+const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+
+const channelEnabled = (c: TelegramChannelConfig): boolean => c.TELEGRAM_BOT_TOKEN !== '';
+
+/**
+ * The Telegram channel's settings, read once at boot with `loadConfig` (STYLE.md 11). The
+ * channel is on when TELEGRAM_BOT_TOKEN is set; then TELEGRAM_WEBHOOK_SECRET is required too,
+ * because a webhook without a secret would store whatever anyone posts to it.
+ */
+export class TelegramChannelConfig {
+  /** The bot's token from BotFather, `123456:ABC-DEF...`; empty: the channel is off. */
+  @ValidateIf(channelEnabled)
+  @Matches(BOT_TOKEN, { message: 'must look like 123456:ABC-DEF (the token from BotFather)' })
+  TELEGRAM_BOT_TOKEN: string = '';
+
+  /** The `secret_token` given to setWebhook; Telegram sends it in X-Telegram-Bot-Api-Secret-Token. */
+  @ValidateIf(channelEnabled)
+  @Matches(WEBHOOK_SECRET, {
+    message:
+      'must be 1-256 characters of A-Z, a-z, 0-9, _ and - (required with TELEGRAM_BOT_TOKEN)',
+  })
+  TELEGRAM_WEBHOOK_SECRET: string = '';
+
+  /** The bot's @username (without @): grammY matches `/start@username` against it. */
+  @IsString() @IsNotEmpty() TELEGRAM_BOT_USERNAME: string = 'parley_bot';
+
+  /** Where the Bot API lives; tests point it at the stand-in. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  TELEGRAM_API_ROOT: string = 'https://api.telegram.org';
+
+  /** Least time between two messages to one chat (Telegram: about 1 per second per chat). */
+  @IsInt() @Min(0) @Max(60_000) TELEGRAM_CHAT_SEND_INTERVAL_MS: number = 1000;
+}
+
+/** True when the config switches the channel on (a bot token is set). */
+export const isTelegramChannelEnabled = (config: TelegramChannelConfig): boolean =>
+  channelEnabled(config);

@@ -1,0 +1,346 @@
+import { DEFAULT_MAX_ATTEMPTS, createInProcessBus, type Bus } from '@parley/bus';
+import { loadConfig } from '@parley/config';
+import {
+  newId,
+  streamName,
+  telegramConversationId,
+  type EventEnvelope,
+  type ManagerMessageQueued,
+} from '@parley/contracts';
+import {
+  createPgliteEventStore,
+  createPostgresEventStore,
+  type EventStore,
+} from '@parley/eventstore';
+import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
+import { InMemoryCheckpointStore, Relay, messageForRecordedEvent } from '@parley/relay';
+import { createTestDatabase, waitUntil } from '@parley/test-infra';
+import {
+  sampleStartUpdate,
+  sampleTextUpdate,
+  startBotApiStandIn,
+  tooManyRequests,
+  type BotApiStandIn,
+} from './testing';
+import { TelegramChannelConfig, TelegramChannelModule } from './index';
+
+const TOKEN = '123456:TEST-token_abc';
+const BOT_ID = '123456';
+const SECRET = 'webhook_Secret-42';
+const WORKSPACE = 'ws1';
+const NOW = new Date('2026-01-01T10:00:00.000Z');
+
+interface StoreUnderTest {
+  readonly store: EventStore;
+  readonly cleanup: () => Promise<void>;
+}
+
+interface Channel {
+  readonly url: string;
+  readonly store: EventStore;
+  readonly bus: Bus;
+  readonly standIn: BotApiStandIn;
+  close(): Promise<void>;
+}
+
+/** The module for real: its store, the in-process bus, a relay between them, HTTP, the stand-in. */
+const startChannel = async (storeUnderTest: StoreUnderTest): Promise<Channel> => {
+  const { store } = storeUnderTest;
+  const standIn = await startBotApiStandIn({ token: TOKEN });
+  const bus = createInProcessBus();
+  const config = loadConfig(TelegramChannelConfig, {
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: standIn.apiRoot,
+    TELEGRAM_CHAT_SEND_INTERVAL_MS: '0',
+  });
+  const running: RunningNestService = await startNestService({
+    serviceName: 'channel-telegram',
+    ports: {
+      store,
+      bus,
+      health: new HealthRegistry(),
+      workspace: { defaultWorkspaceId: WORKSPACE },
+      clock: () => NOW,
+    },
+    modules: [TelegramChannelModule.register(config)],
+    http: { port: 0, host: '127.0.0.1' },
+    logLevels: ['error'],
+  });
+  const relay = new Relay({ store, bus, checkpoints: new InMemoryCheckpointStore() });
+  await relay.start();
+  return {
+    url: running.url!,
+    store,
+    bus,
+    standIn,
+    close: async () => {
+      await relay.stop();
+      await running.close();
+      await bus.close();
+      await storeUnderTest.cleanup();
+      await standIn.close();
+    },
+  };
+};
+
+const channelStreamOf = (chatId: number): string =>
+  streamName('channel', telegramConversationId(WORKSPACE, BOT_ID, chatId));
+
+const queuedMessage = (chatId: number, text: string): ManagerMessageQueued => {
+  const conversationId = telegramConversationId(WORKSPACE, BOT_ID, chatId);
+  const eventId = newId();
+  return {
+    type: 'Conversation.ManagerMessageQueued',
+    data: {
+      conversationId,
+      messageId: newId(),
+      managerId: 'manager-1',
+      recipient: { channel: 'telegram', botId: BOT_ID, chatId: String(chatId) },
+      content: { kind: 'text', text },
+      queuedAt: NOW.toISOString(),
+    },
+    metadata: {
+      eventId,
+      workspaceId: WORKSPACE,
+      aggregateId: conversationId,
+      occurredAt: NOW.toISOString(),
+      schemaVersion: 1,
+      correlationId: eventId,
+      causationId: null,
+      actor: { kind: 'manager', id: 'manager-1' },
+    },
+  };
+};
+
+const describeChannel = (adapter: string, openStore: () => Promise<StoreUnderTest>): void =>
+  describe(`Telegram channel on ${adapter}`, () => {
+    let channel: Channel;
+    let nextChat = 1000;
+    const freshChat = (): number => nextChat++;
+
+    beforeAll(async () => {
+      channel = await startChannel(await openStore());
+    });
+    afterAll(async () => {
+      await channel?.close();
+    });
+
+    const postUpdate = (body: unknown, secret: string | null = SECRET) =>
+      fetch(`${channel.url}/channels/telegram/webhook`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(secret !== null && { 'x-telegram-bot-api-secret-token': secret }),
+        },
+        body: JSON.stringify(body),
+      });
+
+    const eventsOf = async (chatId: number): Promise<EventEnvelope[]> =>
+      (await channel.store.readStream(channelStreamOf(chatId))).map((r) => r.event);
+
+    const queue = async (event: ManagerMessageQueued): Promise<void> => {
+      await channel.store.append(streamName('conversation', event.data.conversationId), [event], {
+        expected: 'any',
+      });
+    };
+
+    const resultFor = (chatId: number, messageId: string) =>
+      waitUntil(`the delivery result of ${messageId}`, async () =>
+        (await eventsOf(chatId)).find(
+          (e) =>
+            e.type.startsWith('Channel.MessageDeliver') &&
+            (e.data as { messageId: string }).messageId === messageId,
+        ),
+      );
+
+    describe('inbound webhook', () => {
+      it('given the right secret, when a text update arrives, then 200 and Channel.MessageReceived is stored', async () => {
+        const chat = freshChat();
+        const response = await postUpdate(
+          sampleTextUpdate({ updateId: chat, chatId: chat, text: 'Hello, is this open?' }),
+        );
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ ok: true });
+        const events = await eventsOf(chat);
+        expect(events).toHaveLength(1);
+        expect(events[0]).toMatchObject({
+          type: 'Channel.MessageReceived',
+          data: {
+            conversationId: telegramConversationId(WORKSPACE, BOT_ID, chat),
+            content: { kind: 'text', text: 'Hello, is this open?' },
+          },
+          metadata: {
+            workspaceId: WORKSPACE,
+            occurredAt: NOW.toISOString(),
+            actor: { kind: 'client', id: `tg:${chat}` },
+            causationId: null,
+          },
+        });
+      });
+
+      it('when the same update arrives twice, then one event is stored', async () => {
+        const chat = freshChat();
+        const update = sampleTextUpdate({ updateId: chat, chatId: chat, text: 'once' });
+        expect((await postUpdate(update)).status).toBe(200);
+        expect((await postUpdate(update)).status).toBe(200);
+        expect(await eventsOf(chat)).toHaveLength(1);
+      });
+
+      it('given /start with a deep-link payload, then Channel.ClientStarted carries the payload', async () => {
+        const chat = freshChat();
+        const response = await postUpdate(
+          sampleStartUpdate({ updateId: chat, chatId: chat, payload: 'src_fb-cmp_42' }),
+        );
+        expect(response.status).toBe(200);
+        const events = await eventsOf(chat);
+        expect(events.map((e) => e.type)).toEqual(['Channel.ClientStarted']);
+        expect(events[0]!.data).toMatchObject({ payload: 'src_fb-cmp_42', chatId: String(chat) });
+      });
+
+      it('when the secret is wrong or missing, then 401 and nothing is stored', async () => {
+        const chat = freshChat();
+        const update = sampleTextUpdate({ updateId: chat, chatId: chat, text: 'forged' });
+        const wrong = await postUpdate(update, 'webhook_Secret-43');
+        expect(wrong.status).toBe(401);
+        expect(await wrong.json()).toMatchObject({ message: 'invalid secret token' });
+        const missing = await postUpdate(update, null);
+        expect(missing.status).toBe(401);
+        expect(await missing.json()).toMatchObject({ message: 'invalid secret token' });
+        expect(await eventsOf(chat)).toEqual([]);
+      });
+
+      it('when the body breaks the Update contract, then 400 names each field and nothing is stored', async () => {
+        const chat = freshChat();
+        const good = sampleTextUpdate({ updateId: chat, chatId: chat, text: 'x' });
+        const { chat: _chat, ...messageWithoutChat } = good['message'] as Record<string, unknown>;
+        const response = await postUpdate({
+          ...good,
+          update_id: 'abc',
+          message: messageWithoutChat,
+        });
+        expect(response.status).toBe(400);
+        const body = (await response.json()) as { statusCode: number; issues: { field: string }[] };
+        expect(body.statusCode).toBe(400);
+        expect(body.issues.map((i) => i.field)).toEqual(
+          expect.arrayContaining(['update_id', 'message.chat']),
+        );
+        expect(await eventsOf(chat)).toEqual([]);
+      });
+
+      it('given an update kind not handled yet, then 200 and nothing is stored', async () => {
+        const before = await channel.store.readAll({ filter: { streamPrefixes: ['channel-'] } });
+        const response = await postUpdate({
+          update_id: 900_001,
+          edited_message: { message_id: 1, date: 1, chat: { id: 5, type: 'private' }, text: 'e' },
+        });
+        expect(response.status).toBe(200);
+        const after = await channel.store.readAll({ filter: { streamPrefixes: ['channel-'] } });
+        expect(after).toHaveLength(before.length);
+      });
+    });
+
+    describe('outbound messages', () => {
+      it('given a queued manager message, then the Bot API gets sendMessage and Channel.MessageDelivered is stored', async () => {
+        const chat = freshChat();
+        const queued = queuedMessage(chat, 'Yes, we are open until 8 pm');
+        await queue(queued);
+        const result = await resultFor(chat, queued.data.messageId);
+        expect(result).toMatchObject({
+          type: 'Channel.MessageDelivered',
+          data: {
+            conversationId: queued.data.conversationId,
+            messageId: queued.data.messageId,
+            deliveredAt: NOW.toISOString(),
+          },
+          metadata: { causationId: queued.metadata.eventId, actor: { kind: 'system' } },
+        });
+        const sent = channel.standIn
+          .callsOf('sendMessage')
+          .filter((c) => String(c.params['chat_id']) === String(chat));
+        expect(sent.map((c) => c.params['text'])).toEqual(['Yes, we are open until 8 pm']);
+        expect((result.data as { externalMessageId: string }).externalMessageId).toMatch(/^\d+$/);
+      });
+
+      it('given a client who blocked the bot, then Channel.MessageDeliveryFailed with code blocked', async () => {
+        const chat = freshChat();
+        channel.standIn.blockChat(chat);
+        const queued = queuedMessage(chat, 'Hello?');
+        await queue(queued);
+        const result = await resultFor(chat, queued.data.messageId);
+        expect(result).toMatchObject({
+          type: 'Channel.MessageDeliveryFailed',
+          data: { code: 'blocked', retryable: false, failedAt: NOW.toISOString() },
+        });
+        expect((result.data as { reason: string }).reason).toMatch(/^The client blocked the bot/);
+      });
+
+      it('given Telegram rate-limits once, then the bus retries and the message is delivered', async () => {
+        const chat = freshChat();
+        channel.standIn.failChat(chat, tooManyRequests(0), 1);
+        const queued = queuedMessage(chat, 'after a pause');
+        await queue(queued);
+        const result = await resultFor(chat, queued.data.messageId);
+        expect(result.type).toBe('Channel.MessageDelivered');
+        const sent = channel.standIn
+          .callsOf('sendMessage')
+          .filter((c) => String(c.params['chat_id']) === String(chat));
+        expect(sent).toHaveLength(2);
+      });
+
+      it('given Telegram rate-limits every attempt, then the last attempt records a retryable rate_limited failure', async () => {
+        const chat = freshChat();
+        channel.standIn.failChat(chat, tooManyRequests(0));
+        const queued = queuedMessage(chat, 'never through');
+        await queue(queued);
+        const result = await resultFor(chat, queued.data.messageId);
+        expect(result).toMatchObject({
+          type: 'Channel.MessageDeliveryFailed',
+          data: { code: 'rate_limited', retryable: true },
+        });
+        const sent = channel.standIn
+          .callsOf('sendMessage')
+          .filter((c) => String(c.params['chat_id']) === String(chat));
+        expect(sent).toHaveLength(DEFAULT_MAX_ATTEMPTS);
+      });
+
+      it('when a queued message is delivered again by the bus, then nothing is sent twice', async () => {
+        const chat = freshChat();
+        const first = queuedMessage(chat, 'first');
+        await queue(first);
+        await resultFor(chat, first.data.messageId);
+        const [recorded] = (
+          await channel.store.readStream(streamName('conversation', first.data.conversationId))
+        ).filter((r) => r.event.metadata.eventId === first.metadata.eventId);
+        // Redeliver the very same message, then a second one of the same conversation: per-key
+        // order means the redelivery has been handled once the second is delivered.
+        await channel.bus.publish([messageForRecordedEvent(recorded!)]);
+        const second = queuedMessage(chat, 'second');
+        await queue(second);
+        await resultFor(chat, second.data.messageId);
+        const sent = channel.standIn
+          .callsOf('sendMessage')
+          .filter((c) => String(c.params['chat_id']) === String(chat));
+        expect(sent.map((c) => c.params['text'])).toEqual(['first', 'second']);
+        const results = (await eventsOf(chat)).filter((e) => e.type === 'Channel.MessageDelivered');
+        expect(results).toHaveLength(2);
+      });
+    });
+  });
+
+describeChannel('PGlite', async () => {
+  const store = await createPgliteEventStore();
+  return { store, cleanup: () => store.close() };
+});
+
+describeChannel('PostgreSQL', async () => {
+  const database = await createTestDatabase('parley_channel_telegram');
+  const store = await createPostgresEventStore({ connectionString: database.url });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});

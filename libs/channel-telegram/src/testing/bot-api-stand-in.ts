@@ -1,0 +1,185 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in of the Telegram Bot API (https://core.telegram.org/bots/api) for tests only
+ * (ARCHITECTURE.md: external SaaS is replaced by a stand-in that answers with the documented
+ * payloads; never used by `npm start`). grammY talks to it through `apiRoot`.
+ */
+
+/** One call the stand-in received. `params` are the request's parameters, as sent. */
+export interface BotApiCall {
+  readonly method: string;
+  readonly token: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** An error answer as the Bot API gives it. */
+export interface BotApiError {
+  readonly error_code: number;
+  readonly description: string;
+  readonly parameters?: { readonly retry_after?: number; readonly migrate_to_chat_id?: number };
+}
+
+export const BLOCKED_BY_USER: BotApiError = {
+  error_code: 403,
+  description: 'Forbidden: bot was blocked by the user',
+};
+export const CHAT_NOT_FOUND: BotApiError = {
+  error_code: 400,
+  description: 'Bad Request: chat not found',
+};
+export const tooManyRequests = (retryAfterSeconds: number): BotApiError => ({
+  error_code: 429,
+  description: `Too Many Requests: retry after ${retryAfterSeconds}`,
+  parameters: { retry_after: retryAfterSeconds },
+});
+
+export interface BotApiStandInOptions {
+  /** The only token it accepts (others get 401 Unauthorized, as Telegram answers). */
+  readonly token: string;
+  /** getMe's username. Default `parley_bot`. */
+  readonly username?: string;
+}
+
+export interface BotApiStandIn {
+  /** `http://127.0.0.1:{port}`: the apiRoot for grammY (TELEGRAM_API_ROOT). */
+  readonly apiRoot: string;
+  /** Every call so far, in arrival order. */
+  readonly calls: readonly BotApiCall[];
+  /** Calls of one method, e.g. `sendMessage`. */
+  callsOf(method: string): BotApiCall[];
+  /** From now on, answer sendMessage to this chat with 403 "bot was blocked by the user". */
+  blockChat(chatId: number | string): void;
+  /** Answer sendMessage to this chat with `error`, for the next `times` calls (default: always). */
+  failChat(chatId: number | string, error: BotApiError, times?: number): void;
+  close(): Promise<void>;
+}
+
+/** Read the parameters of a request as grammY sends them: JSON, form or multipart bodies. */
+const readParams = async (req: IncomingMessage, url: URL): Promise<Record<string, unknown>> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
+  const type = req.headers['content-type'] ?? '';
+  if (body.length === 0) return params;
+  if (type.startsWith('application/json')) return { ...params, ...JSON.parse(body) };
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    return { ...params, ...Object.fromEntries(new URLSearchParams(body)) };
+  }
+  const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
+  if (type.startsWith('multipart/form-data') && boundary) {
+    for (const part of body.split(`--${boundary}`)) {
+      const name = /name="([^"]+)"/.exec(part)?.[1];
+      const start = part.indexOf('\r\n\r\n');
+      if (name && start >= 0 && !/filename=/.test(part.slice(0, start))) {
+        params[name] = part.slice(start + 4).replace(/\r\n$/, '');
+      }
+    }
+    return params;
+  }
+  throw new Error(`unsupported content type "${type}"`);
+};
+
+/** Form and multipart values arrive as strings; JSON ones as sent. */
+const asInt = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
+
+export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise<BotApiStandIn> => {
+  const calls: BotApiCall[] = [];
+  const failures = new Map<string, { error: BotApiError; remaining: number }>();
+  let nextMessageId = 1;
+  const botId = Number(options.token.split(':')[0]);
+  const username = options.username ?? 'parley_bot';
+
+  const answer = (res: ServerResponse, status: number, payload: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(payload));
+  };
+  const answerError = (res: ServerResponse, error: BotApiError): void =>
+    answer(res, error.error_code, { ok: false, ...error });
+
+  const methods: Record<string, (params: Record<string, unknown>, res: ServerResponse) => void> = {
+    getMe: (_params, res) =>
+      answer(res, 200, {
+        ok: true,
+        result: {
+          id: botId,
+          is_bot: true,
+          first_name: username,
+          username,
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+          can_connect_to_business: false,
+          has_main_web_app: false,
+        },
+      }),
+    sendMessage: (params, res) => {
+      const chatId = String(params['chat_id'] ?? '');
+      const text = params['text'];
+      if (chatId === '' || typeof text !== 'string' || text.length === 0) {
+        return answerError(res, {
+          error_code: 400,
+          description:
+            chatId === '' ? 'Bad Request: chat_id is empty' : 'Bad Request: message text is empty',
+        });
+      }
+      const failure = failures.get(chatId);
+      if (failure) {
+        failure.remaining -= 1;
+        if (failure.remaining <= 0) failures.delete(chatId);
+        return answerError(res, failure.error);
+      }
+      answer(res, 200, {
+        ok: true,
+        result: {
+          message_id: nextMessageId++,
+          from: { id: botId, is_bot: true, first_name: username, username },
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: asInt(params['chat_id']), type: 'private' },
+          text,
+        },
+      });
+    },
+  };
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+      if (!match) return answerError(res, { error_code: 404, description: 'Not Found' });
+      const [, token, method] = match as unknown as [string, string, string];
+      if (token !== options.token) {
+        return answerError(res, { error_code: 401, description: 'Unauthorized' });
+      }
+      const params = await readParams(req, url);
+      calls.push({ method, token, params });
+      const handler = methods[method];
+      if (!handler) return answerError(res, { error_code: 404, description: 'Not Found' });
+      handler(params, res);
+    })().catch((error: unknown) =>
+      answerError(res, { error_code: 400, description: `Bad Request: ${String(error)}` }),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    calls,
+    callsOf: (method) => calls.filter((c) => c.method === method),
+    blockChat: (chatId) =>
+      failures.set(String(chatId), { error: BLOCKED_BY_USER, remaining: Infinity }),
+    failChat: (chatId, error, times = Infinity) =>
+      failures.set(String(chatId), { error, remaining: times }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+};

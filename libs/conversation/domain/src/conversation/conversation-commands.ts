@@ -1,0 +1,50 @@
+import type { ChannelClient, MessageContent, TelegramSource } from '@parley/contracts';
+
+/** A client wrote (C1, C7): recorded once per messageId, whatever the channel repeats. */
+export interface RecordClientMessage {
+  readonly kind: 'RecordClientMessage';
+  readonly conversationId: string;
+  readonly source: TelegramSource;
+  readonly client: ChannelClient;
+  readonly messageId: string;
+  readonly externalMessageId: string;
+  readonly content: MessageContent;
+  readonly sentAt: string;
+}
+
+/** A manager replies (B1); the channel delivers it later (C4: "sending"). */
+export interface QueueManagerMessage {
+  readonly kind: 'QueueManagerMessage';
+  readonly conversationId: string;
+  readonly messageId: string;
+  readonly managerId: string;
+  readonly content: MessageContent;
+  readonly queuedAt: string;
+}
+
+/** The channel delivered a manager's message (C4: "sent"). */
+export interface RecordDelivery {
+  readonly kind: 'RecordDelivery';
+  readonly messageId: string;
+  readonly externalMessageId: string;
+  readonly deliveredAt: string;
+}
+
+/** The channel could not deliver a manager's message (C4: "error" with its reason). */
+export interface RecordDeliveryFailure {
+  readonly kind: 'RecordDeliveryFailure';
+  readonly messageId: string;
+  readonly code: string;
+  readonly reason: string;
+  readonly failedAt: string;
+}
+
+/** A manager marks the conversation read without replying (B6). */
+export interface MarkRead {
+  readonly kind: 'MarkRead';
+  readonly managerId: string;
+  readonly readAt: string;
+}
+
+export type ConversationCommand =
+  RecordClientMessage | QueueManagerMessage | RecordDelivery | RecordDeliveryFailure | MarkRead;

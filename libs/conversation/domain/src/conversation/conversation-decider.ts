@@ -1,0 +1,221 @@
+import { contentPreview, type MessageContent } from '@parley/contracts';
+import { assertNever, DomainRuleViolation, type Decider } from '@parley/decider';
+import type {
+  ConversationCommand,
+  MarkRead,
+  QueueManagerMessage,
+  RecordClientMessage,
+  RecordDelivery,
+  RecordDeliveryFailure,
+} from './conversation-commands';
+import type { ConversationDecidedEvent } from './conversation-decided-events';
+import type { ConversationState, OpenConversation } from './conversation-state';
+
+type Events = readonly ConversationDecidedEvent[];
+
+/**
+ * The Conversation aggregate (stream `conversation-{conversationId}`).
+ *
+ * Rules:
+ * - The first client message opens the conversation: Started, then ClientMessageReceived.
+ * - A message id already recorded (client or manager) emits nothing: channels and senders
+ *   repeat themselves (C7: a webhook retry never shows a message twice).
+ * - A manager message needs an existing conversation (`conversation.not_found`) and text that is
+ *   not blank (`message.empty`); its recipient is where the client wrote from.
+ * - Delivery results apply to manager messages of this conversation only (`message.not_found`
+ *   otherwise). A delivered message stays delivered: a repeated or late result emits nothing.
+ *   A failed message may still be reported delivered (the channel's own retry got through);
+ *   a second failure of a failed message emits nothing.
+ * - MarkRead needs an existing conversation (`conversation.not_found`); with nothing unread it
+ *   emits nothing (the command is accepted, no event): there is nothing to mark, and a repeated
+ *   click must not fill the timeline.
+ * - Unread counts client messages since the last MarkedRead. A manager's reply does not reset
+ *   it: only MarkedRead does (B6), so the projector counts the same way.
+ */
+export const conversationDecider: Decider<
+  ConversationCommand,
+  ConversationDecidedEvent,
+  ConversationState
+> = {
+  initialState: () => ({ status: 'none' }),
+  evolve: (state, event) => evolve(state, event),
+  decide: (command, state) => {
+    switch (command.kind) {
+      case 'RecordClientMessage':
+        return recordClientMessage(command, state);
+      case 'QueueManagerMessage':
+        return queueManagerMessage(command, state);
+      case 'RecordDelivery':
+        return recordDelivery(command, state);
+      case 'RecordDeliveryFailure':
+        return recordDeliveryFailure(command, state);
+      case 'MarkRead':
+        return markRead(command, state);
+      default:
+        return assertNever(command, 'conversation command');
+    }
+  },
+};
+
+const recordClientMessage = (c: RecordClientMessage, state: ConversationState): Events => {
+  if (state.status === 'open' && recordedMessage(state, c.messageId)) return [];
+  const received: ConversationDecidedEvent = {
+    type: 'Conversation.ClientMessageReceived',
+    data: {
+      conversationId: c.conversationId,
+      messageId: c.messageId,
+      externalMessageId: c.externalMessageId,
+      content: c.content,
+      sentAt: c.sentAt,
+    },
+  };
+  if (state.status === 'open') return [received];
+  return [
+    {
+      type: 'Conversation.Started',
+      data: {
+        conversationId: c.conversationId,
+        source: c.source,
+        client: c.client,
+        startedAt: c.sentAt,
+      },
+    },
+    received,
+  ];
+};
+
+const queueManagerMessage = (c: QueueManagerMessage, state: ConversationState): Events => {
+  const open = requireOpen(state, c.conversationId);
+  if (recordedMessage(open, c.messageId)) return [];
+  if (isBlank(c.content)) {
+    throw new DomainRuleViolation('message.empty', 'The message is empty: write some text first.');
+  }
+  return [
+    {
+      type: 'Conversation.ManagerMessageQueued',
+      data: {
+        conversationId: open.conversationId,
+        messageId: c.messageId,
+        managerId: c.managerId,
+        recipient: open.source,
+        content: c.content,
+        queuedAt: c.queuedAt,
+      },
+    },
+  ];
+};
+
+const recordDelivery = (c: RecordDelivery, state: ConversationState): Events => {
+  const { open, message } = requireManagerMessage(state, c.messageId);
+  if (message.delivery === 'delivered') return [];
+  return [
+    {
+      type: 'Conversation.MessageDelivered',
+      data: {
+        conversationId: open.conversationId,
+        messageId: c.messageId,
+        externalMessageId: c.externalMessageId,
+        deliveredAt: c.deliveredAt,
+      },
+    },
+  ];
+};
+
+const recordDeliveryFailure = (c: RecordDeliveryFailure, state: ConversationState): Events => {
+  const { open, message } = requireManagerMessage(state, c.messageId);
+  if (message.delivery !== 'sending') return [];
+  return [
+    {
+      type: 'Conversation.MessageDeliveryFailed',
+      data: {
+        conversationId: open.conversationId,
+        messageId: c.messageId,
+        code: c.code,
+        reason: c.reason,
+        failedAt: c.failedAt,
+      },
+    },
+  ];
+};
+
+const markRead = (c: MarkRead, state: ConversationState): Events => {
+  const open = requireOpen(state);
+  if (open.unread === 0) return [];
+  return [
+    {
+      type: 'Conversation.MarkedRead',
+      data: { conversationId: open.conversationId, managerId: c.managerId, readAt: c.readAt },
+    },
+  ];
+};
+
+const requireOpen = (state: ConversationState, conversationId?: string): OpenConversation => {
+  if (state.status === 'open') return state;
+  throw new DomainRuleViolation(
+    'conversation.not_found',
+    conversationId
+      ? `There is no conversation ${conversationId}: the client has not written yet.`
+      : 'There is no such conversation: the client has not written yet.',
+  );
+};
+
+const requireManagerMessage = (state: ConversationState, messageId: string) => {
+  const message = state.status === 'open' ? recordedMessage(state, messageId) : undefined;
+  if (state.status !== 'open' || message?.direction !== 'manager') {
+    throw new DomainRuleViolation(
+      'message.not_found',
+      `There is no outgoing message ${messageId} in this conversation.`,
+    );
+  }
+  return { open: state, message };
+};
+
+const recordedMessage = (open: OpenConversation, messageId: string) =>
+  Object.hasOwn(open.messages, messageId) ? open.messages[messageId] : undefined;
+
+const isBlank = (content: MessageContent): boolean => contentPreview(content).trim().length === 0;
+
+const evolve = (state: ConversationState, event: ConversationDecidedEvent): ConversationState => {
+  switch (event.type) {
+    case 'Conversation.Started':
+      return {
+        status: 'open',
+        conversationId: event.data.conversationId,
+        source: event.data.source,
+        client: event.data.client,
+        messages: {},
+        unread: 0,
+      };
+    case 'Conversation.ClientMessageReceived':
+      return whenOpen(state, (open) => ({
+        ...open,
+        messages: { ...open.messages, [event.data.messageId]: { direction: 'client' } },
+        unread: open.unread + 1,
+      }));
+    case 'Conversation.ManagerMessageQueued':
+      return whenOpen(state, (open) => withDelivery(open, event.data.messageId, 'sending'));
+    case 'Conversation.MessageDelivered':
+      return whenOpen(state, (open) => withDelivery(open, event.data.messageId, 'delivered'));
+    case 'Conversation.MessageDeliveryFailed':
+      return whenOpen(state, (open) => withDelivery(open, event.data.messageId, 'failed'));
+    case 'Conversation.MarkedRead':
+      return whenOpen(state, (open) => ({ ...open, unread: 0 }));
+    default:
+      return assertNever(event, 'conversation event');
+  }
+};
+
+/** Events after Started only ever follow it in the stream; anything else leaves state alone. */
+const whenOpen = (
+  state: ConversationState,
+  change: (open: OpenConversation) => OpenConversation,
+): ConversationState => (state.status === 'open' ? change(state) : state);
+
+const withDelivery = (
+  open: OpenConversation,
+  messageId: string,
+  delivery: 'sending' | 'delivered' | 'failed',
+): OpenConversation => ({
+  ...open,
+  messages: { ...open.messages, [messageId]: { direction: 'manager', delivery } },
+});

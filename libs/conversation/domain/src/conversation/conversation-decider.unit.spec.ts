@@ -1,0 +1,251 @@
+import type { ChannelClient, TelegramSource } from '@parley/contracts';
+import { deciderSpecification, foldEvents } from '@parley/decider';
+import type { ConversationDecidedEvent } from './conversation-decided-events';
+import { conversationDecider } from './conversation-decider';
+import type { ConversationCommand } from './conversation-commands';
+
+const conversationId = 'ws1:tg:111:987';
+const source: TelegramSource = { channel: 'telegram', botId: '111', chatId: '987' };
+const client: ChannelClient = {
+  externalId: '987',
+  username: 'anna',
+  firstName: 'Anna',
+  lastName: null,
+  languageCode: 'ru',
+};
+
+const clientWrites = (messageId: string, text = 'Hello'): ConversationCommand => ({
+  kind: 'RecordClientMessage',
+  conversationId,
+  source,
+  client,
+  messageId,
+  externalMessageId: `ext-${messageId}`,
+  content: { kind: 'text', text },
+  sentAt: '2026-01-01T10:00:00.000Z',
+});
+
+const started: ConversationDecidedEvent = {
+  type: 'Conversation.Started',
+  data: { conversationId, source, client, startedAt: '2026-01-01T10:00:00.000Z' },
+};
+const received = (messageId: string, text = 'Hello'): ConversationDecidedEvent => ({
+  type: 'Conversation.ClientMessageReceived',
+  data: {
+    conversationId,
+    messageId,
+    externalMessageId: `ext-${messageId}`,
+    content: { kind: 'text', text },
+    sentAt: '2026-01-01T10:00:00.000Z',
+  },
+});
+const managerWrites = (messageId: string, text = 'Hi!'): ConversationCommand => ({
+  kind: 'QueueManagerMessage',
+  conversationId,
+  messageId,
+  managerId: 'u1',
+  content: { kind: 'text', text },
+  queuedAt: '2026-01-01T10:01:00.000Z',
+});
+const queued = (messageId: string, text = 'Hi!'): ConversationDecidedEvent => ({
+  type: 'Conversation.ManagerMessageQueued',
+  data: {
+    conversationId,
+    messageId,
+    managerId: 'u1',
+    recipient: source,
+    content: { kind: 'text', text },
+    queuedAt: '2026-01-01T10:01:00.000Z',
+  },
+});
+const delivery = (messageId: string): ConversationCommand => ({
+  kind: 'RecordDelivery',
+  messageId,
+  externalMessageId: 'tg-555',
+  deliveredAt: '2026-01-01T10:01:02.000Z',
+});
+const delivered = (messageId: string): ConversationDecidedEvent => ({
+  type: 'Conversation.MessageDelivered',
+  data: {
+    conversationId,
+    messageId,
+    externalMessageId: 'tg-555',
+    deliveredAt: '2026-01-01T10:01:02.000Z',
+  },
+});
+const failure = (messageId: string): ConversationCommand => ({
+  kind: 'RecordDeliveryFailure',
+  messageId,
+  code: 'blocked',
+  reason: 'The client blocked the bot',
+  failedAt: '2026-01-01T10:01:03.000Z',
+});
+const failed = (messageId: string): ConversationDecidedEvent => ({
+  type: 'Conversation.MessageDeliveryFailed',
+  data: {
+    conversationId,
+    messageId,
+    code: 'blocked',
+    reason: 'The client blocked the bot',
+    failedAt: '2026-01-01T10:01:03.000Z',
+  },
+});
+const markRead: ConversationCommand = {
+  kind: 'MarkRead',
+  managerId: 'u1',
+  readAt: '2026-01-01T10:05:00.000Z',
+};
+const markedRead: ConversationDecidedEvent = {
+  type: 'Conversation.MarkedRead',
+  data: { conversationId, managerId: 'u1', readAt: '2026-01-01T10:05:00.000Z' },
+};
+
+describe('Conversation decider', () => {
+  const spec = deciderSpecification(conversationDecider);
+
+  describe('RecordClientMessage', () => {
+    it('given no conversation, when the client writes, then it starts and records the message', () => {
+      spec
+        .given([])
+        .when(clientWrites('m1'))
+        .then([started, received('m1')]);
+    });
+
+    it('given an open conversation, when the client writes again, then only the message is recorded', () => {
+      spec
+        .given([started, received('m1')])
+        .when(clientWrites('m2', 'More'))
+        .then([received('m2', 'More')]);
+    });
+
+    it('given the message is already recorded, when it arrives again, then nothing happens', () => {
+      spec
+        .given([started, received('m1')])
+        .when(clientWrites('m1'))
+        .then([]);
+    });
+  });
+
+  describe('QueueManagerMessage', () => {
+    it('given an open conversation, when a manager replies, then the message is queued to where the client wrote from', () => {
+      spec
+        .given([started, received('m1')])
+        .when(managerWrites('r1'))
+        .then([queued('r1')]);
+    });
+
+    it('given no conversation, when a manager replies, then it is rejected as not found with a readable reason', () => {
+      const error = spec.given([]).when(managerWrites('r1')).thenRejects('conversation.not_found');
+      expect(error.message).toBe(
+        `There is no conversation ${conversationId}: the client has not written yet.`,
+      );
+    });
+
+    it('given an open conversation, when a manager sends blank text, then it is rejected as empty', () => {
+      const error = spec
+        .given([started])
+        .when(managerWrites('r1', '  \n '))
+        .thenRejects('message.empty');
+      expect(error.message).toBe('The message is empty: write some text first.');
+    });
+
+    it('given the reply is already queued, when it is sent again with the same id, then nothing happens', () => {
+      spec
+        .given([started, queued('r1')])
+        .when(managerWrites('r1'))
+        .then([]);
+    });
+  });
+
+  describe('RecordDelivery', () => {
+    it('given a queued reply, when the channel delivers it, then it is delivered', () => {
+      spec
+        .given([started, queued('r1')])
+        .when(delivery('r1'))
+        .then([delivered('r1')]);
+    });
+
+    it('given a delivered reply, when the delivery is reported again, then nothing happens', () => {
+      spec
+        .given([started, queued('r1'), delivered('r1')])
+        .when(delivery('r1'))
+        .then([]);
+    });
+
+    it('given a failed reply, when the channel reports it delivered after all, then it is delivered', () => {
+      spec
+        .given([started, queued('r1'), failed('r1')])
+        .when(delivery('r1'))
+        .then([delivered('r1')]);
+    });
+
+    it('given an unknown message, when a delivery is reported, then it is rejected as not found', () => {
+      spec.given([started]).when(delivery('r9')).thenRejects('message.not_found');
+      spec.given([]).when(delivery('r9')).thenRejects('message.not_found');
+    });
+
+    it('given a client message id, when a delivery is reported for it, then it is rejected as not found', () => {
+      spec
+        .given([started, received('m1')])
+        .when(delivery('m1'))
+        .thenRejects('message.not_found');
+    });
+  });
+
+  describe('RecordDeliveryFailure', () => {
+    it('given a queued reply, when the channel fails to deliver it, then it failed with the reason', () => {
+      spec
+        .given([started, queued('r1')])
+        .when(failure('r1'))
+        .then([failed('r1')]);
+    });
+
+    it('given a delivered or already failed reply, when a failure is reported, then nothing happens', () => {
+      spec
+        .given([started, queued('r1'), delivered('r1')])
+        .when(failure('r1'))
+        .then([]);
+      spec
+        .given([started, queued('r1'), failed('r1')])
+        .when(failure('r1'))
+        .then([]);
+    });
+
+    it('given an unknown message, when a failure is reported, then it is rejected as not found', () => {
+      spec.given([started]).when(failure('r9')).thenRejects('message.not_found');
+    });
+  });
+
+  describe('MarkRead', () => {
+    it('given unread client messages, when a manager marks read, then it is marked read and unread is back to 0', () => {
+      const history = [started, received('m1'), received('m2')];
+      spec.given(history).when(markRead).then([markedRead]);
+
+      const before = foldEvents(conversationDecider, history);
+      const after = foldEvents(conversationDecider, [...history, markedRead]);
+      expect(before.status === 'open' && before.unread).toBe(2);
+      expect(after.status === 'open' && after.unread).toBe(0);
+    });
+
+    it('given nothing unread, when a manager marks read, then nothing happens (no event)', () => {
+      spec
+        .given([started, received('m1'), markedRead])
+        .when(markRead)
+        .then([]);
+      spec.given([started]).when(markRead).then([]);
+    });
+
+    it('given a reply after the client wrote, then unread still counts until marked read', () => {
+      const state = foldEvents(conversationDecider, [started, received('m1'), queued('r1')]);
+      expect(state.status === 'open' && state.unread).toBe(1);
+      spec
+        .given([started, received('m1'), queued('r1')])
+        .when(markRead)
+        .then([markedRead]);
+    });
+
+    it('given no conversation, when a manager marks read, then it is rejected as not found', () => {
+      spec.given([]).when(markRead).thenRejects('conversation.not_found');
+    });
+  });
+});

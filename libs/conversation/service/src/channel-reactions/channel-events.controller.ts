@@ -1,0 +1,98 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import {
+  deterministicId,
+  validateEventEnvelope,
+  type ClientMessageArrived,
+  type OutgoingMessageDelivered,
+  type OutgoingMessageFailed,
+} from '@parley/contracts';
+import type { ConversationCommand } from '@parley/conversation-domain';
+import { isDomainRuleViolation } from '@parley/decider';
+import type { EventStore } from '@parley/eventstore';
+import { EVENT_STORE } from '@parley/platform';
+import { runConversationCommand } from '../conversation-stream';
+import { CONVERSATION_SERVICE_OPTIONS, type ConversationServiceOptions } from '../options';
+import { causedBySourceEvent } from './caused-by-source-event';
+import { reactionEnvelope } from './reaction-envelope';
+
+/**
+ * What the conversation makes of the channel's events (C1, C4, C7). Idempotent: a redelivered
+ * event derives the same message id and command id, and the decider records a message once.
+ */
+@Controller()
+export class ChannelEventsController {
+  private readonly logger = new Logger('conversation');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CONVERSATION_SERVICE_OPTIONS) private readonly options: ConversationServiceOptions,
+  ) {}
+
+  @EventPattern('Channel.MessageReceived', { consumer: 'conversation' })
+  async messageReceived(@Payload() payload: unknown): Promise<void> {
+    const event = validateEventEnvelope(payload) as ClientMessageArrived;
+    const d = event.data;
+    await this.react(event, d.conversationId, {
+      kind: 'RecordClientMessage',
+      conversationId: d.conversationId,
+      source: { channel: d.channel, botId: d.botId, chatId: d.chatId },
+      client: d.client,
+      messageId: deterministicId('client-message', event.metadata.eventId),
+      externalMessageId: d.externalMessageId,
+      content: d.content,
+      sentAt: d.sentAt,
+    });
+  }
+
+  @EventPattern('Channel.MessageDelivered', { consumer: 'conversation' })
+  async messageDelivered(@Payload() payload: unknown): Promise<void> {
+    const event = validateEventEnvelope(payload) as OutgoingMessageDelivered;
+    const d = event.data;
+    await this.react(event, d.conversationId, {
+      kind: 'RecordDelivery',
+      messageId: d.messageId,
+      externalMessageId: d.externalMessageId,
+      deliveredAt: d.deliveredAt,
+    });
+  }
+
+  @EventPattern('Channel.MessageDeliveryFailed', { consumer: 'conversation' })
+  async messageDeliveryFailed(@Payload() payload: unknown): Promise<void> {
+    const event = validateEventEnvelope(payload) as OutgoingMessageFailed;
+    const d = event.data;
+    await this.react(event, d.conversationId, {
+      kind: 'RecordDeliveryFailure',
+      messageId: d.messageId,
+      code: d.code,
+      reason: d.reason,
+      failedAt: d.failedAt,
+    });
+  }
+
+  /**
+   * A business rule that refuses a channel's fact (a delivery result for a message this
+   * conversation never queued) is not fixed by retrying: it is logged and the event skipped.
+   * Anything else propagates, so the bus retries and then dead-letters it.
+   */
+  private async react(
+    source: ClientMessageArrived | OutgoingMessageDelivered | OutgoingMessageFailed,
+    conversationId: string,
+    command: ConversationCommand,
+  ): Promise<void> {
+    const envelope = reactionEnvelope(source, this.options.service, command.kind, conversationId);
+    try {
+      await runConversationCommand(
+        causedBySourceEvent(this.store, source.metadata.eventId),
+        conversationId,
+        command,
+        envelope,
+      );
+    } catch (e) {
+      if (!isDomainRuleViolation(e)) throw e;
+      this.logger.warn(
+        `${source.type} ${source.metadata.eventId} on ${conversationId} skipped: ${e.code}: ${e.message}`,
+      );
+    }
+  }
+}

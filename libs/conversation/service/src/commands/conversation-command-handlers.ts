@@ -1,0 +1,63 @@
+import {
+  MarkReadDataDto,
+  SendMessageDataDto,
+  validatePlain,
+  workspaceOf,
+  type CommandEnvelope,
+  type MarkReadData,
+  type SendMessageData,
+} from '@parley/contracts';
+import type { CommandHandler } from '@parley/command-handling';
+import { DomainRuleViolation } from '@parley/decider';
+import type { EventStore } from '@parley/eventstore';
+import { runConversationCommand } from '../conversation-stream';
+
+/**
+ * The conversation's commands (from the gateway, robots): `SendMessage` (B1) and `MarkRead`
+ * (B6). A broken data contract throws ContractViolation and a broken rule DomainRuleViolation;
+ * the CommandProcessor turns both into rejected outcomes.
+ */
+export const conversationCommandHandlers = (
+  store: EventStore,
+): Readonly<Record<string, CommandHandler>> => ({
+  SendMessage: async (envelope) => {
+    const data = validatePlain<SendMessageData>(SendMessageDataDto, envelope.data, 'SendMessage');
+    requireSameWorkspace(envelope, data.conversationId);
+    return runConversationCommand(
+      store,
+      data.conversationId,
+      {
+        kind: 'QueueManagerMessage',
+        conversationId: data.conversationId,
+        messageId: data.messageId,
+        managerId: envelope.metadata.actor.id,
+        content: data.content,
+        queuedAt: envelope.metadata.issuedAt,
+      },
+      envelope,
+    );
+  },
+  MarkRead: async (envelope) => {
+    const data = validatePlain<MarkReadData>(MarkReadDataDto, envelope.data, 'MarkRead');
+    requireSameWorkspace(envelope, data.conversationId);
+    return runConversationCommand(
+      store,
+      data.conversationId,
+      {
+        kind: 'MarkRead',
+        managerId: envelope.metadata.actor.id,
+        readAt: envelope.metadata.issuedAt,
+      },
+      envelope,
+    );
+  },
+});
+
+/** A command of one workspace never reaches another's conversation (it reads as not found). */
+const requireSameWorkspace = (envelope: CommandEnvelope, conversationId: string): void => {
+  if (workspaceOf(conversationId) === envelope.metadata.workspaceId) return;
+  throw new DomainRuleViolation(
+    'conversation.not_found',
+    `There is no conversation ${conversationId}: the client has not written yet.`,
+  );
+};

@@ -1,0 +1,452 @@
+import { randomBytes } from 'node:crypto';
+import { createInProcessBus, type Bus } from '@parley/bus';
+import { describeOnKafka, testKafkaBus } from '@parley/bus/testing';
+import { CommandSender } from '@parley/command-handling';
+import {
+  deterministicId,
+  newId,
+  streamName,
+  telegramConversationId,
+  type ChannelClient,
+  type ClientMessageArrived,
+  type CommandEnvelope,
+  type EventEnvelope,
+  type OutgoingMessageDelivered,
+  type OutgoingMessageFailed,
+} from '@parley/contracts';
+import { conversationDecider, type ConversationDecidedEvent } from '@parley/conversation-domain';
+import { foldEvents } from '@parley/decider';
+import {
+  createPgliteEventStore,
+  createPostgresEventStore,
+  type EventStore,
+} from '@parley/eventstore';
+import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
+import { InMemoryCheckpointStore, messageForRecordedEvent, Relay } from '@parley/relay';
+import { createTestDatabase, waitUntil } from '@parley/test-infra';
+import { ConversationServiceModule, conversationStream } from './index';
+
+interface Engines {
+  readonly store: EventStore;
+  readonly bus: Bus;
+  cleanup(): Promise<void>;
+}
+
+const hex = () => randomBytes(4).toString('hex');
+/** Telegram update ids are unique per bot: unique per run here too (the topic keeps old runs). */
+let lastUpdateId = Number.parseInt(hex(), 16);
+const nextUpdateId = () => ++lastUpdateId;
+
+/**
+ * The conversation service run for real: its module booted by startNestService on a store and a
+ * bus, a relay from the store to the bus, channel events appended as channel-telegram appends
+ * them, commands sent as the gateway sends them.
+ */
+const describeConversationService = (name: string, engines: () => Promise<Engines>): void => {
+  describe(`conversation service on ${name}`, () => {
+    const workspaceId = `ws${hex()}`;
+    const service = `conversation-${hex()}`;
+    const botId = '111';
+    let e: Engines;
+    let relay: Relay;
+    let running: RunningNestService;
+    let sender: CommandSender;
+
+    beforeAll(async () => {
+      e = await engines();
+      relay = new Relay({ store: e.store, bus: e.bus, checkpoints: new InMemoryCheckpointStore() });
+      await relay.start();
+      running = await startNestService({
+        serviceName: `conversation-test-${hex()}`,
+        ports: {
+          store: e.store,
+          bus: e.bus,
+          health: new HealthRegistry(),
+          workspace: { defaultWorkspaceId: workspaceId },
+        },
+        modules: [ConversationServiceModule.register({ service })],
+        http: false,
+        logLevels: ['error'],
+      });
+      sender = new CommandSender({ bus: e.bus, instanceId: newId(), timeoutMs: 30_000 });
+      await sender.start();
+    }, 120_000);
+
+    afterAll(async () => {
+      await sender?.stop();
+      await running?.close();
+      await relay?.stop();
+      await e?.cleanup();
+    });
+
+    const client = (chatId: string): ChannelClient => ({
+      externalId: chatId,
+      username: 'anna',
+      firstName: 'Anna',
+      lastName: null,
+      languageCode: 'ru',
+    });
+
+    /** Channel.* events as channel-telegram stores them: stream `channel-{conversationId}`. */
+    const appendChannelEvent = async (event: EventEnvelope) => {
+      const stream = streamName('channel', event.metadata.aggregateId);
+      await e.store.append(stream, [event], { expected: 'any' });
+      const recorded = await e.store.readStream(stream);
+      return recorded.find((r) => r.event.metadata.eventId === event.metadata.eventId)!;
+    };
+
+    const metadata = (conversationId: string, eventId: string, actorId: string) => ({
+      eventId,
+      workspaceId,
+      aggregateId: conversationId,
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 1,
+      correlationId: eventId,
+      causationId: null,
+      actor: { kind: 'client' as const, id: actorId },
+    });
+
+    const clientWrote = (chatId: string, updateId: number, text: string): ClientMessageArrived => {
+      const conversationId = telegramConversationId(workspaceId, botId, chatId);
+      return {
+        type: 'Channel.MessageReceived',
+        data: {
+          channel: 'telegram',
+          botId,
+          chatId,
+          conversationId,
+          client: client(chatId),
+          updateId,
+          externalMessageId: String(updateId + 1000),
+          content: { kind: 'text', text },
+          sentAt: '2026-01-01T10:00:00.000Z',
+        },
+        metadata: metadata(conversationId, deterministicId('tg', botId, updateId), chatId),
+      };
+    };
+
+    const command = (type: string, data: unknown, conversationId: string): CommandEnvelope => ({
+      commandId: newId(),
+      service,
+      type,
+      data,
+      metadata: {
+        workspaceId,
+        aggregateId: conversationId,
+        issuedAt: new Date().toISOString(),
+        correlationId: newId(),
+        causationId: null,
+        actor: { kind: 'manager', id: 'manager-1' },
+      },
+    });
+
+    const conversationEvents = async (conversationId: string) =>
+      (await e.store.readStream(conversationStream(conversationId))).map((r) => r.event);
+
+    const eventsOnceThere = (conversationId: string, count: number) =>
+      waitUntil(`${count} events in ${conversationStream(conversationId)}`, async () => {
+        const events = await conversationEvents(conversationId);
+        return events.length >= count ? events : undefined;
+      });
+
+    /** A client has written: the conversation exists. */
+    const openConversation = async (chatId: string) => {
+      const source = clientWrote(chatId, nextUpdateId(), 'Hello');
+      await appendChannelEvent(source);
+      await eventsOnceThere(source.data.conversationId, 2);
+      return source.data.conversationId;
+    };
+
+    it('given a client message on the channel, then the conversation starts and records it, caused by it', async () => {
+      // Given
+      const source = clientWrote(String(Number.parseInt(hex(), 16)), nextUpdateId(), 'Hello');
+      const { conversationId } = source.data;
+
+      // When
+      await appendChannelEvent(source);
+
+      // Then
+      const events = await eventsOnceThere(conversationId, 2);
+      expect(events.map((x) => x.type)).toEqual([
+        'Conversation.Started',
+        'Conversation.ClientMessageReceived',
+      ]);
+      expect(events[0]!.data).toEqual({
+        conversationId,
+        source: { channel: 'telegram', botId, chatId: source.data.chatId },
+        client: source.data.client,
+        startedAt: source.data.sentAt,
+      });
+      expect(events[1]!.data).toEqual({
+        conversationId,
+        messageId: deterministicId('client-message', source.metadata.eventId),
+        externalMessageId: source.data.externalMessageId,
+        content: { kind: 'text', text: 'Hello' },
+        sentAt: source.data.sentAt,
+      });
+      const commandId = deterministicId('conversation-from', source.metadata.eventId);
+      expect(events.map((x) => x.metadata)).toEqual(
+        [0, 1].map((index) => ({
+          eventId: deterministicId('command-event', commandId, index),
+          workspaceId,
+          aggregateId: conversationId,
+          occurredAt: source.metadata.occurredAt,
+          schemaVersion: 1,
+          correlationId: source.metadata.correlationId,
+          causationId: source.metadata.eventId,
+          actor: source.metadata.actor,
+        })),
+      );
+    });
+
+    it('given a client message delivered twice, then it is recorded once', async () => {
+      // Given a client message, handled
+      const chatId = String(Number.parseInt(hex(), 16));
+      const first = clientWrote(chatId, nextUpdateId(), 'Once');
+      const recorded = await appendChannelEvent(first);
+      await eventsOnceThere(first.data.conversationId, 2);
+
+      // When the bus delivers it again, and the store is asked to keep it again
+      await e.bus.publish([messageForRecordedEvent(recorded)]);
+      await appendChannelEvent(first);
+      // ... and a later message follows it on the same key (handled after the repeat)
+      await appendChannelEvent(clientWrote(chatId, nextUpdateId(), 'Twice?'));
+
+      // Then the conversation holds each message once
+      await eventsOnceThere(first.data.conversationId, 3);
+      const events = await conversationEvents(first.data.conversationId);
+      expect(events.map((x) => x.type)).toEqual([
+        'Conversation.Started',
+        'Conversation.ClientMessageReceived',
+        'Conversation.ClientMessageReceived',
+      ]);
+      expect(events.map((x) => (x.data as { content?: { text: string } }).content?.text)).toEqual([
+        undefined,
+        'Once',
+        'Twice?',
+      ]);
+    });
+
+    it('given an open conversation, when a manager sends a message, then it is accepted and queued to the client', async () => {
+      // Given
+      const chatId = String(Number.parseInt(hex(), 16));
+      const conversationId = await openConversation(chatId);
+      const messageId = newId();
+
+      // When
+      const cmd = command(
+        'SendMessage',
+        { conversationId, messageId, content: { kind: 'text', text: 'Hi Anna!' } },
+        conversationId,
+      );
+      const outcome = await sender.send(cmd);
+
+      // Then
+      expect(outcome).toMatchObject({ commandId: cmd.commandId, status: 'accepted' });
+      const events = await conversationEvents(conversationId);
+      const queued = events.at(-1)!;
+      expect(queued.type).toBe('Conversation.ManagerMessageQueued');
+      expect(queued.data).toEqual({
+        conversationId,
+        messageId,
+        managerId: 'manager-1',
+        recipient: { channel: 'telegram', botId, chatId },
+        content: { kind: 'text', text: 'Hi Anna!' },
+        queuedAt: cmd.metadata.issuedAt,
+      });
+      expect(queued.metadata).toMatchObject({
+        causationId: cmd.commandId,
+        correlationId: cmd.metadata.correlationId,
+        actor: { kind: 'manager', id: 'manager-1' },
+      });
+
+      // And the same command sent again (a retried request) queues nothing more
+      const again = await sender.send({ ...cmd, commandId: newId() });
+      expect(again).toMatchObject({ status: 'accepted', positions: [] });
+      expect(await conversationEvents(conversationId)).toHaveLength(events.length);
+    });
+
+    it('given a queued message, when the channel reports delivery or failure, then the conversation records it', async () => {
+      // Given two queued messages
+      const chatId = String(Number.parseInt(hex(), 16));
+      const conversationId = await openConversation(chatId);
+      const [ok, ko] = [newId(), newId()];
+      for (const messageId of [ok, ko]) {
+        const outcome = await sender.send(
+          command(
+            'SendMessage',
+            { conversationId, messageId, content: { kind: 'text', text: 'Hi' } },
+            conversationId,
+          ),
+        );
+        expect(outcome.status).toBe('accepted');
+      }
+
+      // When the channel delivers one and fails the other
+      const delivered: OutgoingMessageDelivered = {
+        type: 'Channel.MessageDelivered',
+        data: {
+          conversationId,
+          messageId: ok,
+          externalMessageId: '77',
+          deliveredAt: '2026-01-01T10:01:00.000Z',
+        },
+        metadata: {
+          ...metadata(conversationId, newId(), 'channel-telegram'),
+          actor: { kind: 'system', id: 'channel-telegram' },
+        },
+      };
+      const failed: OutgoingMessageFailed = {
+        type: 'Channel.MessageDeliveryFailed',
+        data: {
+          conversationId,
+          messageId: ko,
+          code: 'blocked',
+          reason: 'The client blocked the bot',
+          retryable: false,
+          failedAt: '2026-01-01T10:01:01.000Z',
+        },
+        metadata: {
+          ...metadata(conversationId, newId(), 'channel-telegram'),
+          actor: { kind: 'system', id: 'channel-telegram' },
+        },
+      };
+      await appendChannelEvent(delivered);
+      await appendChannelEvent(failed);
+
+      // Then
+      const events = await eventsOnceThere(conversationId, 6);
+      expect(events.slice(4).map((x) => [x.type, x.data, x.metadata.causationId])).toEqual([
+        [
+          'Conversation.MessageDelivered',
+          {
+            conversationId,
+            messageId: ok,
+            externalMessageId: '77',
+            deliveredAt: '2026-01-01T10:01:00.000Z',
+          },
+          delivered.metadata.eventId,
+        ],
+        [
+          'Conversation.MessageDeliveryFailed',
+          {
+            conversationId,
+            messageId: ko,
+            code: 'blocked',
+            reason: 'The client blocked the bot',
+            failedAt: '2026-01-01T10:01:01.000Z',
+          },
+          failed.metadata.eventId,
+        ],
+      ]);
+    });
+
+    it('given no conversation, when a manager sends a message, then it is rejected as not found with a readable reason', async () => {
+      const conversationId = telegramConversationId(workspaceId, botId, '424242');
+      const outcome = await sender.send(
+        command(
+          'SendMessage',
+          { conversationId, messageId: newId(), content: { kind: 'text', text: 'Anyone?' } },
+          conversationId,
+        ),
+      );
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        code: 'conversation.not_found',
+        reason: `There is no conversation ${conversationId}: the client has not written yet.`,
+      });
+      expect(await conversationEvents(conversationId)).toEqual([]);
+    });
+
+    it('given a conversation of another workspace, when a manager sends to it, then it is rejected as not found', async () => {
+      const conversationId = await openConversation(String(Number.parseInt(hex(), 16)));
+      const cmd = command(
+        'SendMessage',
+        { conversationId, messageId: newId(), content: { kind: 'text', text: 'Hi' } },
+        conversationId,
+      );
+      const outcome = await sender.send({
+        ...cmd,
+        metadata: { ...cmd.metadata, workspaceId: 'other' },
+      });
+      expect(outcome).toMatchObject({ status: 'rejected', code: 'conversation.not_found' });
+    });
+
+    it('given bad SendMessage data, then it is rejected naming the fields', async () => {
+      const conversationId = await openConversation(String(Number.parseInt(hex(), 16)));
+      const outcome = await sender.send(
+        command(
+          'SendMessage',
+          { conversationId, messageId: 'not-a-uuid', content: { kind: 'text', text: '' } },
+          conversationId,
+        ),
+      );
+      expect(outcome).toMatchObject({ status: 'rejected', code: 'validation.failed' });
+      expect(outcome.status === 'rejected' && outcome.reason).toMatch(/messageId.*content\.text/);
+    });
+
+    it('given unread client messages, when a manager marks the conversation read, then it is marked read and unread is 0', async () => {
+      // Given two unread messages
+      const chatId = String(Number.parseInt(hex(), 16));
+      const conversationId = await openConversation(chatId);
+      await appendChannelEvent(clientWrote(chatId, nextUpdateId(), 'Are you there?'));
+      const before = await eventsOnceThere(conversationId, 3);
+      const unread = (events: readonly EventEnvelope[]) => {
+        const state = foldEvents(
+          conversationDecider,
+          events as unknown as ConversationDecidedEvent[],
+        );
+        return state.status === 'open' ? state.unread : undefined;
+      };
+      expect(unread(before)).toBe(2);
+
+      // When
+      const cmd = command('MarkRead', { conversationId }, conversationId);
+      const outcome = await sender.send(cmd);
+
+      // Then
+      expect(outcome).toMatchObject({ status: 'accepted' });
+      const after = await conversationEvents(conversationId);
+      expect(after.at(-1)).toMatchObject({
+        type: 'Conversation.MarkedRead',
+        data: { conversationId, managerId: 'manager-1', readAt: cmd.metadata.issuedAt },
+      });
+      expect(unread(after)).toBe(0);
+
+      // And marking read again, with nothing unread, is accepted and records nothing
+      const again = await sender.send(command('MarkRead', { conversationId }, conversationId));
+      expect(again).toMatchObject({ status: 'accepted', positions: [] });
+      expect(await conversationEvents(conversationId)).toHaveLength(after.length);
+    });
+  });
+};
+
+describeConversationService('PGlite + in-process bus', async () => {
+  const store = await createPgliteEventStore();
+  const bus = createInProcessBus();
+  return {
+    store,
+    bus,
+    cleanup: async () => {
+      await bus.close();
+      await store.close();
+    },
+  };
+});
+
+describeOnKafka('conversation service', () => {
+  describeConversationService('PostgreSQL + Kafka', async () => {
+    const db = await createTestDatabase('conversation');
+    const store = await createPostgresEventStore({ connectionString: db.url });
+    const bus = testKafkaBus();
+    return {
+      store,
+      bus,
+      cleanup: async () => {
+        await bus.close();
+        await store.close();
+        await db.drop();
+      },
+    };
+  });
+});

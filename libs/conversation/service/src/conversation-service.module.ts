@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ChannelEventsController } from './channel-reactions/channel-events.controller';
+import { ConversationCommandProcessor } from './commands/conversation-command-processor';
+import {
+  CONVERSATION_SERVICE_OPTIONS,
+  defaultConversationServiceOptions,
+  type ConversationServiceOptions,
+} from './options';
+
+/**
+ * The conversation service (ARCHITECTURE.md): the Conversation aggregate, fed by the channel's
+ * events and by commands. Needs EVENT_STORE, BUS and CLOCK from the PlatformModule.
+ */
+@Module({})
+export class ConversationServiceModule {
+  static register(options: Partial<ConversationServiceOptions> = {}): DynamicModule {
+    return {
+      module: ConversationServiceModule,
+      controllers: [ChannelEventsController],
+      providers: [
+        {
+          provide: CONVERSATION_SERVICE_OPTIONS,
+          useValue: { ...defaultConversationServiceOptions, ...options },
+        },
+        ConversationCommandProcessor,
+      ],
+    };
+  }
+}

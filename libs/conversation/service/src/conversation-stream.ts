@@ -1,0 +1,24 @@
+import { streamName, type CommandEnvelope } from '@parley/contracts';
+import { handleCommand, type CommandHandler } from '@parley/command-handling';
+import { conversationDecider, type ConversationCommand } from '@parley/conversation-domain';
+import type { EventStore } from '@parley/eventstore';
+
+/** The Conversation aggregate's stream: `conversation-{conversationId}`. */
+export const conversationStream = (conversationId: string): string =>
+  streamName('conversation', conversationId);
+
+/** Run one Conversation command: read, fold, decide, append (handleCommand). */
+export const runConversationCommand = (
+  store: EventStore,
+  conversationId: string,
+  command: ConversationCommand,
+  envelope: CommandEnvelope,
+): ReturnType<CommandHandler> =>
+  handleCommand({
+    store,
+    streamName: conversationStream(conversationId),
+    aggregateId: conversationId,
+    decider: conversationDecider,
+    command,
+    envelope,
+  });

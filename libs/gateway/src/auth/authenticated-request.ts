@@ -1,0 +1,7 @@
+import type { User } from '@parley/contracts';
+import type { Request } from 'express';
+
+/** A request the AccessTokenGuard let through: `user` is its bearer. */
+export interface AuthenticatedRequest extends Request {
+  user: User;
+}

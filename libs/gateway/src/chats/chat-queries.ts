@@ -1,0 +1,117 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  CARDS_COLLECTION,
+  CHATS_COLLECTION,
+  TIMELINE_COLLECTION,
+  type ChatListItem,
+  type ClientCard,
+  type Page,
+  type TimelineItem,
+  type User,
+} from '@parley/contracts';
+import { READ_STORE } from '@parley/platform';
+import type { Filter, ReadDocument, ReadStore } from '@parley/read-store';
+import { decodeChatListCursor, encodeChatListCursor } from './chat-list-cursor';
+import { publicDocument } from './public-document';
+import { DEFAULT_PAGE_SIZE, type ChatListQuery, type TimelineQuery } from './query-params.dto';
+
+/**
+ * The gateway's reads of the read models (L1, L5, L6, C3, C5, R1), always inside the user's
+ * workspace: another workspace's conversation answers 404 like an unknown one.
+ */
+@Injectable()
+export class ChatQueries {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  /** Newest activity first, then `_id` descending; `nextCursor` continues after the last item. */
+  async chatList(user: User, query: ChatListQuery): Promise<Page<ChatListItem>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filter: Record<string, unknown> = {
+      workspaceId: user.workspaceId,
+      archived: query.archived ?? false,
+    };
+    if (query.cursor !== undefined) {
+      const after = decodeChatListCursor(query.cursor);
+      if (!after) throw invalidCursor('cursor');
+      filter['$or'] = [
+        { lastActivityAt: { $lt: after.lastActivityAt } },
+        { lastActivityAt: after.lastActivityAt, _id: { $lt: after._id } },
+      ];
+    }
+    const found = await this.readStore
+      .collection(CHATS_COLLECTION)
+      .find(filter, { sort: { lastActivityAt: -1, _id: -1 }, limit: limit + 1 });
+    const items = found.slice(0, limit).map((d) => publicDocument<ChatListItem>(d));
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: found.length > limit && last ? encodeChatListCursor(last) : null,
+    };
+  }
+
+  async chat(user: User, conversationId: string): Promise<ChatListItem> {
+    const document = await this.findInWorkspace(CHATS_COLLECTION, user, conversationId);
+    return publicDocument<ChatListItem>(document);
+  }
+
+  /** Whether the conversation is in the user's chat list; 404 otherwise. */
+  async assertChatExists(user: User, conversationId: string): Promise<void> {
+    await this.findInWorkspace(CHATS_COLLECTION, user, conversationId);
+  }
+
+  /**
+   * One page of the timeline in seq order, oldest first. Without `before`: the newest items;
+   * with it: the items just before that seq. `nextCursor` loads the page above (C5).
+   */
+  async timeline(
+    user: User,
+    conversationId: string,
+    query: TimelineQuery,
+  ): Promise<Page<TimelineItem>> {
+    await this.assertChatExists(user, conversationId);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filter: Record<string, unknown> = { workspaceId: user.workspaceId, conversationId };
+    if (query.before !== undefined) filter['seq'] = { $lt: query.before };
+    const newestFirst = await this.readStore
+      .collection(TIMELINE_COLLECTION)
+      .find(filter, { sort: { seq: -1, _id: -1 }, limit: limit + 1 });
+    const items = newestFirst
+      .slice(0, limit)
+      .reverse()
+      .map((d) => publicDocument<TimelineItem>(d));
+    return {
+      items,
+      nextCursor: newestFirst.length > limit && items[0] ? items[0].seq : null,
+    };
+  }
+
+  async card(user: User, conversationId: string): Promise<ClientCard> {
+    const document = await this.findInWorkspace(CARDS_COLLECTION, user, conversationId);
+    return publicDocument<ClientCard>(document);
+  }
+
+  private async findInWorkspace(
+    collection: string,
+    user: User,
+    conversationId: string,
+  ): Promise<ReadDocument> {
+    const filter: Filter = { _id: conversationId, workspaceId: user.workspaceId };
+    const document = await this.readStore.collection(collection).findOne(filter);
+    if (!document) {
+      throw new NotFoundException(
+        collection === CARDS_COLLECTION
+          ? `no client card for conversation ${conversationId}`
+          : `no conversation ${conversationId}`,
+      );
+    }
+    return document;
+  }
+}
+
+const invalidCursor = (field: string): BadRequestException =>
+  new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `${field} is not a cursor this API returned`,
+    issues: [{ field, reason: `${field} is not a cursor this API returned` }],
+  });

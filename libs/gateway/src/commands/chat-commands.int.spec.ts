@@ -1,0 +1,245 @@
+import { CommandProcessor, eventsForCommand } from '@parley/command-handling';
+import { newId, streamName, type CommandEnvelope, type SendMessageData } from '@parley/contracts';
+import { DomainRuleViolation } from '@parley/decider';
+import { InMemoryCheckpointStore, Relay } from '@parley/relay';
+import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+
+const ARCHIVED = 'ws1:tg:1:archived';
+const GONE = 'ws1:tg:1:gone';
+const OPEN = 'ws1:tg:1:open';
+
+const chatDocument = (id: string) => ({
+  _id: id,
+  workspaceId: id.slice(0, id.indexOf(':')),
+  channel: 'telegram',
+  contact: { contactId: null, name: 'Client', username: null, avatarUrl: null },
+  tags: [],
+  lastMessage: null,
+  lastActivityAt: '2026-11-01T10:00:00.000Z',
+  status: 'new_message',
+  unreadCount: 1,
+  archived: false,
+  responsibleManagerId: null,
+  deal: null,
+  languages: [],
+});
+
+const seedChats = async (gateway: TestGateway, ids: readonly string[]): Promise<void> => {
+  for (const id of ids) {
+    await gateway.readStore
+      .collection('chats')
+      .replaceOne({ _id: id }, chatDocument(id), { upsert: true });
+  }
+};
+
+describe('gateway commands with outcomes (B1, B6)', () => {
+  let gateway: TestGateway;
+  let relay: Relay;
+  let processor: CommandProcessor;
+  let token: string;
+  let userId: string;
+  const received: CommandEnvelope[] = [];
+
+  /** A stand-in conversation service: appends one event, or rejects like the real one would. */
+  const handle = async (command: CommandEnvelope) => {
+    received.push(command);
+    const { conversationId } = command.data as { conversationId: string };
+    if (conversationId === GONE)
+      throw new DomainRuleViolation('conversation.not_found', `No conversation ${conversationId}.`);
+    if (conversationId === ARCHIVED)
+      throw new DomainRuleViolation('conversation.archived', 'The conversation is archived.');
+    const type =
+      command.type === 'SendMessage' ? 'Conversation.ManagerMessageQueued' : 'Conversation.Read';
+    const stream = streamName('conversation', conversationId);
+    const result = await gateway.store.append(
+      stream,
+      eventsForCommand(command, conversationId, [{ type, data: command.data }]),
+      { expected: 'any' },
+    );
+    return result.positions.map((p) => ({
+      streamName: stream,
+      revision: p.revision,
+      position: p.position.toString(),
+    }));
+  };
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    relay = new Relay({
+      store: gateway.store,
+      bus: gateway.bus,
+      checkpoints: new InMemoryCheckpointStore(),
+    });
+    await relay.start();
+    processor = new CommandProcessor({
+      bus: gateway.bus,
+      store: gateway.store,
+      service: 'conversation',
+      handlers: { SendMessage: handle, MarkRead: handle },
+      log: () => undefined,
+    });
+    await processor.start();
+    await seedChats(gateway, [OPEN, GONE, ARCHIVED, 'ws2:tg:1:open']);
+    const session = await gateway.signIn();
+    token = session.accessToken;
+    userId = session.user.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await processor?.stop();
+    await relay?.stop();
+    await gateway?.close();
+  });
+
+  it('given an open conversation, when sending a message, then 202 with the command id, and the command carries the manager, workspace and text', async () => {
+    const messageId = newId();
+    const { status, body } = await gateway.call(`/api/chats/${OPEN}/messages`, {
+      token,
+      body: { text: 'Hello!', messageId },
+    });
+
+    expect(status).toBe(202);
+    expect(body).toEqual({ commandId: expect.any(String), status: 'accepted', messageId });
+    const command = received.find(
+      (c) => c.commandId === (body as { commandId: string }).commandId,
+    )!;
+    expect(command).toMatchObject({
+      service: 'conversation',
+      type: 'SendMessage',
+      data: { conversationId: OPEN, messageId, content: { kind: 'text', text: 'Hello!' } },
+      metadata: {
+        workspaceId: 'ws1',
+        aggregateId: OPEN,
+        causationId: null,
+        actor: { kind: 'manager', id: userId },
+      },
+    });
+    const events = await gateway.store.readStream(streamName('conversation', OPEN));
+    expect(events.at(-1)!.event).toMatchObject({
+      type: 'Conversation.ManagerMessageQueued',
+      data: { messageId },
+    });
+  });
+
+  it('given no messageId, when sending, then the gateway chooses one', async () => {
+    const { status, body } = await gateway.call(`/api/chats/${OPEN}/messages`, {
+      token,
+      body: { text: 'Second' },
+    });
+
+    expect(status).toBe(202);
+    const { messageId } = body as { messageId: string };
+    expect(messageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((received.at(-1)!.data as SendMessageData).messageId).toBe(messageId);
+  });
+
+  it('when marking read, then 202 and a MarkRead command', async () => {
+    const { status, body } = await gateway.call(`/api/chats/${OPEN}/read`, {
+      token,
+      method: 'POST',
+    });
+
+    expect(status).toBe(202);
+    expect(body).toEqual({ commandId: expect.any(String), status: 'accepted' });
+    expect(received.at(-1)).toMatchObject({ type: 'MarkRead', data: { conversationId: OPEN } });
+  });
+
+  it('given the service answers not_found, then 404 with its reason and code', async () => {
+    const { status, body } = await gateway.call(`/api/chats/${GONE}/messages`, {
+      token,
+      body: { text: 'Anyone?' },
+    });
+
+    expect(status).toBe(404);
+    expect(body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `No conversation ${GONE}.`,
+      code: 'conversation.not_found',
+    });
+  });
+
+  it('given the service rejects by another rule, then 422 with its reason and code', async () => {
+    const { status, body } = await gateway.call(`/api/chats/${ARCHIVED}/read`, {
+      token,
+      method: 'POST',
+    });
+
+    expect(status).toBe(422);
+    expect(body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: 'The conversation is archived.',
+      code: 'conversation.archived',
+    });
+  });
+
+  it("given an unknown conversation or another workspace's, then 404 and no command is sent", async () => {
+    const before = received.length;
+    for (const id of ['ws1:tg:9:9', 'ws2:tg:1:open']) {
+      const { status, body } = await gateway.call(`/api/chats/${id}/messages`, {
+        token,
+        body: { text: 'Hi' },
+      });
+      expect({ id, status }).toEqual({ id, status: 404 });
+      expect(body).toMatchObject({ message: `no conversation ${id}` });
+    }
+    expect(received.length).toBe(before);
+  });
+
+  it('given an empty text or a bad messageId, then 400 naming the field', async () => {
+    const empty = await gateway.call(`/api/chats/${OPEN}/messages`, { token, body: { text: '' } });
+    const badId = await gateway.call(`/api/chats/${OPEN}/messages`, {
+      token,
+      body: { text: 'Hi', messageId: 'not-a-uuid' },
+    });
+
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      issues: [{ field: 'text' }],
+    });
+    expect(badId.status).toBe(400);
+    expect(badId.body).toMatchObject({ issues: [{ field: 'messageId' }] });
+  });
+
+  it('given no token, then 401 and no command is sent', async () => {
+    const before = received.length;
+    const { status } = await gateway.call(`/api/chats/${OPEN}/messages`, { body: { text: 'Hi' } });
+    expect(status).toBe(401);
+    expect(received.length).toBe(before);
+  });
+});
+
+describe('gateway commands when the service does not answer', () => {
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ env: { COMMAND_TIMEOUT_MS: '300' } });
+    await seedChats(gateway, [OPEN]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  it('given no conversation service runs, when sending, then 504 with a clear message after COMMAND_TIMEOUT_MS', async () => {
+    const { accessToken } = await gateway.signIn();
+    const started = Date.now();
+    const { status, body } = await gateway.call(`/api/chats/${OPEN}/messages`, {
+      token: accessToken,
+      body: { text: 'Hello?' },
+    });
+
+    expect(status).toBe(504);
+    expect(body).toMatchObject({
+      statusCode: 504,
+      error: 'Gateway Timeout',
+      message: expect.stringMatching(
+        /^no answer to command .+ within 300 ms; it may still be applied$/,
+      ),
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+});

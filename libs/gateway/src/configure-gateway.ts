@@ -1,0 +1,29 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
+import { LivePush } from './live/live-push';
+import { gatewayValidationPipe } from './validation/validation-pipe';
+import { serveWebApp } from './web-app/serve-web-app';
+
+export interface ConfigureGatewayOptions {
+  /** The built web app's folder (default: the config's PARLEY_WEB_DIR); false to serve none. */
+  readonly webDir?: string | false;
+}
+
+/**
+ * App-level setup for a process that mounts GatewayServiceModule, before it listens (pass it
+ * as startNestService's `configure`): cookies, request validation, the web app at `/` and the
+ * WebSocket endpoint on the HTTP server.
+ */
+export const configureGateway = (
+  app: INestApplication,
+  options: ConfigureGatewayOptions = {},
+): void => {
+  const config = app.get<GatewayConfig>(GATEWAY_CONFIG);
+  app.use(cookieParser());
+  app.useGlobalPipes(gatewayValidationPipe());
+  const webDir = options.webDir ?? config.PARLEY_WEB_DIR;
+  if (webDir !== false) serveWebApp(app as NestExpressApplication, webDir);
+  app.get(LivePush).attach(app.getHttpServer());
+};

@@ -1,0 +1,85 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { deterministicId, type Role, type User } from '@parley/contracts';
+import { WORKSPACE_SETTINGS, type WorkspaceSettings } from '@parley/platform';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import {
+  hashPassword,
+  verifyAgainstNobody,
+  verifyPassword,
+  type PasswordHash,
+} from './password-hash';
+
+interface Account {
+  readonly user: User;
+  readonly password: PasswordHash;
+}
+
+interface SeedAccount {
+  readonly email: string;
+  readonly password: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+/**
+ * The users who can sign in (U1): for now one admin and one manager seeded from the config,
+ * kept in memory, passwords hashed at boot. Ids are derived from workspace and email, so they
+ * stay the same across restarts (they appear in events as the actor).
+ */
+@Injectable()
+export class UserDirectory implements OnModuleInit {
+  private readonly byEmail = new Map<string, Account>();
+  private readonly byId = new Map<string, Account>();
+
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(WORKSPACE_SETTINGS) private readonly workspace: WorkspaceSettings,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const seeds: SeedAccount[] = [
+      {
+        email: this.config.PARLEY_ADMIN_EMAIL,
+        password: this.config.PARLEY_ADMIN_PASSWORD,
+        name: 'Admin',
+        role: 'admin',
+      },
+      {
+        email: this.config.PARLEY_MANAGER_EMAIL,
+        password: this.config.PARLEY_MANAGER_PASSWORD,
+        name: 'Manager',
+        role: 'manager',
+      },
+    ];
+    for (const seed of seeds) await this.add(seed);
+  }
+
+  /** The user with this email and password, or null (same answer for either being wrong). */
+  async verify(email: string, password: string): Promise<User | null> {
+    const account = this.byEmail.get(normalise(email));
+    if (!account) return verifyAgainstNobody(password).then(() => null);
+    return (await verifyPassword(password, account.password)) ? account.user : null;
+  }
+
+  findById(id: string): User | null {
+    return this.byId.get(id)?.user ?? null;
+  }
+
+  private async add(seed: SeedAccount): Promise<void> {
+    const email = normalise(seed.email);
+    const workspaceId = this.workspace.defaultWorkspaceId;
+    const user: User = {
+      id: deterministicId('user', workspaceId, email),
+      email,
+      name: seed.name,
+      role: seed.role,
+      workspaceId,
+      language: 'en',
+    };
+    const account = { user, password: await hashPassword(seed.password) };
+    this.byEmail.set(email, account);
+    this.byId.set(user.id, account);
+  }
+}
+
+const normalise = (email: string): string => email.trim().toLowerCase();

@@ -1,0 +1,57 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { CommandSender } from '@parley/command-handling';
+import type { ReadStore } from '@parley/read-store';
+import { HealthRegistry } from '../health/health-registry';
+import { connectEngines, type ConnectedEngines } from './connect-engines';
+import { logLevelsUpTo, type ServiceProcessConfig } from './service-process.config';
+import { startNestService } from './start-nest-service';
+import { stopOnSignals } from './stop-on-signals';
+
+export interface ServiceParts {
+  readonly modules: readonly DynamicModule[];
+  readonly readStore?: ReadStore;
+  readonly commandSender?: CommandSender;
+  readonly configure?: (app: INestApplication) => void | Promise<void>;
+  /** Runs after the app stopped, before the engines close. */
+  readonly stop?: () => Promise<void>;
+}
+
+/**
+ * The main of one service process on the real engines: read config, connect the event store
+ * and Kafka, mount the service's modules, listen, print one line with the URL, and shut down
+ * cleanly on SIGINT/SIGTERM.
+ */
+export const runServiceProcess = async (
+  name: string,
+  config: ServiceProcessConfig,
+  parts: (engines: ConnectedEngines, health: HealthRegistry) => Promise<ServiceParts>,
+): Promise<void> => {
+  const signals = stopOnSignals(name);
+  try {
+    const health = new HealthRegistry();
+    const engines = await connectEngines(config, name, health);
+    signals.onStop(engines.close);
+    const service = await parts(engines, health);
+    if (service.stop) signals.onStop(service.stop);
+    const running = await startNestService({
+      serviceName: name,
+      ports: {
+        store: engines.store,
+        bus: engines.bus,
+        health,
+        workspace: { defaultWorkspaceId: config.WORKSPACE_ID },
+        readStore: service.readStore,
+        commandSender: service.commandSender,
+      },
+      modules: service.modules,
+      http: { port: config.PORT, host: config.HOST },
+      logLevels: logLevelsUpTo(config.LOG_LEVEL),
+      configure: service.configure,
+    });
+    signals.onStop(running.close);
+    process.stdout.write(`${name} listening on ${running.url}\n`);
+  } catch (e) {
+    process.stderr.write(`${name} failed to start: ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  }
+};

@@ -1,0 +1,177 @@
+import { CHATS_COLLECTION, contentPreview, type ChatListItem } from '@parley/contracts';
+import { assertNever } from '@parley/decider';
+import { markApplied, notYetApplied } from '../applied-revision';
+import { withInsertDefaults } from '../insert-defaults';
+import { personName, type ProjectedEvent } from '../projected-event';
+import type {
+  OperationUpdate,
+  ProjectableEvent,
+  ReadModelOperation,
+} from '../read-model-operation';
+
+/**
+ * The id of the message shown as `lastMessage`, kept beside it so a delivery result can tell
+ * whether it concerns the last message. Starts with '_': the gateway does not return it.
+ */
+export const LAST_MESSAGE_ID_FIELD = '_lastMessageId';
+
+/**
+ * A new chat's fields, for whichever event creates the document (a CRM event may arrive before
+ * `Conversation.Started`: the topics are read independently). Status: a chat nobody wrote in yet
+ * shows the client's arrival as a system notification.
+ */
+const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> => ({
+  workspaceId,
+  channel: 'telegram' satisfies ChatListItem['channel'],
+  'contact.contactId': null,
+  'contact.name': '',
+  'contact.username': null,
+  'contact.avatarUrl': null,
+  tags: [],
+  lastMessage: null,
+  lastActivityAt: at,
+  status: 'new_system_notification' satisfies ChatListItem['status'],
+  unreadCount: 0,
+  archived: false,
+  responsibleManagerId: null,
+  deal: null,
+  languages: [],
+  [LAST_MESSAGE_ID_FIELD]: null,
+});
+
+/**
+ * The `chats` read model (L1, L5, L6): one document per conversation, `_id` = conversation id.
+ *
+ * Status (L5) decisions:
+ * - `Conversation.Started` → `new_system_notification` (the client arrived; nothing to read yet);
+ * - a client message → `new_message`, unread + 1;
+ * - a manager message queued (sending) → `lastMessage` and activity move, the status is kept:
+ *   `sent` is only shown once the channel delivered it;
+ * - delivered → `sent`, only when that message is still the chat's last message;
+ * - delivery failed → `error`, whichever message failed: a manager must notice it (C4);
+ * - marked read → `read`, unread 0.
+ * Last activity (L1, L6) is the latest time of a message or a CRM action (contact, deal created);
+ * reading and delivery results do not move a chat up the list. It is a `$max`, so it does not
+ * depend on the order in which the conversation and CRM topics are read.
+ * Fields owned by the CRM (contact id, deal, tags, responsible) are only defaulted by
+ * conversation events, never overwritten, and the other way round.
+ */
+export const chatListOperations = (
+  event: ProjectedEvent,
+  source: ProjectableEvent,
+): ReadModelOperation[] => {
+  const conversationId = event.data.conversationId;
+  const workspaceId = event.metadata.workspaceId;
+  const guarded = { _id: conversationId, ...notYetApplied(source.streamName, source.revision) };
+  const applied = markApplied(source.streamName, source.revision);
+  const upsertChat = (
+    at: string,
+    update: OperationUpdate,
+    extraDefaults: Record<string, unknown> = {},
+  ): ReadModelOperation => ({
+    collection: CHATS_COLLECTION,
+    filter: guarded,
+    update: withInsertDefaults(update, { ...chatDefaults(workspaceId, at), ...extraDefaults }),
+    upsert: true,
+  });
+
+  switch (event.type) {
+    case 'Conversation.Started': {
+      const { client, source: channel, startedAt } = event.data;
+      return [
+        upsertChat(startedAt, {
+          $set: {
+            channel: channel.channel,
+            'contact.name': personName(client.firstName, client.lastName),
+            'contact.username': client.username,
+            status: 'new_system_notification',
+            unreadCount: 0,
+            archived: false,
+            languages: client.languageCode ? [client.languageCode] : [],
+            ...applied,
+          },
+          $max: { lastActivityAt: startedAt },
+        }),
+      ];
+    }
+    case 'Conversation.ClientMessageReceived': {
+      const { content, sentAt, messageId } = event.data;
+      return [
+        upsertChat(sentAt, {
+          $set: {
+            lastMessage: {
+              direction: 'in',
+              kind: content.kind,
+              preview: contentPreview(content),
+              at: sentAt,
+            },
+            [LAST_MESSAGE_ID_FIELD]: messageId,
+            status: 'new_message',
+            ...applied,
+          },
+          $inc: { unreadCount: 1 },
+          $max: { lastActivityAt: sentAt },
+        }),
+      ];
+    }
+    case 'Conversation.ManagerMessageQueued': {
+      const { content, queuedAt, messageId } = event.data;
+      return [
+        upsertChat(queuedAt, {
+          $set: {
+            lastMessage: {
+              direction: 'out',
+              kind: content.kind,
+              preview: contentPreview(content),
+              at: queuedAt,
+            },
+            [LAST_MESSAGE_ID_FIELD]: messageId,
+            ...applied,
+          },
+          $max: { lastActivityAt: queuedAt },
+        }),
+      ];
+    }
+    case 'Conversation.MessageDelivered':
+      // Only when the delivered message is still the last one; no upsert: the chat exists
+      // (the message was queued on it) and a filter that names the message must not create one.
+      return [
+        {
+          collection: CHATS_COLLECTION,
+          filter: { ...guarded, [LAST_MESSAGE_ID_FIELD]: event.data.messageId },
+          update: { $set: { status: 'sent', ...applied } },
+          upsert: false,
+        },
+      ];
+    case 'Conversation.MessageDeliveryFailed':
+      return [upsertChat(event.data.failedAt, { $set: { status: 'error', ...applied } })];
+    case 'Conversation.MarkedRead':
+      return [
+        upsertChat(event.data.readAt, { $set: { status: 'read', unreadCount: 0, ...applied } }),
+      ];
+    case 'Crm.ContactCreated': {
+      const { contactId, firstName, lastName, username, createdAt } = event.data;
+      return [
+        upsertChat(
+          createdAt,
+          {
+            $set: { 'contact.contactId': contactId, ...applied },
+            $max: { lastActivityAt: createdAt },
+          },
+          { 'contact.name': personName(firstName, lastName), 'contact.username': username },
+        ),
+      ];
+    }
+    case 'Crm.DealCreated': {
+      const { stage, line, createdAt } = event.data;
+      return [
+        upsertChat(createdAt, {
+          $set: { deal: { stage, line }, ...applied },
+          $max: { lastActivityAt: createdAt },
+        }),
+      ];
+    }
+    default:
+      return assertNever(event, 'projected event');
+  }
+};

@@ -1,0 +1,30 @@
+import { chatListOperations } from './chat-list/chat-list-projection';
+import { clientCardOperations } from './client-card/client-card-projection';
+import { isProjectedEvent } from './projected-event';
+import type { ProjectableEvent, Projection, ReadModelCollection } from './read-model-operation';
+import { timelineOperations } from './timeline/timeline-projection';
+
+/**
+ * What a stored event does to the read models: the operations on `chats`, `timeline` and
+ * `cards` of its conversation, or null for an event no read model shows. Pure: the same event
+ * always gives the same operations, and applying them twice changes nothing the second time.
+ */
+export const projectEvent = (source: ProjectableEvent): Projection | null => {
+  const { event } = source;
+  if (!isProjectedEvent(event)) return null;
+  return {
+    workspaceId: event.metadata.workspaceId,
+    conversationId: event.data.conversationId,
+    operations: [
+      ...chatListOperations(event, source),
+      ...timelineOperations(event, source),
+      ...clientCardOperations(event, source),
+    ],
+  };
+};
+
+/** The collections a projection writes, in a stable order. */
+export const collectionsOf = (projection: Projection): ReadModelCollection[] =>
+  (['chats', 'timeline', 'cards'] as const).filter((c) =>
+    projection.operations.some((op) => op.collection === c),
+  );

@@ -1,0 +1,43 @@
+import type { EventEnvelope } from '@parley/contracts';
+
+/** The read models the projector writes (ARCHITECTURE.md, Read models). */
+export type ReadModelCollection = 'chats' | 'timeline' | 'cards';
+
+/** A MongoDB query document. */
+export type OperationFilter = Readonly<Record<string, unknown>>;
+
+/** A MongoDB update document (`$set`, `$setOnInsert`, `$inc`, `$max`). */
+export type OperationUpdate = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/**
+ * One `updateOne(filter, update, { upsert })` on a read-model collection, as plain data, so the
+ * projections stay pure and any read store (MongoDB, in memory) can apply it.
+ *
+ * Every filter carries the position guard (see `applied-revision.ts`): when the document has
+ * already applied this revision of the source stream, the filter matches nothing. With
+ * `upsert`, such a replay then tries to insert a second document with the same `_id`, which the
+ * store refuses with a duplicate-key error: the caller treats that as "already applied".
+ */
+export interface ReadModelOperation {
+  readonly collection: ReadModelCollection;
+  readonly filter: OperationFilter;
+  readonly update: OperationUpdate;
+  readonly upsert: boolean;
+}
+
+/** A stored event as the projector sees it: from the event store, or from the bus headers. */
+export interface ProjectableEvent {
+  readonly streamName: string;
+  /** 0-based revision of the event in its stream. */
+  readonly revision: number;
+  /** Global position in the event log, as a decimal string. */
+  readonly position: string;
+  readonly event: EventEnvelope;
+}
+
+/** What one event does to the read models of one conversation. */
+export interface Projection {
+  readonly workspaceId: string;
+  readonly conversationId: string;
+  readonly operations: readonly ReadModelOperation[];
+}

@@ -1,0 +1,226 @@
+import {
+  deterministicId,
+  streamName,
+  telegramContactId,
+  telegramConversationId,
+  telegramDealId,
+  type Actor,
+  type EventEnvelope,
+  type TelegramSource,
+} from '@parley/contracts';
+import type { ProjectedEvent } from '../projected-event';
+import type { ProjectableEvent } from '../read-model-operation';
+
+/** An event and the stream it is appended to. */
+export interface StreamEvent {
+  readonly streamName: string;
+  readonly event: ProjectedEvent;
+}
+
+/**
+ * Events of one Telegram conversation with its contact and deal, as the conversation and CRM
+ * services write them: for projection specs (given events, then documents) here and in the
+ * readers of the read models.
+ */
+export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', botId = '100') => {
+  const conversationId = telegramConversationId(workspaceId, botId, telegramUserId);
+  const contactId = telegramContactId(workspaceId, telegramUserId);
+  const dealId = telegramDealId(workspaceId, telegramUserId);
+  const source: TelegramSource = { channel: 'telegram', botId, chatId: telegramUserId };
+  const client = {
+    externalId: telegramUserId,
+    username: 'ann_k',
+    firstName: 'Ann',
+    lastName: 'Karenina',
+    languageCode: 'ru',
+  };
+  const clientActor: Actor = { kind: 'client', id: contactId };
+  const systemActor: Actor = { kind: 'system', id: 'channel-telegram' };
+  const crmActor: Actor = { kind: 'system', id: 'crm' };
+
+  const envelope = <T extends ProjectedEvent>(
+    type: T['type'],
+    data: T['data'],
+    aggregateId: string,
+    occurredAt: string,
+    actor: Actor,
+  ): T =>
+    ({
+      type,
+      data,
+      metadata: {
+        eventId: deterministicId('projector-spec', type, aggregateId, occurredAt),
+        workspaceId,
+        aggregateId,
+        occurredAt,
+        schemaVersion: 1,
+        correlationId: deterministicId('projector-spec', aggregateId),
+        causationId: null,
+        actor,
+      },
+    }) as EventEnvelope as T;
+
+  const inConversation = (event: ProjectedEvent): StreamEvent => ({
+    streamName: streamName('conversation', conversationId),
+    event,
+  });
+  const inCrm = (aggregateId: string, event: ProjectedEvent): StreamEvent => ({
+    streamName: streamName('crm', aggregateId),
+    event,
+  });
+
+  return {
+    workspaceId,
+    conversationId,
+    contactId,
+    dealId,
+    started: (at: string): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.Started',
+          { conversationId, source, client, startedAt: at },
+          conversationId,
+          at,
+          clientActor,
+        ),
+      ),
+    clientMessage: (messageId: string, text: string, at: string): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.ClientMessageReceived',
+          {
+            conversationId,
+            messageId,
+            externalMessageId: `tg-${messageId}`,
+            content: { kind: 'text', text },
+            sentAt: at,
+          },
+          conversationId,
+          at,
+          clientActor,
+        ),
+      ),
+    managerMessage: (messageId: string, text: string, at: string, managerId = 'm1'): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.ManagerMessageQueued',
+          {
+            conversationId,
+            messageId,
+            managerId,
+            recipient: source,
+            content: { kind: 'text', text },
+            queuedAt: at,
+          },
+          conversationId,
+          at,
+          { kind: 'manager', id: managerId },
+        ),
+      ),
+    delivered: (messageId: string, at: string): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.MessageDelivered',
+          { conversationId, messageId, externalMessageId: `tg-${messageId}`, deliveredAt: at },
+          conversationId,
+          at,
+          systemActor,
+        ),
+      ),
+    deliveryFailed: (messageId: string, at: string): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.MessageDeliveryFailed',
+          {
+            conversationId,
+            messageId,
+            code: 'blocked',
+            reason: 'The client blocked the bot',
+            failedAt: at,
+          },
+          conversationId,
+          at,
+          systemActor,
+        ),
+      ),
+    markedRead: (at: string, managerId = 'm1'): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.MarkedRead',
+          { conversationId, managerId, readAt: at },
+          conversationId,
+          at,
+          { kind: 'manager', id: managerId },
+        ),
+      ),
+    contactCreated: (at: string): StreamEvent =>
+      inCrm(
+        contactId,
+        envelope(
+          'Crm.ContactCreated',
+          {
+            contactId,
+            conversationId,
+            channel: 'telegram',
+            platform: 'telegram',
+            telegramId: telegramUserId,
+            username: client.username,
+            firstName: client.firstName,
+            lastName: client.lastName,
+            languageCode: client.languageCode,
+            attribution: {
+              source: 'fb',
+              campaign: 'spring',
+              ad: 'a1',
+              adSet: 's1',
+              raw: 'fb_spring_s1_a1',
+            },
+            createdAt: at,
+          },
+          contactId,
+          at,
+          crmActor,
+        ),
+      ),
+    dealCreated: (at: string): StreamEvent =>
+      inCrm(
+        dealId,
+        envelope(
+          'Crm.DealCreated',
+          {
+            dealId,
+            contactId,
+            conversationId,
+            stage: 'new',
+            line: 1,
+            channel: 'telegram',
+            createdAt: at,
+          },
+          dealId,
+          at,
+          crmActor,
+        ),
+      ),
+  };
+};
+
+/**
+ * Record events as a store would: revisions counted per stream from 0, global positions from
+ * `firstPosition` in the given order.
+ */
+export const recordInOrder = (
+  events: readonly StreamEvent[],
+  firstPosition = 1,
+): ProjectableEvent[] => {
+  const revisions = new Map<string, number>();
+  return events.map((e, i) => {
+    const revision = (revisions.get(e.streamName) ?? -1) + 1;
+    revisions.set(e.streamName, revision);
+    return {
+      streamName: e.streamName,
+      revision,
+      position: String(firstPosition + i),
+      event: e.event,
+    };
+  });
+};

@@ -1,0 +1,172 @@
+import { createInProcessBus, type Bus, type BusSubscription } from '@parley/bus';
+import { MessageRecorder } from '@parley/bus/testing';
+import { READ_MODEL_CHANGES_TOPIC, type ReadModelChange } from '@parley/contracts';
+import { createPgliteEventStore, type EventStore } from '@parley/eventstore';
+import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
+import { conversationHistory, type StreamEvent } from '@parley/projections';
+import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
+import { InMemoryCheckpointStore, messageForRecordedEvent, Relay } from '@parley/relay';
+import { waitUntil } from '@parley/test-infra';
+import { ProjectorServiceModule } from './projector-service.module';
+import { rebuildReadModels } from './rebuild-read-models';
+
+const h = conversationHistory('w1', '777');
+const T0 = '2026-11-25T10:00:00.000Z';
+const T1 = '2026-11-25T10:01:00.000Z';
+const T2 = '2026-11-25T10:02:00.000Z';
+const T3 = '2026-11-25T10:03:00.000Z';
+const T4 = '2026-11-25T10:04:00.000Z';
+
+const allDocuments = async (readStore: ReadStore) => ({
+  chats: await readStore.collection('chats').find({}, { sort: { _id: 1 } }),
+  timeline: await readStore.collection('timeline').find({}, { sort: { seq: 1 } }),
+  cards: await readStore.collection('cards').find({}, { sort: { _id: 1 } }),
+});
+
+describe('projector service (PGlite event store → relay → in-process bus → in-memory read store)', () => {
+  let store: EventStore;
+  let bus: Bus;
+  let readStore: ReadStore;
+  let health: HealthRegistry;
+  let service: RunningNestService;
+  let relay: Relay;
+  let changesSubscription: BusSubscription;
+  const changes = new MessageRecorder();
+
+  const append = async (...events: StreamEvent[]) => {
+    for (const e of events) await store.append(e.streamName, [e.event], { expected: 'any' });
+  };
+  const changeValues = () => changes.received.map((m) => m.value as ReadModelChange);
+
+  beforeAll(async () => {
+    store = await createPgliteEventStore();
+    bus = createInProcessBus();
+    readStore = createInMemoryReadStore();
+    health = new HealthRegistry();
+    changesSubscription = await bus.subscribe({
+      groupId: 'projector-spec.changes',
+      topics: [READ_MODEL_CHANGES_TOPIC],
+      fromBeginning: true,
+      handler: changes.handler,
+    });
+    service = await startNestService({
+      serviceName: 'projector',
+      ports: { store, bus, health, readStore, workspace: { defaultWorkspaceId: 'w1' } },
+      modules: [ProjectorServiceModule.register()],
+      http: false,
+      logLevels: ['error'],
+    });
+    relay = new Relay({ store, bus, checkpoints: new InMemoryCheckpointStore() });
+    await relay.start();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await service?.close();
+    await changesSubscription?.close();
+    await bus?.close();
+    await store?.close();
+    await readStore?.close();
+  });
+
+  it('given conversation and CRM events in the store, then the read models show them and changes are announced', async () => {
+    await append(
+      h.started(T0),
+      h.clientMessage('m1', 'Hello', T1),
+      h.contactCreated(T1),
+      h.dealCreated(T1),
+      h.managerMessage('o1', 'Welcome!', T2),
+      h.delivered('o1', T3),
+    );
+
+    const chats = readStore.collection('chats');
+    const chat = await waitUntil('the chat to show the delivered reply', async () => {
+      const doc = await chats.findOne({ _id: h.conversationId, status: 'sent' });
+      return doc?.['deal'] ? doc : undefined;
+    });
+    expect(chat).toMatchObject({
+      workspaceId: 'w1',
+      contact: { contactId: h.contactId, name: 'Ann Karenina', username: 'ann_k' },
+      lastMessage: { direction: 'out', kind: 'text', preview: 'Welcome!', at: T2 },
+      lastActivityAt: T2,
+      unreadCount: 1,
+      deal: { stage: 'new', line: 1 },
+      languages: ['ru'],
+    });
+    const timeline = await waitUntil('four timeline items', async () => {
+      const items = await readStore
+        .collection('timeline')
+        .find({ conversationId: h.conversationId }, { sort: { seq: 1 } });
+      return items.length === 4 ? items : undefined;
+    });
+    expect(timeline.map((t) => (t['item'] as { kind: string }).kind)).toEqual([
+      'message',
+      'action',
+      'action',
+      'message',
+    ]);
+    expect(timeline[3]).toMatchObject({ item: { delivery: { status: 'sent', at: T3 } } });
+    expect(await readStore.collection('cards').findOne({ _id: h.conversationId })).toMatchObject({
+      contact: { contactId: h.contactId, telegramId: '777' },
+      deal: { dealId: h.dealId, stage: 'new' },
+    });
+
+    const announced = await waitUntil('six change notifications', () =>
+      changes.count() >= 6 ? changeValues() : undefined,
+    );
+    const positions = (await store.readAll()).map((r) => r.position.toString());
+    expect(announced).toContainEqual({
+      workspaceId: 'w1',
+      conversationId: h.conversationId,
+      collections: ['chats', 'timeline', 'cards'],
+      position: positions[2],
+    });
+    expect(announced.every((c) => c.conversationId === h.conversationId)).toBe(true);
+    expect(changes.received.every((m) => m.key === h.conversationId)).toBe(true);
+
+    expect(await health.report()).toMatchObject({
+      status: 'up',
+      checks: [expect.objectContaining({ name: 'projector', status: 'up' })],
+    });
+  });
+
+  it('given every event delivered again, then nothing changes and nothing more is announced', async () => {
+    const before = await allDocuments(readStore);
+    const announcedBefore = changes.count();
+
+    await bus.publish((await store.readAll()).map(messageForRecordedEvent));
+    await append(h.markedRead(T4, 'manager-7'));
+
+    await waitUntil('the chat to be read', () =>
+      readStore
+        .collection('chats')
+        .findOne({ _id: h.conversationId, status: 'read' })
+        .then((d) => d ?? undefined),
+    );
+    await waitUntil('the read notification', () =>
+      changes.count() > announcedBefore ? true : undefined,
+    );
+    const after = await allDocuments(readStore);
+    expect(after.cards).toEqual(before.cards);
+    expect(after.timeline.slice(0, before.timeline.length)).toEqual(before.timeline);
+    expect(after.timeline).toHaveLength(before.timeline.length + 1);
+    expect(after.chats[0]).toMatchObject({ unreadCount: 0, status: 'read' });
+    // Only the new event was announced; the redelivered ones changed nothing.
+    expect(changeValues().slice(announcedBefore)).toEqual([
+      expect.objectContaining({ collections: ['chats', 'timeline'] }),
+    ]);
+  });
+
+  it('rebuilding the read models from position zero gives identical documents', async () => {
+    const live = await allDocuments(readStore);
+
+    const report = await rebuildReadModels(store, readStore, { pageSize: 3 });
+
+    expect(report).toMatchObject({ events: 7, projected: 7 });
+    expect(await allDocuments(readStore)).toEqual(live);
+    const fresh = createInMemoryReadStore();
+    await rebuildReadModels(store, fresh);
+    expect(await allDocuments(fresh)).toEqual(live);
+    await fresh.close();
+  });
+});

@@ -1,0 +1,33 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+import { BusContext } from '@parley/bus';
+import { eventsTopic } from '@parley/contracts';
+import { fromDeliveredEvent } from './projectable-event-sources';
+import { Projector } from './projector';
+
+/** The projector's consumer: its own consumer group, so a slow projection delays no other handler. */
+export const PROJECTOR_CONSUMER = 'projector';
+
+/**
+ * Every event of the projected contexts' topics goes through `projectEvent`, which ignores the
+ * types no read model shows; the topic keeps per-conversation (per-key) order.
+ */
+@Controller()
+export class ProjectorController {
+  constructor(private readonly projector: Projector) {}
+
+  private async project(ctx: BusContext): Promise<void> {
+    const message = ctx.getMessage();
+    await this.projector.handle(fromDeliveredEvent(message), message.attempt > 1);
+  }
+
+  @EventPattern({ topic: eventsTopic('conversation') }, { consumer: PROJECTOR_CONSUMER })
+  async conversationEvent(@Ctx() ctx: BusContext): Promise<void> {
+    await this.project(ctx);
+  }
+
+  @EventPattern({ topic: eventsTopic('crm') }, { consumer: PROJECTOR_CONSUMER })
+  async crmEvent(@Ctx() ctx: BusContext): Promise<void> {
+    await this.project(ctx);
+  }
+}

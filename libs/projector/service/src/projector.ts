@@ -1,0 +1,64 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Bus } from '@parley/bus';
+import { READ_MODEL_CHANGES_TOPIC, type ReadModelChange } from '@parley/contracts';
+import { BUS, HealthRegistry, READ_STORE } from '@parley/platform';
+import { collectionsOf, projectEvent, type ProjectableEvent } from '@parley/projections';
+import type { ReadStore } from '@parley/read-store';
+import { applyProjection } from './apply-projection';
+import { ensureReadModelIndexes } from './read-model-indexes';
+
+/** Applies events to the read models and announces what changed (ARCHITECTURE.md, Read models). */
+@Injectable()
+export class Projector implements OnModuleInit {
+  private indexes?: Promise<void>;
+
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(BUS) private readonly bus: Bus,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.health.register({
+      name: 'projector',
+      description: 'projector (chats, timeline, cards read models)',
+      check: async () => {
+        await this.readStore.collection('chats').findOne({ _id: '__health' });
+      },
+    });
+    await this.ready();
+  }
+
+  /**
+   * Project one event; publish a ReadModelChange (keyed by conversation) when a document
+   * changed. A redelivered event changes nothing and announces nothing, except on a retry
+   * (`retry`: the bus's attempt > 1), where the failed attempt may have changed the documents
+   * and then failed to announce it: a retry announces every collection the event touches.
+   */
+  async handle(source: ProjectableEvent, retry = false): Promise<ReadModelChange | null> {
+    await this.ready();
+    const projection = projectEvent(source);
+    if (!projection) return null;
+    const changed = await applyProjection(this.readStore, projection);
+    const collections = changed.length === 0 && retry ? collectionsOf(projection) : changed;
+    if (collections.length === 0) return null;
+    const change: ReadModelChange = {
+      workspaceId: projection.workspaceId,
+      conversationId: projection.conversationId,
+      collections,
+      position: source.position,
+    };
+    await this.bus.publish([
+      { topic: READ_MODEL_CHANGES_TOPIC, key: change.conversationId, value: change },
+    ]);
+    return change;
+  }
+
+  private ready(): Promise<void> {
+    this.indexes ??= ensureReadModelIndexes(this.readStore).catch((error: unknown) => {
+      this.indexes = undefined;
+      throw error;
+    });
+    return this.indexes;
+  }
+}

@@ -1,0 +1,55 @@
+import type { EventStore } from '@parley/eventstore';
+import { projectEvent } from '@parley/projections';
+import type { ReadStore } from '@parley/read-store';
+import { applyProjection } from './apply-projection';
+import { fromRecordedEvent } from './projectable-event-sources';
+import { ensureReadModelIndexes } from './read-model-indexes';
+
+export interface RebuildOptions {
+  /** Events read from the store per page. Default 500. */
+  readonly pageSize?: number;
+}
+
+export interface RebuildReport {
+  /** Events read from the log. */
+  readonly events: number;
+  /** Of those, events some read model shows. */
+  readonly projected: number;
+  /** Position of the last event read, or null for an empty log. */
+  readonly position: string | null;
+}
+
+/**
+ * Rebuild every read model from position zero (O4): drop them all, recreate the indexes and
+ * apply the whole event log in order. Run it while no projector writes to the same read store
+ * (at boot, before the handlers subscribe): a live event applied between the drop and the
+ * replay of its stream would make the position guard skip that stream's older events. Events
+ * the bus delivers afterwards that the rebuild already applied change nothing (position guard).
+ * Publishes no change notifications.
+ */
+export const rebuildReadModels = async (
+  store: EventStore,
+  readStore: ReadStore,
+  options: RebuildOptions = {},
+): Promise<RebuildReport> => {
+  const pageSize = options.pageSize ?? 500;
+  await readStore.dropAll();
+  await ensureReadModelIndexes(readStore);
+  let after: bigint | undefined;
+  let events = 0;
+  let projected = 0;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: pageSize });
+    for (const recorded of page) {
+      const projection = projectEvent(fromRecordedEvent(recorded));
+      if (projection) {
+        await applyProjection(readStore, projection);
+        projected++;
+      }
+    }
+    events += page.length;
+    if (page.length > 0) after = page[page.length - 1]!.position;
+    if (page.length < pageSize) break;
+  }
+  return { events, projected, position: after === undefined ? null : after.toString() };
+};

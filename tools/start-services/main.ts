@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { planServices } from './service-plan';
+
+/**
+ * `npm run start:services`: Parley as separate processes on the real engines (PostgreSQL event
+ * store, Kafka), each service its own OS process, their output prefixed with their name.
+ * Environment: EVENT_STORE_URL, KAFKA_BROKERS, PORT (gateway, 3000), TELEGRAM_PORT (3001),
+ * READ_STORE_URL (mongodb://; empty: the gateway projects in process), and every variable the
+ * services read (TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, PARLEY_AUTH_SECRET, ...).
+ * Prints "parley: all services up" when every process answers; SIGINT/SIGTERM stops them all.
+ */
+const root = path.resolve(__dirname, '../..');
+const env = process.env;
+const eventStoreUrl = env['EVENT_STORE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/parley';
+
+const ensureDatabase = async (url: string): Promise<void> => {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`EVENT_STORE_URL database name "${name}" is not a plain identifier`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+};
+
+const main = async () => {
+  await ensureDatabase(eventStoreUrl);
+  // The gateway signs tokens with it; a run without one gets a fresh secret (sessions end with it).
+  env['PARLEY_AUTH_SECRET'] ??= randomBytes(48).toString('base64url');
+  const plan = planServices({
+    eventStoreUrl,
+    kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:19092',
+    gatewayPort: Number(env['PORT'] ?? 3000),
+    telegramPort: Number(env['TELEGRAM_PORT'] ?? 3001),
+    readStoreUrl: env['READ_STORE_URL'] ?? '',
+  });
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.exitCode !== null) return resolve();
+            c.once('exit', () => resolve());
+            c.kill('SIGTERM');
+            setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+          }),
+      ),
+    );
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const up = new Set<string>();
+  for (const service of plan) {
+    const { PORT: _ignored, ...inherited } = env;
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', service.entry], {
+      cwd: root,
+      env: { ...inherited, ...service.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    const prefix = `[${service.name}] `;
+    const relay = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line) continue;
+        stream.write(`${prefix}${line}\n`);
+        if (/listening on|relaying from position/.test(line) && !up.has(service.name)) {
+          up.add(service.name);
+          if (up.size === plan.length) process.stdout.write(`parley: all services up\n`);
+        }
+      }
+    };
+    child.stdout!.on('data', relay(process.stdout));
+    child.stderr!.on('data', relay(process.stderr));
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      process.stderr.write(
+        `parley: ${service.name} exited (${code ?? signal}); stopping the others\n`,
+      );
+      void stopAll(1);
+    });
+  }
+};
+
+main().catch((e: unknown) => {
+  process.stderr.write(`start:services failed: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
