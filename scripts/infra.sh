@@ -71,14 +71,23 @@ kafka_up() {
   bash "$KAFKA_SH" up
 }
 
+# The read models' Mongo-wire stand-in (mongo-java-server): no MongoDB can run here, and the
+# gateway and projector processes need one store to share. Partial; see infra/mongo/mongo.sh.
+mongo_up() {
+  bash "$REPO_ROOT/infra/mongo/mongo.sh" up
+}
+
 case "${1:-}" in
   up)
     postgres_up
     redis_up
     kafka_up
-    log "ready (PostgreSQL 127.0.0.1:5432, Redis 127.0.0.1:6379, Kafka 127.0.0.1:${KAFKA_PORT:-19092})"
+    mongo_up
+    log "ready (PostgreSQL 127.0.0.1:5432, Redis 127.0.0.1:6379, Kafka 127.0.0.1:${KAFKA_PORT:-19092}," \
+      "Mongo-wire stand-in 127.0.0.1:${MONGO_PORT:-27018})"
     ;;
   down)
+    bash "$REPO_ROOT/infra/mongo/mongo.sh" down
     bash "$KAFKA_SH" down
     ;;
   *)

@@ -44,7 +44,10 @@ describe('a client message, both ways, in a browser, on separate processes and r
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       PORT: String(gatewayPort),
       TELEGRAM_PORT: String(telegramPort),
+      // With a Mongo-wire server (CI's stand-in) the projector is a process of its own;
+      // without one the gateway projects in its own memory.
       READ_STORE_URL: process.env['MONGO_URL'] ?? '',
+      READ_STORE_DB: f.workspaceId.replace(/-/g, '_'),
     });
     await services.waitForOutput(/parley: all services up/, 180_000);
     baseUrl = `http://127.0.0.1:${gatewayPort}`;
@@ -128,8 +131,11 @@ describe('a client message, both ways, in a browser, on separate processes and r
       .getByTestId('chat-last-message')
       .filter({ hasText: 'How much is the premium plan?' })
       .waitFor();
+    const projector = process.env['MONGO_URL']
+      ? 'projector process, Mongo-wire read store'
+      : 'projector inside the gateway';
     process.stderr.write(
-      `multi-process journey: webhook → browser chat list in ${Date.now() - postedAt} ms\n`,
+      `multi-process journey (${projector}): webhook → browser chat list in ${Date.now() - postedAt} ms\n`,
     );
     await expectText(item.getByTestId('chat-name'), 'Anna Petrova');
     await expectAttribute(item.getByTestId('chat-status'), 'data-status', 'new_message');
