@@ -11,6 +11,8 @@ export const eventsForCommand = (
   aggregateId: string,
   decided: readonly DecidedEvent[],
   schemaVersionOf: (type: string) => number = () => 1,
+  /** What caused the events: the command (default), or the event a reaction answers. */
+  causationId: string = command.commandId,
 ): EventEnvelope[] =>
   decided.map((e, index) => ({
     type: e.type,
@@ -22,7 +24,7 @@ export const eventsForCommand = (
       occurredAt: command.metadata.issuedAt,
       schemaVersion: schemaVersionOf(e.type),
       correlationId: command.metadata.correlationId,
-      causationId: command.commandId,
+      causationId,
       actor: command.metadata.actor,
     },
   }));

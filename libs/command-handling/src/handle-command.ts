@@ -13,6 +13,11 @@ export interface HandleCommandOptions<Command, Event extends DecidedEvent, State
   /** The envelope: ids, time, actor and correlation for the new events. */
   readonly envelope: CommandEnvelope;
   readonly schemaVersionOf?: (type: string) => number;
+  /**
+   * The causationId of the new events. Default: the command's id. A reaction to an event passes
+   * that event's id, since its command (see reactionCommand) is not stored anywhere.
+   */
+  readonly causationId?: string;
   /** Attempts when another writer got to the stream first. Default 5. */
   readonly maxAttempts?: number;
 }
@@ -37,6 +42,7 @@ export const handleCommand = async <Command, Event extends DecidedEvent, State>(
       options.aggregateId,
       decided,
       options.schemaVersionOf,
+      options.causationId,
     );
     const last = recorded.at(-1);
     try {

@@ -3,3 +3,4 @@ export * from './handle-command';
 export * from './command-outcome-log';
 export * from './command-processor';
 export * from './command-sender';
+export * from './reaction-command';

@@ -184,7 +184,12 @@ const describeConversationService = (name: string, engines: () => Promise<Engine
         content: { kind: 'text', text: 'Hello' },
         sentAt: source.data.sentAt,
       });
-      const commandId = deterministicId('conversation-from', source.metadata.eventId);
+      const commandId = deterministicId(
+        'reaction',
+        service,
+        'RecordClientMessage',
+        source.metadata.eventId,
+      );
       expect(events.map((x) => x.metadata)).toEqual(
         [0, 1].map((index) => ({
           eventId: deterministicId('command-event', commandId, index),

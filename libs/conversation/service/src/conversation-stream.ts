@@ -13,6 +13,7 @@ export const runConversationCommand = (
   conversationId: string,
   command: ConversationCommand,
   envelope: CommandEnvelope,
+  causationId?: string,
 ): ReturnType<CommandHandler> =>
   handleCommand({
     store,
@@ -21,4 +22,5 @@ export const runConversationCommand = (
     decider: conversationDecider,
     command,
     envelope,
+    causationId,
   });

@@ -176,7 +176,7 @@ describe('crm service on PGlite + in-process bus', () => {
       metadata: {
         eventId: deterministicId(
           'command-event',
-          deterministicId('crm-from', 'CreateContact', source.metadata.eventId),
+          deterministicId('reaction', 'crm', 'CreateContact', source.metadata.eventId),
           0,
         ),
         workspaceId,

@@ -8,13 +8,12 @@ import {
   type OutgoingMessageFailed,
 } from '@parley/contracts';
 import type { ConversationCommand } from '@parley/conversation-domain';
+import { reactionCommand } from '@parley/command-handling';
 import { isDomainRuleViolation } from '@parley/decider';
 import type { EventStore } from '@parley/eventstore';
 import { EVENT_STORE } from '@parley/platform';
 import { runConversationCommand } from '../conversation-stream';
 import { CONVERSATION_SERVICE_OPTIONS, type ConversationServiceOptions } from '../options';
-import { causedBySourceEvent } from './caused-by-source-event';
-import { reactionEnvelope } from './reaction-envelope';
 
 /**
  * What the conversation makes of the channel's events (C1, C4, C7). Idempotent: a redelivered
@@ -80,13 +79,18 @@ export class ChannelEventsController {
     conversationId: string,
     command: ConversationCommand,
   ): Promise<void> {
-    const envelope = reactionEnvelope(source, this.options.service, command.kind, conversationId);
+    const envelope = reactionCommand(source, {
+      service: this.options.service,
+      type: command.kind,
+      aggregateId: conversationId,
+    });
     try {
       await runConversationCommand(
-        causedBySourceEvent(this.store, source.metadata.eventId),
+        this.store,
         conversationId,
         command,
         envelope,
+        source.metadata.eventId,
       );
     } catch (e) {
       if (!isDomainRuleViolation(e)) throw e;

@@ -1,12 +1,10 @@
 import {
-  deterministicId,
   telegramContactId,
   telegramDealId,
   type ClientMessageArrived,
   type ClientStarted,
-  type CommandEnvelope,
 } from '@parley/contracts';
-import { handleCommand } from '@parley/command-handling';
+import { handleCommand, reactionCommand } from '@parley/command-handling';
 import {
   contactDecider,
   dealDecider,
@@ -17,7 +15,6 @@ import {
 } from '@parley/crm-domain';
 import type { EventStore } from '@parley/eventstore';
 import { CRM_ACTOR, CRM_SERVICE, crmStream } from '../crm-streams';
-import { causedBySourceEvent } from './caused-by-source-event';
 
 /** A channel event that shows a client: `/start` or any message. */
 export type ClientSeen = ClientStarted | ClientMessageArrived;
@@ -33,7 +30,6 @@ export const ensureContactAndDeal = async (store: EventStore, source: ClientSeen
   const { client, conversationId } = source.data;
   const contactId = telegramContactId(workspaceId, client.externalId);
   const dealId = telegramDealId(workspaceId, client.externalId);
-  const causedBy = causedBySourceEvent(store, eventId);
 
   const createContact: CreateContact = {
     kind: 'CreateContact',
@@ -47,12 +43,18 @@ export const ensureContactAndDeal = async (store: EventStore, source: ClientSeen
     createdAt: occurredAt,
   };
   await handleCommand({
-    store: causedBy,
+    store,
+    causationId: eventId,
     streamName: crmStream(contactId),
     aggregateId: contactId,
     decider: contactDecider,
     command: createContact,
-    envelope: envelopeFor(source, 'CreateContact', contactId),
+    envelope: reactionCommand(source, {
+      service: CRM_SERVICE,
+      type: 'CreateContact',
+      aggregateId: contactId,
+      actor: CRM_ACTOR,
+    }),
   });
 
   const createDeal: CreateDeal = {
@@ -63,27 +65,17 @@ export const ensureContactAndDeal = async (store: EventStore, source: ClientSeen
     createdAt: occurredAt,
   };
   await handleCommand({
-    store: causedBy,
+    store,
+    causationId: eventId,
     streamName: crmStream(dealId),
     aggregateId: dealId,
     decider: dealDecider,
     command: createDeal,
-    envelope: envelopeFor(source, 'CreateDeal', dealId),
+    envelope: reactionCommand(source, {
+      service: CRM_SERVICE,
+      type: 'CreateDeal',
+      aggregateId: dealId,
+      actor: CRM_ACTOR,
+    }),
   });
 };
-
-/** The synthetic command of a reaction: its id (so its events' ids) derive from the source. */
-const envelopeFor = (source: ClientSeen, type: string, aggregateId: string): CommandEnvelope => ({
-  commandId: deterministicId('crm-from', type, source.metadata.eventId),
-  service: CRM_SERVICE,
-  type,
-  data: {},
-  metadata: {
-    workspaceId: source.metadata.workspaceId,
-    aggregateId,
-    issuedAt: source.metadata.occurredAt,
-    correlationId: source.metadata.correlationId,
-    causationId: source.metadata.eventId,
-    actor: CRM_ACTOR,
-  },
-});
