@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, startServiceProcess, type ServiceProcess } from '@parley/test-infra';
+import { freePort, startServiceProcess, waitUntil, type ServiceProcess } from '@parley/test-infra';
 
 // `npm start` as a user runs it: a real process on embedded engines, nothing else installed.
 
@@ -21,14 +21,13 @@ describe('npm start (standalone, embedded engines)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const start = async (): Promise<string> => {
+  const start = async (args: string[] = []): Promise<string> => {
     const port = await freePort();
-    proc = startServiceProcess('apps/standalone/src/main.ts', {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PARLEY_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    });
+    proc = startServiceProcess(
+      'apps/standalone/src/main.ts',
+      { PORT: String(port), HOST: '127.0.0.1', PARLEY_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      args,
+    );
     await proc.waitForOutput(/Parley listening on http:\/\/localhost:\d+/, 60_000);
     return `http://127.0.0.1:${port}`;
   };
@@ -63,6 +62,42 @@ describe('npm start (standalone, embedded engines)', () => {
     expect(await proc!.exited).toBe(0);
     const base = await start();
     expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('--demo seeds a living workspace once, however often it starts', async () => {
+    const chatsAfterBoot = async (): Promise<{ name: string; preview: string | undefined }[]> => {
+      const base = await start(['--demo']);
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'manager@parley.local', password: 'parley-manager' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const headers = { authorization: `Bearer ${accessToken}` };
+      type Chats = {
+        items: {
+          _id: string;
+          contact: { name: string };
+          lastMessage: { preview: string } | null;
+        }[];
+      };
+      const chats = await waitUntil('three demo chats', async () => {
+        const page = (await (await fetch(`${base}/api/chats`, { headers })).json()) as Chats;
+        return page.items.length >= 3 ? page : undefined;
+      });
+      const timeline = (await (
+        await fetch(`${base}/api/chats/${encodeURIComponent(chats.items.at(-1)!._id)}/timeline`, {
+          headers,
+        })
+      ).json()) as { items: { item: { kind: string } }[] };
+      expect(timeline.items.filter((i) => i.item.kind === 'message')).toHaveLength(2);
+      proc!.child.kill('SIGTERM');
+      expect(await proc!.exited).toBe(0);
+      return chats.items.map((c) => ({ name: c.contact.name, preview: c.lastMessage?.preview }));
+    };
+    const first = await chatsAfterBoot();
+    expect(first.map((c) => c.name)).toEqual(['Lucía', 'James Miller', 'Anna Petrova']);
+    expect(await chatsAfterBoot()).toEqual(first);
   });
 
   it('refuses a bad setting, naming the variable', async () => {

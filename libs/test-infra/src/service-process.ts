@@ -17,8 +17,12 @@ export interface ServiceProcess {
  * Run an app's main.ts as its own OS process (TypeScript through @swc-node/register, as
  * `npm start` does), with the given environment added to this one.
  */
-export const startServiceProcess = (entry: string, env: Record<string, string>): ServiceProcess => {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+export const startServiceProcess = (
+  entry: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): ServiceProcess => {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
