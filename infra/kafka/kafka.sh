@@ -27,7 +27,6 @@ KAFKA_UP_TIMEOUT="${KAFKA_UP_TIMEOUT:-60}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 
 LIB_DIR="$HERE/lib"
-STAMP="$LIB_DIR/.pom.sha256"          # hash of the pom.xml that filled lib/
 PROPS="$KAFKA_DATA_DIR/server.properties"
 PID_FILE="$KAFKA_DATA_DIR/kafka.pid"
 LOG_FILE="$KAFKA_DATA_DIR/kafka.log"  # JVM stdout/stderr (log4j2 console, WARN+)
@@ -35,6 +34,8 @@ META="$KAFKA_DATA_DIR/logs/meta.properties"  # written by StorageTool format
 
 log() { echo "kafka: $*"; }
 die() { echo "kafka: ERROR: $*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=../lib/jvm-service.sh
+source "$REPO_ROOT/infra/lib/jvm-service.sh"
 
 lib_jar() { # the broker jar's file name, e.g. kafka_2.13-4.1.1.jar
   local f
@@ -47,30 +48,16 @@ need() { # need <command> <how to get it>
 
 # ---------------------------------------------------------------- fetch
 
-lib_current() {
-  [[ -f "$STAMP" ]] && [[ "$(cat "$STAMP")" == "$(sha256sum "$HERE/pom.xml" | cut -d' ' -f1)" ]] \
-    && compgen -G "$LIB_DIR/kafka_2.13-*.jar" >/dev/null
-}
+lib_current() { jars_current "$HERE" "$LIB_DIR" "kafka_2.13-*.jar"; }
 
 cmd_fetch() {
   if lib_current; then
     return 0
   fi
-  need mvn "Install Maven: apt-get install -y maven"
   if [[ -n "$(running_pid)" ]]; then
     die "lib/ is missing or older than pom.xml, but the broker is running on it: run 'down' first"
   fi
-  log "fetching broker jars from Maven Central into infra/kafka/lib ..."
-  rm -rf "$LIB_DIR"   # drop jars of an older pom so two versions never share the classpath
-  # -q still prints stray ANSI resets with Debian's Maven 3.8: keep its output
-  # unless it fails.
-  local out rc=0
-  out="$(cd "$HERE" && mvn -q -B package 2>&1)" || rc=$?
-  if [[ $rc -ne 0 ]]; then
-    echo "$out" >&2
-    die "mvn failed (exit $rc) resolving infra/kafka/pom.xml"
-  fi
-  sha256sum "$HERE/pom.xml" | cut -d' ' -f1 >"$STAMP"
+  fetch_jars "$HERE" "$LIB_DIR" "the broker jars"
   log "fetched $(lib_jar)"
 }
 
@@ -78,19 +65,7 @@ cmd_fetch() {
 
 # pid of our broker if it is alive, else empty. Checks the command line so a
 # recycled pid is never mistaken for the broker.
-running_pid() {
-  [[ -f "$PID_FILE" ]] || return 0
-  local pid
-  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
-     && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'; then
-    echo "$pid"
-  fi
-}
-
-port_open() { # bash's /dev/tcp: no nc/curl needed
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
+running_pid() { pid_of "$PID_FILE" 'kafka\.Kafka'; }
 
 # The broker answers a Metadata request. Prefers kafkajs (what the services use);
 # without node_modules falls back to the broker's own "Kafka Server started" line,
@@ -184,30 +159,7 @@ cmd_up() {
 
 # ---------------------------------------------------------------- down / status / reset
 
-cmd_down() {
-  local pid
-  pid="$(running_pid)"
-  if [[ -z "$pid" ]]; then
-    rm -f "$PID_FILE"
-    log "not running"
-    return 0
-  fi
-  log "stopping pid $pid"
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + KAFKA_STOP_TIMEOUT))
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      log "still running after ${KAFKA_STOP_TIMEOUT}s; SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      local _
-      for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      break
-    fi
-    sleep 0.3
-  done
-  rm -f "$PID_FILE"
-  log "stopped"
-}
+cmd_down() { stop_process "$PID_FILE" "$(running_pid)" "$KAFKA_STOP_TIMEOUT"; }
 
 cmd_status() {
   local pid

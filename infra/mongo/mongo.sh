@@ -26,48 +26,29 @@ MONGO_UP_TIMEOUT="${MONGO_UP_TIMEOUT:-60}"
 MONGO_STOP_TIMEOUT="${MONGO_STOP_TIMEOUT:-15}"
 
 LIB_DIR="$HERE/lib"
-STAMP="$LIB_DIR/.pom.sha256"
 MAIN="$HERE/src/ParleyMongoStandIn.java"
 PID_FILE="$MONGO_DATA_DIR/mongo.pid"
 LOG_FILE="$MONGO_DATA_DIR/mongo.log"
 
 log() { echo "mongo: $*"; }
 die() { echo "mongo: ERROR: $*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=../lib/jvm-service.sh
+source "$REPO_ROOT/infra/lib/jvm-service.sh"
 need() { command -v "$1" >/dev/null 2>&1 || die "'$1' not found. $2"; }
 
-lib_current() {
-  [[ -f "$STAMP" ]] && [[ "$(cat "$STAMP")" == "$(sha256sum "$HERE/pom.xml" | cut -d' ' -f1)" ]] \
-    && compgen -G "$LIB_DIR/mongo-java-server-core-*.jar" >/dev/null
-}
+lib_current() { jars_current "$HERE" "$LIB_DIR" "mongo-java-server-core-*.jar"; }
 
 cmd_fetch() {
   lib_current && return 0
-  need mvn "Install Maven: apt-get install -y maven"
   [[ -z "$(running_pid)" ]] || die "lib/ is missing or older than pom.xml while the server runs: run 'down' first"
-  log "fetching mongo-java-server from Maven Central into infra/mongo/lib ..."
-  rm -rf "$LIB_DIR"
-  local out rc=0
-  out="$(cd "$HERE" && mvn -q -B package 2>&1)" || rc=$?
-  if [[ $rc -ne 0 ]]; then
-    echo "$out" >&2
-    die "mvn failed (exit $rc) resolving infra/mongo/pom.xml"
-  fi
-  sha256sum "$HERE/pom.xml" | cut -d' ' -f1 >"$STAMP"
+  fetch_jars "$HERE" "$LIB_DIR" "mongo-java-server"
   log "fetched $(cd "$LIB_DIR" && ls mongo-java-server-core-*.jar)"
 }
 
 # pid of our server if alive (checks the command line, so a recycled pid is not mistaken for it).
-running_pid() {
-  [[ -f "$PID_FILE" ]] || return 0
-  local pid
-  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
-     && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'ParleyMongoStandIn'; then
-    echo "$pid"
-  fi
-}
+running_pid() { pid_of "$PID_FILE" 'ParleyMongoStandIn'; }
 
-answering() { (exec 3<>"/dev/tcp/127.0.0.1/$MONGO_PORT") 2>/dev/null; }
+answering() { port_open "$MONGO_PORT"; }
 
 cmd_up() {
   need java "Install a JDK 17+: apt-get install -y openjdk-17-jdk-headless"
@@ -102,28 +83,7 @@ cmd_up() {
   log "up on 127.0.0.1:$MONGO_PORT (pid $pid, $((SECONDS - start))s): MONGO_URL=mongodb://127.0.0.1:$MONGO_PORT"
 }
 
-cmd_down() {
-  local pid
-  pid="$(running_pid)"
-  if [[ -z "$pid" ]]; then
-    rm -f "$PID_FILE"
-    log "not running"
-    return 0
-  fi
-  log "stopping pid $pid"
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + MONGO_STOP_TIMEOUT))
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      log "still running after ${MONGO_STOP_TIMEOUT}s; SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 0.3
-  done
-  rm -f "$PID_FILE"
-  log "stopped"
-}
+cmd_down() { stop_process "$PID_FILE" "$(running_pid)" "$MONGO_STOP_TIMEOUT"; }
 
 cmd_status() {
   local pid
