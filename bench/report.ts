@@ -113,7 +113,10 @@ const fmtMb = (bytes: number): string => {
   return `${mb >= 0 ? '+' : ''}${mb.toFixed(1)}`;
 };
 
-const fmtRatio = (ratio: number): string => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-');
+const fmtRatio = (ratio: number): string => {
+  if (!Number.isFinite(ratio)) return '-';
+  return `${ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}x`;
+};
 
 const columns = [
   { title: 'variant', width: 44, left: true },

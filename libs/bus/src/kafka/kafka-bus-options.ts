@@ -22,6 +22,10 @@ export interface KafkaBusOptions {
   /** How long subscribe() waits for the consumer to join its group. Default 60 000 ms. */
   readonly joinTimeoutMs?: number;
   readonly connectionTimeoutMs?: number;
+  /** Commit handled offsets after this many messages... Default 100. */
+  readonly commitEveryMessages?: number;
+  /** ...or after this long, whichever comes first. Default 500 ms. */
+  readonly commitIntervalMs?: number;
   /** kafkajs log level; default WARN. */
   readonly logLevel?: logLevel;
   /** Replaces the default log creator (which writes to stderr). */
@@ -39,4 +43,6 @@ export const kafkaBusDefaults = {
   partitionsConsumedConcurrently: 3,
   joinTimeoutMs: 60_000,
   connectionTimeoutMs: 3_000,
+  commitEveryMessages: 100,
+  commitIntervalMs: 500,
 } as const;

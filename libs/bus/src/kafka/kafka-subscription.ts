@@ -15,6 +15,8 @@ export interface ConsumerSettings {
   readonly maxWaitTimeMs: number;
   readonly partitionsConsumedConcurrently: number;
   readonly joinTimeoutMs: number;
+  readonly commitEveryMessages: number;
+  readonly commitIntervalMs: number;
 }
 
 export const consumerSettings = (s: Partial<ConsumerSettings>): ConsumerSettings => ({
@@ -25,6 +27,8 @@ export const consumerSettings = (s: Partial<ConsumerSettings>): ConsumerSettings
   partitionsConsumedConcurrently:
     s.partitionsConsumedConcurrently ?? kafkaBusDefaults.partitionsConsumedConcurrently,
   joinTimeoutMs: s.joinTimeoutMs ?? kafkaBusDefaults.joinTimeoutMs,
+  commitEveryMessages: s.commitEveryMessages ?? kafkaBusDefaults.commitEveryMessages,
+  commitIntervalMs: s.commitIntervalMs ?? kafkaBusDefaults.commitIntervalMs,
 });
 
 /** Handle one Kafka message: retries, then the dead-letter topic; the caller commits after. */
@@ -129,8 +133,13 @@ export const startKafkaSubscription = async (
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
     await consumer.run({
+      // Offsets of handled messages only (eachMessage resolves after the handler), committed
+      // in groups: committing each message alone costs a broker round trip per message (the
+      // bench measured 50x slower). A crash repeats at most the uncommitted tail; consumers
+      // drop repeats by event id.
       autoCommit: true,
-      autoCommitThreshold: 1,
+      autoCommitThreshold: settings.commitEveryMessages,
+      autoCommitInterval: settings.commitIntervalMs,
       partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
       eachMessage: (payload) => handleMessage(options, deadLetter, payload),
     });
