@@ -7,14 +7,15 @@ import {
   type EventEnvelope,
   type ManagerMessageQueued,
 } from '@parley/contracts';
+import type { EventStore } from '@parley/eventstore';
 import {
-  createPgliteEventStore,
-  createPostgresEventStore,
-  type EventStore,
-} from '@parley/eventstore';
-import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
-import { InMemoryCheckpointStore, Relay, messageForRecordedEvent } from '@parley/relay';
-import { createTestDatabase, waitUntil } from '@parley/test-infra';
+  embeddedEngines,
+  realEngines,
+  startServiceHarness,
+  type TestEngines,
+} from '@parley/platform/testing';
+import { messageForRecordedEvent } from '@parley/relay';
+import { waitUntil } from '@parley/test-infra';
 import {
   sampleStartUpdate,
   sampleTextUpdate,
@@ -30,11 +31,6 @@ const SECRET = 'webhook_Secret-42';
 const WORKSPACE = 'ws1';
 const NOW = new Date('2026-01-01T10:00:00.000Z');
 
-interface StoreUnderTest {
-  readonly store: EventStore;
-  readonly cleanup: () => Promise<void>;
-}
-
 interface Channel {
   readonly url: string;
   readonly store: EventStore;
@@ -44,41 +40,29 @@ interface Channel {
 }
 
 /** The module for real: its store, the in-process bus, a relay between them, HTTP, the stand-in. */
-const startChannel = async (storeUnderTest: StoreUnderTest): Promise<Channel> => {
-  const { store } = storeUnderTest;
+const startChannel = async (engines: Promise<TestEngines>): Promise<Channel> => {
   const standIn = await startBotApiStandIn({ token: TOKEN });
-  const bus = createInProcessBus();
   const config = loadConfig(TelegramChannelConfig, {
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: standIn.apiRoot,
     TELEGRAM_CHAT_SEND_INTERVAL_MS: '0',
   });
-  const running: RunningNestService = await startNestService({
+  const harness = await startServiceHarness({
+    engines,
     serviceName: 'channel-telegram',
-    ports: {
-      store,
-      bus,
-      health: new HealthRegistry(),
-      workspace: { defaultWorkspaceId: WORKSPACE },
-      clock: () => NOW,
-    },
+    workspaceId: WORKSPACE,
+    clock: () => NOW,
     modules: [TelegramChannelModule.register(config)],
-    http: { port: 0, host: '127.0.0.1' },
-    logLevels: ['error'],
+    http: true,
   });
-  const relay = new Relay({ store, bus, checkpoints: new InMemoryCheckpointStore() });
-  await relay.start();
   return {
-    url: running.url!,
-    store,
-    bus,
+    url: harness.url!,
+    store: harness.store,
+    bus: harness.bus,
     standIn,
     close: async () => {
-      await relay.stop();
-      await running.close();
-      await bus.close();
-      await storeUnderTest.cleanup();
+      await harness.close();
       await standIn.close();
     },
   };
@@ -113,14 +97,14 @@ const queuedMessage = (chatId: number, text: string): ManagerMessageQueued => {
   };
 };
 
-const describeChannel = (adapter: string, openStore: () => Promise<StoreUnderTest>): void =>
+const describeChannel = (adapter: string, openEngines: () => Promise<TestEngines>): void =>
   describe(`Telegram channel on ${adapter}`, () => {
     let channel: Channel;
     let nextChat = 1000;
     const freshChat = (): number => nextChat++;
 
     beforeAll(async () => {
-      channel = await startChannel(await openStore());
+      channel = await startChannel(openEngines());
     });
     afterAll(async () => {
       await channel?.close();
@@ -328,19 +312,8 @@ const describeChannel = (adapter: string, openStore: () => Promise<StoreUnderTes
     });
   });
 
-describeChannel('PGlite', async () => {
-  const store = await createPgliteEventStore();
-  return { store, cleanup: () => store.close() };
-});
+describeChannel('PGlite', () => embeddedEngines());
 
-describeChannel('PostgreSQL', async () => {
-  const database = await createTestDatabase('parley_channel_telegram');
-  const store = await createPostgresEventStore({ connectionString: database.url });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      await database.drop();
-    },
-  };
-});
+describeChannel('PostgreSQL', () =>
+  realEngines('parley_channel_telegram', { bus: createInProcessBus() }),
+);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createInProcessBus, type Bus } from '@parley/bus';
-import { describeOnKafka, testKafkaBus } from '@parley/bus/testing';
-import { CommandSender } from '@parley/command-handling';
+import { describeOnKafka } from '@parley/bus/testing';
+import type { CommandSender } from '@parley/command-handling';
 import {
   deterministicId,
   newId,
@@ -17,20 +16,15 @@ import {
 import { conversationDecider, type ConversationDecidedEvent } from '@parley/conversation-domain';
 import { foldEvents } from '@parley/decider';
 import {
-  createPgliteEventStore,
-  createPostgresEventStore,
-  type EventStore,
-} from '@parley/eventstore';
-import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
-import { InMemoryCheckpointStore, messageForRecordedEvent, Relay } from '@parley/relay';
-import { createTestDatabase, waitUntil } from '@parley/test-infra';
+  embeddedEngines,
+  realEngines,
+  startServiceHarness,
+  type ServiceHarness,
+  type TestEngines,
+} from '@parley/platform/testing';
+import { messageForRecordedEvent } from '@parley/relay';
+import { waitUntil } from '@parley/test-infra';
 import { ConversationServiceModule, conversationStream } from './index';
-
-interface Engines {
-  readonly store: EventStore;
-  readonly bus: Bus;
-  cleanup(): Promise<void>;
-}
 
 const hex = () => randomBytes(4).toString('hex');
 /** Telegram update ids are unique per bot: unique per run here too (the topic keeps old runs). */
@@ -42,41 +36,27 @@ const nextUpdateId = () => ++lastUpdateId;
  * bus, a relay from the store to the bus, channel events appended as channel-telegram appends
  * them, commands sent as the gateway sends them.
  */
-const describeConversationService = (name: string, engines: () => Promise<Engines>): void => {
+const describeConversationService = (name: string, engines: () => Promise<TestEngines>): void => {
   describe(`conversation service on ${name}`, () => {
     const workspaceId = `ws${hex()}`;
     const service = `conversation-${hex()}`;
     const botId = '111';
-    let e: Engines;
-    let relay: Relay;
-    let running: RunningNestService;
+    let e: ServiceHarness<{ timeoutMs: number }>;
     let sender: CommandSender;
 
     beforeAll(async () => {
-      e = await engines();
-      relay = new Relay({ store: e.store, bus: e.bus, checkpoints: new InMemoryCheckpointStore() });
-      await relay.start();
-      running = await startNestService({
+      e = await startServiceHarness({
+        engines: engines(),
         serviceName: `conversation-test-${hex()}`,
-        ports: {
-          store: e.store,
-          bus: e.bus,
-          health: new HealthRegistry(),
-          workspace: { defaultWorkspaceId: workspaceId },
-        },
+        workspaceId,
         modules: [ConversationServiceModule.register({ service })],
-        http: false,
-        logLevels: ['error'],
+        commandSender: { timeoutMs: 30_000 },
       });
-      sender = new CommandSender({ bus: e.bus, instanceId: newId(), timeoutMs: 30_000 });
-      await sender.start();
+      sender = e.sender;
     }, 120_000);
 
     afterAll(async () => {
-      await sender?.stop();
-      await running?.close();
-      await relay?.stop();
-      await e?.cleanup();
+      await e?.close();
     });
 
     const client = (chatId: string): ChannelClient => ({
@@ -426,32 +406,8 @@ const describeConversationService = (name: string, engines: () => Promise<Engine
   });
 };
 
-describeConversationService('PGlite + in-process bus', async () => {
-  const store = await createPgliteEventStore();
-  const bus = createInProcessBus();
-  return {
-    store,
-    bus,
-    cleanup: async () => {
-      await bus.close();
-      await store.close();
-    },
-  };
-});
+describeConversationService('PGlite + in-process bus', () => embeddedEngines());
 
 describeOnKafka('conversation service', () => {
-  describeConversationService('PostgreSQL + Kafka', async () => {
-    const db = await createTestDatabase('conversation');
-    const store = await createPostgresEventStore({ connectionString: db.url });
-    const bus = testKafkaBus();
-    return {
-      store,
-      bus,
-      cleanup: async () => {
-        await bus.close();
-        await store.close();
-        await db.drop();
-      },
-    };
-  });
+  describeConversationService('PostgreSQL + Kafka', () => realEngines('conversation'));
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createInProcessBus, type Bus } from '@parley/bus';
+import type { Bus } from '@parley/bus';
 import {
   deterministicId,
   streamName,
@@ -11,9 +11,13 @@ import {
   type ClientStarted,
   type EventEnvelope,
 } from '@parley/contracts';
-import { createPgliteEventStore, type EventStore } from '@parley/eventstore';
-import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
-import { InMemoryCheckpointStore, messageForRecordedEvent, Relay } from '@parley/relay';
+import type { EventStore } from '@parley/eventstore';
+import {
+  embeddedEngines,
+  startServiceHarness,
+  type ServiceHarness,
+} from '@parley/platform/testing';
+import { messageForRecordedEvent } from '@parley/relay';
 import { waitUntil } from '@parley/test-infra';
 import { CrmServiceModule, crmStream } from './index';
 
@@ -26,35 +30,22 @@ const telegramUserId = () => String(Number.parseInt(hex(), 16));
 describe('crm service on PGlite + in-process bus', () => {
   const workspaceId = `ws${hex()}`;
   const botId = '111';
+  let harness: ServiceHarness;
   let store: EventStore;
   let bus: Bus;
-  let relay: Relay;
-  let running: RunningNestService;
 
   beforeAll(async () => {
-    store = await createPgliteEventStore();
-    bus = createInProcessBus();
-    relay = new Relay({ store, bus, checkpoints: new InMemoryCheckpointStore() });
-    await relay.start();
-    running = await startNestService({
+    harness = await startServiceHarness({
+      engines: embeddedEngines(),
       serviceName: `crm-test-${hex()}`,
-      ports: {
-        store,
-        bus,
-        health: new HealthRegistry(),
-        workspace: { defaultWorkspaceId: workspaceId },
-      },
+      workspaceId,
       modules: [CrmServiceModule.register()],
-      http: false,
-      logLevels: ['error'],
     });
+    ({ store, bus } = harness);
   }, 120_000);
 
   afterAll(async () => {
-    await running?.close();
-    await relay?.stop();
-    await bus?.close();
-    await store?.close();
+    await harness?.close();
   });
 
   const client = (externalId: string): ChannelClient => ({

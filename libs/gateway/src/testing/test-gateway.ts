@@ -1,11 +1,10 @@
-import { createInProcessBus, type Bus } from '@parley/bus';
-import { CommandSender } from '@parley/command-handling';
+import type { Bus } from '@parley/bus';
 import { loadConfig } from '@parley/config';
-import { newId, type SignInResponse } from '@parley/contracts';
-import { createPgliteEventStore, type EventStore } from '@parley/eventstore';
-import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
+import type { SignInResponse } from '@parley/contracts';
+import type { EventStore } from '@parley/eventstore';
+import type { RunningNestService } from '@parley/platform';
+import { embeddedEngines, startServiceHarness } from '@parley/platform/testing';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { freePort } from '@parley/test-infra';
 import { configureGateway, type ConfigureGatewayOptions } from '../configure-gateway';
 import { GatewayConfig } from '../gateway.config';
 import { GatewayServiceModule } from '../gateway-service.module';
@@ -45,27 +44,20 @@ export interface TestGatewayOptions {
  */
 export const startTestGateway = async (options: TestGatewayOptions = {}): Promise<TestGateway> => {
   const config = loadConfig(GatewayConfig, { PARLEY_AUTH_SECRET: TEST_SECRET, ...options.env });
-  const store = await createPgliteEventStore();
-  const bus = options.bus ?? createInProcessBus();
-  const readStore = createInMemoryReadStore();
-  const commandSender = new CommandSender({ bus, instanceId: newId() });
-  await commandSender.start();
-  const service = await startNestService({
+  const harness = await startServiceHarness({
+    engines: embeddedEngines({ bus: options.bus }),
     serviceName: 'gateway-test',
-    ports: {
-      store,
-      bus,
-      readStore,
-      commandSender,
-      health: new HealthRegistry(),
-      workspace: { defaultWorkspaceId: options.workspaceId ?? TEST_WORKSPACE },
-    },
+    workspaceId: options.workspaceId ?? TEST_WORKSPACE,
+    readStore: createInMemoryReadStore(),
+    commandSender: true,
     modules: [GatewayServiceModule.register(config)],
-    http: { port: await freePort(), host: '127.0.0.1' },
-    logLevels: ['error'],
+    http: true,
+    relay: false,
     configure: (app) => configureGateway(app, { webDir: false, ...options.configure }),
   });
-  const url = service.url!;
+  const { store, bus, service } = harness;
+  const readStore = harness.readStore!;
+  const url = harness.url!;
 
   const call: TestGateway['call'] = async (path, init = {}) => {
     const headers: Record<string, string> = {};
@@ -99,12 +91,6 @@ export const startTestGateway = async (options: TestGatewayOptions = {}): Promis
       if (status !== 200) throw new Error(`sign-in failed: ${status} ${JSON.stringify(body)}`);
       return body as SignInResponse;
     },
-    close: async () => {
-      await service.close();
-      await commandSender.stop();
-      await readStore.close();
-      await bus.close();
-      await store.close();
-    },
+    close: () => harness.close(),
   };
 };

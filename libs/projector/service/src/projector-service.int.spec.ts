@@ -1,11 +1,16 @@
-import { createInProcessBus, type Bus, type BusSubscription } from '@parley/bus';
+import type { Bus, BusSubscription } from '@parley/bus';
 import { MessageRecorder } from '@parley/bus/testing';
 import { READ_MODEL_CHANGES_TOPIC, type ReadModelChange } from '@parley/contracts';
-import { createPgliteEventStore, type EventStore } from '@parley/eventstore';
-import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
+import type { EventStore } from '@parley/eventstore';
+import type { HealthRegistry } from '@parley/platform';
+import {
+  embeddedEngines,
+  startServiceHarness,
+  type ServiceHarness,
+} from '@parley/platform/testing';
 import { conversationHistory, type StreamEvent } from '@parley/projections';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { InMemoryCheckpointStore, messageForRecordedEvent, Relay } from '@parley/relay';
+import { messageForRecordedEvent } from '@parley/relay';
 import { waitUntil } from '@parley/test-infra';
 import { ProjectorServiceModule } from './projector-service.module';
 import { rebuildReadModels } from './rebuild-read-models';
@@ -28,8 +33,7 @@ describe('projector service (PGlite event store → relay → in-process bus →
   let bus: Bus;
   let readStore: ReadStore;
   let health: HealthRegistry;
-  let service: RunningNestService;
-  let relay: Relay;
+  let harness: ServiceHarness;
   let changesSubscription: BusSubscription;
   const changes = new MessageRecorder();
 
@@ -39,34 +43,27 @@ describe('projector service (PGlite event store → relay → in-process bus →
   const changeValues = () => changes.received.map((m) => m.value as ReadModelChange);
 
   beforeAll(async () => {
-    store = await createPgliteEventStore();
-    bus = createInProcessBus();
-    readStore = createInMemoryReadStore();
-    health = new HealthRegistry();
-    changesSubscription = await bus.subscribe({
+    const engines = await embeddedEngines();
+    changesSubscription = await engines.bus.subscribe({
       groupId: 'projector-spec.changes',
       topics: [READ_MODEL_CHANGES_TOPIC],
       fromBeginning: true,
       handler: changes.handler,
     });
-    service = await startNestService({
+    readStore = createInMemoryReadStore();
+    harness = await startServiceHarness({
+      engines,
       serviceName: 'projector',
-      ports: { store, bus, health, readStore, workspace: { defaultWorkspaceId: 'w1' } },
+      workspaceId: 'w1',
+      readStore,
       modules: [ProjectorServiceModule.register()],
-      http: false,
-      logLevels: ['error'],
     });
-    relay = new Relay({ store, bus, checkpoints: new InMemoryCheckpointStore() });
-    await relay.start();
+    ({ store, bus, health } = harness);
   });
 
   afterAll(async () => {
-    await relay?.stop();
-    await service?.close();
     await changesSubscription?.close();
-    await bus?.close();
-    await store?.close();
-    await readStore?.close();
+    await harness?.close();
   });
 
   it('given conversation and CRM events in the store, then the read models show them and changes are announced', async () => {

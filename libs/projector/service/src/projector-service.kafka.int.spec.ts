@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Bus, BusSubscription } from '@parley/bus';
-import { describeOnKafka, MessageRecorder, testKafkaBus, uniqueName } from '@parley/bus/testing';
+import { describeOnKafka, MessageRecorder, uniqueName } from '@parley/bus/testing';
 import { READ_MODEL_CHANGES_TOPIC, type ReadModelChange } from '@parley/contracts';
-import { createPostgresEventStore, type EventStore } from '@parley/eventstore';
-import { HealthRegistry, startNestService, type RunningNestService } from '@parley/platform';
+import type { EventStore } from '@parley/eventstore';
+import { realEngines, startServiceHarness, type ServiceHarness } from '@parley/platform/testing';
 import { conversationHistory } from '@parley/projections';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { InMemoryCheckpointStore, messageForRecordedEvent, Relay } from '@parley/relay';
-import { createTestDatabase, waitUntil, type TestDatabase } from '@parley/test-infra';
+import { messageForRecordedEvent } from '@parley/relay';
+import { waitUntil } from '@parley/test-infra';
 import { ProjectorServiceModule } from './projector-service.module';
 
 // A workspace of its own: the topics on the shared broker keep other runs' events.
@@ -17,12 +17,10 @@ const T1 = '2026-11-25T11:01:00.000Z';
 const T2 = '2026-11-25T11:02:00.000Z';
 
 describeOnKafka('projector service (PostgreSQL event store → relay → Kafka)', () => {
-  let database: TestDatabase;
+  let harness: ServiceHarness;
   let store: EventStore;
   let bus: Bus;
   let readStore: ReadStore;
-  let service: RunningNestService;
-  let relay: Relay;
   let changesSubscription: BusSubscription;
   const changes = new MessageRecorder();
   const mine = () =>
@@ -31,41 +29,27 @@ describeOnKafka('projector service (PostgreSQL event store → relay → Kafka)'
       .filter((c) => c.conversationId === h.conversationId);
 
   beforeAll(async () => {
-    database = await createTestDatabase('parley_projector');
-    store = await createPostgresEventStore({ connectionString: database.url });
-    bus = testKafkaBus();
-    readStore = createInMemoryReadStore();
-    changesSubscription = await bus.subscribe({
+    const engines = await realEngines('parley_projector');
+    changesSubscription = await engines.bus.subscribe({
       groupId: uniqueName('projector-spec-changes'),
       topics: [READ_MODEL_CHANGES_TOPIC],
       fromBeginning: false,
       handler: changes.handler,
     });
-    service = await startNestService({
+    readStore = createInMemoryReadStore();
+    harness = await startServiceHarness({
+      engines,
       serviceName: uniqueName('projector-spec'),
-      ports: {
-        store,
-        bus,
-        health: new HealthRegistry(),
-        readStore,
-        workspace: { defaultWorkspaceId: h.workspaceId },
-      },
+      workspaceId: h.workspaceId,
+      readStore,
       modules: [ProjectorServiceModule.register()],
-      http: false,
-      logLevels: ['error'],
     });
-    relay = new Relay({ store, bus, checkpoints: new InMemoryCheckpointStore() });
-    await relay.start();
+    ({ store, bus } = harness);
   });
 
   afterAll(async () => {
-    await relay?.stop();
-    await service?.close();
     await changesSubscription?.close();
-    await bus?.close();
-    await store?.close();
-    await readStore?.close();
-    await database?.drop();
+    await harness?.close();
   });
 
   it('given events of two topics, then the documents are projected once, however often delivered', async () => {

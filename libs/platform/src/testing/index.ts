@@ -1,0 +1,2 @@
+export * from './engines-for-tests';
+export * from './service-harness';
