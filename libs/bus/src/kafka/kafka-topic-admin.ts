@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { retryTransient } from './retry-transient';
 
 /** topic → partition → offset to start at. */
 export type StartOffsets = Map<string, Map<number, string>>;
@@ -20,16 +21,18 @@ export class KafkaTopicAdmin {
   async ensureTopics(topics: readonly string[]): Promise<void> {
     const missing = [...new Set(topics)].filter((t) => !this.ready.has(t));
     if (missing.length > 0) {
-      const creation = this.admin
-        .createTopics({
+      // Several processes may create the same topics at once; the loser sees metadata errors
+      // until the winner's partitions have leaders, so those are retried.
+      const creation = retryTransient(`creating ${missing.join(', ')}`, () =>
+        this.admin.createTopics({
           waitForLeaders: true,
           topics: missing.map((topic) => ({
             topic,
             numPartitions: this.numPartitions,
             replicationFactor: this.replicationFactor,
           })),
-        })
-        .then(() => undefined);
+        }),
+      ).then(() => undefined);
       for (const topic of missing) this.ready.set(topic, creation);
       // A failed creation is forgotten, so the next call tries again.
       creation.catch(() =>
@@ -49,12 +52,16 @@ export class KafkaTopicAdmin {
   ): Promise<StartOffsets> {
     const starts: StartOffsets = new Map();
     for (const topic of topics) {
-      const [committed] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+      const [committed] = await retryTransient(`offsets of ${groupId} on ${topic}`, () =>
+        this.admin.fetchOffsets({ groupId, topics: [topic] }),
+      );
       const uncommitted = new Set(
         (committed?.partitions ?? []).filter((p) => Number(p.offset) < 0).map((p) => p.partition),
       );
       if (uncommitted.size === 0) continue;
-      const ends = await this.admin.fetchTopicOffsets(topic);
+      const ends = await retryTransient(`end offsets of ${topic}`, () =>
+        this.admin.fetchTopicOffsets(topic),
+      );
       starts.set(
         topic,
         new Map(ends.filter((p) => uncommitted.has(p.partition)).map((p) => [p.partition, p.high])),
