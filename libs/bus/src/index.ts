@@ -10,5 +10,5 @@ export * from './dedup/in-memory-seen-events';
 export * from './dedup/drop-duplicate-events';
 export * from './nest/bus-context';
 export * from './nest/bus-transport-strategy';
-export * from './nest/rethrow-to-bus.filter';
+export * from './nest/bus-errors.filter';
 export { eventRoute, type EventRoute } from './nest/event-pattern-routes';

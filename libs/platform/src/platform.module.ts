@@ -6,7 +6,7 @@ import type { EventStore } from '@parley/eventstore';
 import type { ReadStore } from '@parley/read-store';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
-import { BusErrorsFilter } from './runtime/bus-errors.filter';
+import { BusErrorsFilter } from '@parley/bus';
 import {
   BUS,
   CLOCK,

@@ -17,7 +17,7 @@ export class InMemoryCheckpointStore implements CheckpointStore {
 }
 
 /** Anything that runs parameterised SQL: a `pg` Pool and a PGlite instance both fit as they are. */
-export interface SqlQueryable {
+export interface PgQueryClient {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
 }
 
@@ -29,7 +29,7 @@ export class SqlCheckpointStore implements CheckpointStore {
   private ready?: Promise<void>;
 
   constructor(
-    private readonly db: SqlQueryable,
+    private readonly db: PgQueryClient,
     private readonly schema = 'parley',
   ) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);

@@ -11,7 +11,7 @@ import { waitUntil } from '@parley/test-infra';
 import type { Bus, DeliveredMessage } from '../bus.port';
 import { BusContext } from '../nest/bus-context';
 import { BusTransportStrategy } from '../nest/bus-transport-strategy';
-import { RethrowToBus } from '../nest/rethrow-to-bus.filter';
+import { BusErrorsFilter } from '../nest/bus-errors.filter';
 import { MessageRecorder } from './message-recorder';
 import { recordingBus } from './recording-bus';
 import { uniqueName } from './unique-names';
@@ -88,7 +88,7 @@ export const describeBusTransportStrategy = (
         retryBackoffMs: 10,
       });
       app = await NestFactory.createMicroservice(AppModule, { strategy, logger: ['error'] });
-      app.useGlobalFilters(new RethrowToBus());
+      app.useGlobalFilters(new BusErrorsFilter());
       await app.listen();
     });
     afterAll(async () => {
