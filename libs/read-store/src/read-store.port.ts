@@ -1,9 +1,21 @@
 /**
- * The read store port (ARCHITECTURE.md, Read models): document collections queried and updated
- * with MongoDB's query and update documents, so the same projection and query code runs on
- * MongoDB (mongoose) and on the embedded in-memory adapter, which evaluates those documents in
- * process. Supported operators are listed in the contract suite; anything else is an error,
- * never a silent mismatch between adapters.
+ * The read store port (docs/architecture.md, Read models): document collections queried and
+ * updated with MongoDB's query and update documents, so the same projection and query code runs
+ * on MongoDB and FerretDB 1.x (one adapter, mongoose) and on the embedded in-memory adapter,
+ * which evaluates those documents in process.
+ *
+ * The operators are the common ground of MongoDB and FerretDB 1.x (1.24.2, on PostgreSQL), as
+ * the contract suite checks on every adapter:
+ * - query: equality on dotted paths, $eq $ne $gt $gte $lt $lte $in $nin $exists $regex with
+ *   $options, $not, $size, $all of plain values, $elemMatch with one value operator ($eq $gt
+ *   $gte $lt $lte $in $regex) compared with scalars, $and $or $nor;
+ * - update: $set $unset $inc $push (with $each) $addToSet (with $each) $pull (of a plain value)
+ *   $setOnInsert $min $max.
+ * Every adapter refuses anything else before it runs, with an Error naming the operator (and,
+ * for a MongoDB form FerretDB 1.x lacks or answers differently, saying so): an error, never a
+ * silent mismatch between adapters or servers. Refused for that reason: $elemMatch with a field
+ * query or several operators, $all with $elemMatch or a RegExp, $push's $slice $position and
+ * $sort, and $pull by condition, by operator or by RegExp.
  */
 
 /** Every document has a string `_id`. */
@@ -12,10 +24,10 @@ export interface ReadDocument {
   [field: string]: unknown;
 }
 
-/** A MongoDB query document: `{ workspaceId: 'w1', unreadCount: { $gt: 0 } }`. */
+/** A MongoDB query document of the port's operators: `{ workspaceId: 'w1', unreadCount: { $gt: 0 } }`. */
 export type Filter = Readonly<Record<string, unknown>>;
 
-/** A MongoDB update document: `{ $set: {...}, $inc: {...}, $push: {...} }`. */
+/** A MongoDB update document of the port's operators: `{ $set: {...}, $inc: {...}, $push: {...} }`. */
 export type Update = Readonly<Record<string, unknown>>;
 
 /** `{ lastActivityAt: -1, _id: -1 }` */
@@ -57,6 +69,7 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
     options?: { readonly upsert?: boolean },
   ): Promise<UpdateResult>;
   deleteMany(filter: Filter): Promise<number>;
+  /** Throws DuplicateKeyError when a unique index meets documents that already share a key. */
   createIndex(spec: IndexSpec): Promise<void>;
 }
 

@@ -4,3 +4,4 @@ export * from './skip-notice';
 export * from './wait-until';
 export * from './service-process';
 export * from './free-port';
+export { mongoEngineAt, reportMongoEngine, type MongoEngine } from './mongo-engine';

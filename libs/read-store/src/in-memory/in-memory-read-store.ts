@@ -1,4 +1,5 @@
 import { DuplicateKeyError } from '../duplicate-key-error';
+import { indexNameOf } from '../index-name';
 import type {
   Filter,
   FindOptions,
@@ -16,7 +17,7 @@ import { pageOfDocuments } from './sort-documents';
 import { applyUpdate, upsertSeed } from './update-applier';
 
 /**
- * The embedded read store (ARCHITECTURE.md, Read models): collections kept in Maps by `_id`,
+ * The embedded read store (docs/architecture.md, Read models): collections kept in Maps by `_id`,
  * MongoDB query and update documents evaluated in process. Every operation runs to the end
  * without awaiting, so each is atomic. Documents are copied in and out: nothing a caller holds
  * aliases what the store keeps. Unique indexes are enforced; other indexes only record intent.
@@ -35,12 +36,6 @@ interface CollectionState {
   readonly indexes: Map<string, IndexSpec>;
   readonly unique: Map<string, UniqueIndex>;
 }
-
-const indexNameOf = (spec: IndexSpec): string =>
-  spec.name ??
-  Object.entries(spec.keys)
-    .map(([field, direction]) => `${field}_${direction}`)
-    .join('_');
 
 const indexedValues = (index: UniqueIndex, document: ReadDocument): unknown[] =>
   // A missing field is indexed as null, so two documents without it collide (as in MongoDB).

@@ -1,11 +1,15 @@
 import type { Filter } from '../read-store.port';
 import { splitPath, valuesAtPath } from './document-paths';
 import { compareValues, deepEqual, isPlainObject, typeRank } from './document-values';
+import { outsideThePort } from './outside-the-port';
 
 /**
- * Evaluates MongoDB query documents against documents in process. Supported: implicit equality,
- * dotted paths, $eq $ne $gt $gte $lt $lte $in $nin $exists $regex/$options $not $all $size
- * $elemMatch, and $and $or $nor. Anything else throws an Error naming the operator.
+ * Evaluates MongoDB query documents against documents in process: the port's query operators
+ * (read-store.port.ts), the common ground of MongoDB and FerretDB 1.x. Supported: implicit
+ * equality, dotted paths, $eq $ne $gt $gte $lt $lte $in $nin $exists $regex/$options $not $size,
+ * $all of plain values, $elemMatch with one value operator ($eq $gt $gte $lt $lte $in $regex),
+ * and $and $or $nor. Anything else throws an Error naming the operator, and saying why when it
+ * is a MongoDB form that FerretDB 1.x does not share.
  */
 
 type Predicate = (value: unknown) => boolean;
@@ -81,19 +85,99 @@ const regExpOf = (pattern: unknown, options: unknown): RegExp => {
   return new RegExp(pattern, options ?? '');
 };
 
-/** Does the element of an array match `$elemMatch`'s condition? */
-const elementMatches = (element: unknown, condition: Record<string, unknown>): boolean => {
-  const keys = Object.keys(condition);
-  const valueOperators = keys.every((key) => key.startsWith('$') && !LOGICAL.has(key));
-  if (valueOperators) return matchesOperators([element], condition, false);
-  return isPlainObject(element) && matchesFilter(element, condition);
+/** The value operators `$elemMatch` may hold on the port (`$options` goes with `$regex`). */
+const ELEMENT_OPERATORS = new Set([
+  '$eq',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$regex',
+  '$options',
+]);
+
+const NOT_IMPLEMENTED_IN_ELEM_MATCH = 'FerretDB 1.x does not implement it inside $elemMatch';
+const TESTS_NESTED_ARRAYS = 'FerretDB 1.x stores no nested arrays for it to test';
+
+/** MongoDB operators that `$elemMatch` may hold but the port leaves out, and why. */
+const LEFT_OUT_OF_ELEM_MATCH: Readonly<Record<string, string>> = {
+  $ne: NOT_IMPLEMENTED_IN_ELEM_MATCH,
+  $not: NOT_IMPLEMENTED_IN_ELEM_MATCH,
+  $and: NOT_IMPLEMENTED_IN_ELEM_MATCH,
+  $or: NOT_IMPLEMENTED_IN_ELEM_MATCH,
+  $nor: NOT_IMPLEMENTED_IN_ELEM_MATCH,
+  $nin: 'FerretDB 1.x tests it against the whole array, not an element',
+  $exists: 'FerretDB 1.x matches an empty array with it',
+  $all: TESTS_NESTED_ARRAYS,
+  $size: TESTS_NESTED_ARRAYS,
+  $elemMatch: TESTS_NESTED_ARRAYS,
+};
+
+const requireElementOperator = (operator: string): void => {
+  if (ELEMENT_OPERATORS.has(operator)) return;
+  if (!operator.startsWith('$')) {
+    throw outsideThePort(
+      `$elemMatch with a field query ('${operator}')`,
+      'FerretDB 1.x takes the field for an unknown operator',
+    );
+  }
+  const why = LEFT_OUT_OF_ELEM_MATCH[operator];
+  if (why) throw outsideThePort(`$elemMatch with ${operator}`, why);
+  throw new Error(`Unsupported query operator: ${operator}`);
+};
+
+const isDocumentOrArray = (value: unknown): boolean => isPlainObject(value) || Array.isArray(value);
+
+/**
+ * The condition of `$elemMatch` as the port takes it: one value operator comparing each element
+ * with a scalar or a RegExp. Throws on anything else.
+ */
+const elementCondition = (operand: unknown): Record<string, unknown> => {
+  if (!isPlainObject(operand)) throw new Error('$elemMatch needs an object');
+  Object.keys(operand).forEach(requireElementOperator);
+  const tests = Object.keys(operand).filter((operator) => operator !== '$options');
+  if (tests.length > 1) {
+    throw outsideThePort(
+      `$elemMatch with several operators (${tests.join(' ')})`,
+      'FerretDB 1.x lets each of them hold on a different element',
+    );
+  }
+  const [test] = tests;
+  if (test === undefined) throw new Error('$elemMatch needs a value operator');
+  const compared = test === '$in' ? arrayOperand(test, operand[test]) : [operand[test]];
+  if (compared.some(isDocumentOrArray)) {
+    throw outsideThePort(
+      `$elemMatch comparing elements with a document or an array (${test})`,
+      'FerretDB 1.x matches no element with a document, and stores no nested arrays',
+    );
+  }
+  return operand;
+};
+
+/** The values `$all` requires: plain values only on the port. Throws on anything else. */
+const requiredValues = (operand: unknown): readonly unknown[] => {
+  const required = arrayOperand('$all', operand);
+  for (const item of required) {
+    if (item instanceof RegExp) {
+      throw outsideThePort(
+        '$all with a regular expression',
+        'FerretDB 1.x matches nothing with it',
+      );
+    }
+    if (isOperatorDocument(item) && '$elemMatch' in item) {
+      throw outsideThePort('$all with $elemMatch', 'FerretDB 1.x matches nothing with it');
+    }
+    if (isOperatorDocument(item)) throw new Error('$all needs values, found an operator document');
+  }
+  return required;
 };
 
 /**
  * Do the values found at a path satisfy every operator of `operators`? `expandArrays` is false
  * when the values are elements already (inside $elemMatch), so they are not traversed again.
  */
-export const matchesOperators = (
+const matchesOperators = (
   values: readonly unknown[],
   operators: Record<string, unknown>,
   expandArrays = true,
@@ -143,24 +227,23 @@ export const matchesOperators = (
           expandArrays,
         );
       case '$all': {
-        const required = arrayOperand(operator, operand);
+        const required = requiredValues(operand);
         return (
           required.length > 0 &&
-          required.every((item) =>
-            isOperatorDocument(item) && '$elemMatch' in item
-              ? matchesOperators(values, item, expandArrays)
-              : matchesOperators(values, { $eq: item }, expandArrays),
-          )
+          required.every((item) => matchesOperators(values, { $eq: item }, expandArrays))
         );
       }
       case '$size':
         if (typeof operand !== 'number') throw new Error('$size needs a number');
         return values.some((value) => Array.isArray(value) && value.length === operand);
-      case '$elemMatch':
-        if (!isPlainObject(operand)) throw new Error('$elemMatch needs an object');
+      case '$elemMatch': {
+        const condition = elementCondition(operand);
         return values.some(
-          (value) => Array.isArray(value) && value.some((item) => elementMatches(item, operand)),
+          (value) =>
+            Array.isArray(value) &&
+            value.some((item) => matchesOperators([item], condition, false)),
         );
+      }
       default:
         throw new Error(`Unsupported query operator: ${operator}`);
     }
@@ -200,19 +283,14 @@ const validateOperators = (operators: Record<string, unknown>): void => {
   for (const [operator, operand] of Object.entries(operators)) {
     if (!FIELD_OPERATORS.has(operator)) throw new Error(`Unsupported query operator: ${operator}`);
     if (operator === '$not' && isOperatorDocument(operand)) validateOperators(operand);
-    if (operator === '$elemMatch' && isPlainObject(operand)) {
-      const valueOperators = Object.keys(operand).every(
-        (key) => key.startsWith('$') && !LOGICAL.has(key),
-      );
-      if (valueOperators) validateOperators(operand);
-      else validateFilter(operand);
-    }
+    if (operator === '$elemMatch') elementCondition(operand);
+    if (operator === '$all') requiredValues(operand);
   }
 };
 
 /**
- * Throws when `filter` uses an operator this evaluator does not support, anywhere in it (also in
- * branches a match would not reach), so both adapters refuse the same queries.
+ * Throws when `filter` uses an operator or form outside the port, anywhere in it (also in
+ * branches a match would not reach), so every adapter refuses the same queries.
  */
 export const validateFilter = (filter: Filter): void => {
   for (const [key, condition] of Object.entries(filter)) {

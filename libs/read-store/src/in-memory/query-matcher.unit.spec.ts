@@ -15,10 +15,6 @@ const chat = {
     { id: 'm1', direction: 'in', score: 5 },
     { id: 'm2', direction: 'out', score: 9 },
   ],
-  matrix: [
-    [1, 2],
-    [3, 4],
-  ],
 };
 
 describe('query matcher', () => {
@@ -103,22 +99,20 @@ describe('query matcher', () => {
     ['$size other', { tags: { $size: 1 } }, false],
     ['$size on a non-array', { title: { $size: 1 } }, false],
     [
-      '$elemMatch with a query',
-      { messages: { $elemMatch: { direction: 'in', score: { $gt: 4 } } } },
-      true,
-    ],
-    [
-      '$elemMatch needs one element for all',
-      { messages: { $elemMatch: { direction: 'in', score: { $gt: 6 } } } },
-      false,
-    ],
-    [
-      'without $elemMatch, conditions may hold on different elements',
+      'conditions on a path through an array may hold on different elements',
       { 'messages.direction': 'in', 'messages.score': { $gt: 6 } },
       true,
     ],
-    ['$elemMatch with value operators', { 'matrix.0': { $elemMatch: { $gte: 2, $lt: 3 } } }, true],
-    ['$elemMatch with value operators, none', { tags: { $elemMatch: { $regex: '^x' } } }, false],
+    ['$elemMatch with $regex', { tags: { $elemMatch: { $regex: '^le' } } }, true],
+    ['$elemMatch with $regex, none', { tags: { $elemMatch: { $regex: '^x' } } }, false],
+    [
+      '$elemMatch with $regex and $options',
+      { tags: { $elemMatch: { $regex: '^LE', $options: 'i' } } },
+      true,
+    ],
+    ['$elemMatch with $in', { tags: { $elemMatch: { $in: ['cold', 'lead'] } } }, true],
+    ['$elemMatch with $gt', { tags: { $elemMatch: { $gt: 'w' } } }, false],
+    ['$not with $elemMatch', { tags: { $not: { $elemMatch: { $eq: 'vip' } } } }, false],
     ['$elemMatch on a non-array', { title: { $elemMatch: { $eq: 'a' } } }, false],
     [
       'nested logic',
@@ -146,6 +140,12 @@ describe('query matcher', () => {
     ['$or without clauses', { $or: [] }, '$or needs a non-empty array'],
     ['$options without $regex', { title: { $options: 'i' } }, '$options needs $regex'],
     ['$not with a value', { title: { $not: 'a' } }, '$not needs'],
+    [
+      '$elemMatch without an operator',
+      { tags: { $elemMatch: {} } },
+      '$elemMatch needs a value operator',
+    ],
+    ['$all with an operator document', { tags: { $all: [{ $gt: 'a' }] } }, '$all needs values'],
   ])('given a malformed query (%s), when matched, then it throws', (_label, filter, message) => {
     expect(() => matchesFilter(chat, filter)).toThrow(message);
   });
@@ -161,7 +161,7 @@ describe('query validation', () => {
   it.each([
     ['in a later $or clause', { $or: [{ a: 1 }, { b: { $type: 'string' } }] }, '$type'],
     ['inside $not', { a: { $not: { $mod: [2, 0] } } }, '$mod'],
-    ['inside $elemMatch', { a: { $elemMatch: { b: { $near: 1 } } } }, '$near'],
+    ['inside $elemMatch', { a: { $elemMatch: { $near: 1 } } }, '$near'],
     ['at the top level', { $text: { $search: 'x' } }, '$text'],
   ])(
     'given an unsupported operator %s, when validated, then an error names it',
@@ -172,10 +172,75 @@ describe('query validation', () => {
 
   it('given only supported operators, when validated, then it passes', () => {
     const filter = {
-      $or: [{ a: { $not: { $gt: 1 } } }, { b: { $elemMatch: { c: { $in: [1] } } } }],
+      $or: [{ a: { $not: { $gt: 1 } } }, { b: { $elemMatch: { $in: [1] } } }],
       d: { $regex: 'x', $options: 'i' },
     };
     expect(() => validateFilter(filter)).not.toThrow();
     expect(matchesFilter({ _id: 'x', a: 0, d: 'X' }, filter)).toBe(true);
   });
+});
+
+describe('query forms outside the port (MongoDB answers them, FerretDB 1.x does not)', () => {
+  it.each([
+    [
+      '$elemMatch with a field query',
+      { messages: { $elemMatch: { direction: 'in', score: { $gt: 4 } } } },
+      "$elemMatch with a field query ('direction')",
+    ],
+    [
+      '$elemMatch with several operators',
+      { tags: { $elemMatch: { $gte: 'a', $lt: 'm' } } },
+      '$elemMatch with several operators ($gte $lt)',
+    ],
+    ['$elemMatch with $ne', { tags: { $elemMatch: { $ne: 'vip' } } }, '$elemMatch with $ne'],
+    [
+      '$elemMatch with $not',
+      { tags: { $elemMatch: { $not: { $eq: 'vip' } } } },
+      '$elemMatch with $not',
+    ],
+    ['$elemMatch with $nin', { tags: { $elemMatch: { $nin: ['vip'] } } }, '$elemMatch with $nin'],
+    [
+      '$elemMatch with $exists',
+      { tags: { $elemMatch: { $exists: true } } },
+      '$elemMatch with $exists',
+    ],
+    [
+      '$elemMatch with $and',
+      { messages: { $elemMatch: { $and: [{ score: 5 }] } } },
+      '$elemMatch with $and',
+    ],
+    ['$elemMatch with $size', { tags: { $elemMatch: { $size: 1 } } }, '$elemMatch with $size'],
+    [
+      '$elemMatch comparing with a document',
+      { messages: { $elemMatch: { $eq: { id: 'm1', direction: 'in', score: 5 } } } },
+      '$elemMatch comparing elements with a document or an array ($eq)',
+    ],
+    [
+      '$elemMatch with $in of documents',
+      { messages: { $elemMatch: { $in: [{ id: 'm1', direction: 'in', score: 5 }] } } },
+      '$elemMatch comparing elements with a document or an array ($in)',
+    ],
+    [
+      '$all with $elemMatch',
+      { tags: { $all: [{ $elemMatch: { $regex: '^le' } }] } },
+      '$all with $elemMatch',
+    ],
+    [
+      '$all with a regular expression',
+      { tags: { $all: [/^v/] } },
+      '$all with a regular expression',
+    ],
+    [
+      'a form outside the port in a later $or clause',
+      { $or: [{ workspaceId: 'w2' }, { tags: { $all: [/^v/] } }] },
+      '$all with a regular expression',
+    ],
+  ])(
+    'given %s, when validated or matched, then an error names the form and says why',
+    (_label, filter, form) => {
+      const message = `${form} is not part of the read-store port (FerretDB 1.x`;
+      expect(() => validateFilter(filter)).toThrow(message);
+      expect(() => matchesFilter(chat, { $or: [filter] })).toThrow(message);
+    },
+  );
 });

@@ -7,17 +7,15 @@ import {
   isPlainObject,
   type PlainObject,
 } from './document-values';
-import {
-  isOperatorDocument,
-  matchesFilter,
-  matchesOperators,
-  validateFilter,
-} from './query-matcher';
+import { outsideThePort } from './outside-the-port';
+import { isOperatorDocument } from './query-matcher';
 
 /**
- * Applies MongoDB update documents in process: $set $unset $inc $push ($each $slice $position)
- * $addToSet ($each) $pull $setOnInsert $min $max, with dotted paths that create intermediate
- * objects. Anything else throws an Error naming the operator.
+ * Applies MongoDB update documents in process: the port's update operators (read-store.port.ts),
+ * the common ground of MongoDB and FerretDB 1.x. Supported: $set $unset $inc $push (with $each)
+ * $addToSet (with $each) $pull (of a plain value) $setOnInsert $min $max, with dotted paths that
+ * create intermediate objects. Anything else throws an Error naming the operator, and saying why
+ * when it is a MongoDB form that FerretDB 1.x does not share.
  */
 
 export interface ApplyUpdateOptions {
@@ -39,75 +37,67 @@ const arrayAt = (document: PlainObject, path: string, operator: string): unknown
   return current;
 };
 
-const eachOf = (
-  operator: string,
-  value: unknown,
-  allowedModifiers: readonly string[],
-): { items: unknown[]; modifiers: PlainObject } => {
-  if (!isPlainObject(value) || !('$each' in value))
-    return { items: [deepCopy(value)], modifiers: {} };
-  for (const modifier of Object.keys(value)) {
-    if (modifier !== '$each' && !allowedModifiers.includes(modifier)) {
-      throw new Error(`Unsupported ${operator} modifier: ${modifier}`);
-    }
+/** The $push modifiers beside $each that MongoDB applies and FerretDB 1.x ignores. */
+const PUSH_MODIFIERS_LEFT_OUT = new Set(['$slice', '$position', '$sort']);
+
+const requireEachOnly = (operator: string, modifier: string): void => {
+  if (modifier === '$each') return;
+  if (operator === '$push' && PUSH_MODIFIERS_LEFT_OUT.has(modifier)) {
+    throw outsideThePort(`$push modifier ${modifier}`, 'FerretDB 1.x ignores it');
   }
-  if (!Array.isArray(value['$each'])) throw new Error(`${operator} $each needs an array`);
-  return { items: deepCopy(value['$each']), modifiers: value };
+  throw new Error(`Unsupported ${operator} modifier: ${modifier}`);
 };
 
-const integerModifier = (name: string, value: unknown): number | undefined => {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new Error(`$push ${name} needs an integer`);
-  }
-  return value;
+/** The items a $push or $addToSet adds: one value, or those of `{ $each: [...] }`. */
+const itemsOf = (operator: string, value: unknown): unknown[] => {
+  if (!isPlainObject(value) || !('$each' in value)) return [deepCopy(value)];
+  for (const modifier of Object.keys(value)) requireEachOnly(operator, modifier);
+  if (!Array.isArray(value['$each'])) throw new Error(`${operator} $each needs an array`);
+  return deepCopy(value['$each']);
 };
 
 const push = (document: PlainObject, path: string, value: unknown): void => {
-  const { items, modifiers } = eachOf('$push', value, ['$slice', '$position']);
   const current = arrayAt(document, path, '$push') ?? [];
-  const position = integerModifier('$position', modifiers['$position']);
-  const slice = integerModifier('$slice', modifiers['$slice']);
-  const at =
-    position === undefined
-      ? current.length
-      : position < 0
-        ? Math.max(0, current.length + position)
-        : Math.min(position, current.length);
-  let next = [...current.slice(0, at), ...items, ...current.slice(at)];
-  if (slice !== undefined) next = slice >= 0 ? next.slice(0, slice) : next.slice(slice);
-  setAtPath(document, path, next);
+  setAtPath(document, path, [...current, ...itemsOf('$push', value)]);
 };
 
 const addToSet = (document: PlainObject, path: string, value: unknown): void => {
-  const { items } = eachOf('$addToSet', value, []);
   const next = [...(arrayAt(document, path, '$addToSet') ?? [])];
-  for (const item of items)
+  for (const item of itemsOf('$addToSet', value))
     if (!next.some((existing) => deepEqual(existing, item))) next.push(item);
   setAtPath(document, path, next);
 };
 
-/** `$pull` removes elements equal to a value, matching an operator document, or matching a query. */
-const pullCondition = (condition: unknown): ((item: unknown) => boolean) => {
-  if (condition instanceof RegExp) {
-    return (item) =>
-      typeof item === 'string' && matchesOperators([item], { $regex: condition }, false);
+/**
+ * `$pull` on the port removes the elements equal to a plain value. An operator document, a
+ * document or a RegExp is a condition in MongoDB, which FerretDB 1.x does not evaluate (it
+ * removes equal elements only): those throw.
+ */
+const requirePlainValue = (value: unknown): void => {
+  if (isOperatorDocument(value)) {
+    throw outsideThePort(
+      `$pull by operator (${Object.keys(value).join(' ')})`,
+      'FerretDB 1.x ignores it',
+    );
   }
-  if (isOperatorDocument(condition)) return (item) => matchesOperators([item], condition, false);
-  if (isPlainObject(condition)) {
-    return (item) => isPlainObject(item) && matchesFilter(item, condition);
+  if (isPlainObject(value)) {
+    throw outsideThePort(
+      '$pull by condition (a document)',
+      'MongoDB matches elements against it as a query, FerretDB 1.x only removes equal documents',
+    );
   }
-  return (item) => deepEqual(item, condition);
+  if (value instanceof RegExp) {
+    throw outsideThePort('$pull by a regular expression', 'FerretDB 1.x ignores it');
+  }
 };
 
-const pull = (document: PlainObject, path: string, condition: unknown): void => {
+const pull = (document: PlainObject, path: string, value: unknown): void => {
   const current = arrayAt(document, path, '$pull');
   if (current === undefined) return;
-  const removes = pullCondition(condition);
   setAtPath(
     document,
     path,
-    current.filter((item) => !removes(item)),
+    current.filter((item) => !deepEqual(item, value)),
   );
 };
 
@@ -144,8 +134,8 @@ const UPDATE_OPERATORS = new Set([
 ]);
 
 /**
- * Throws when `update` is not made of supported operators (checked before anything is applied,
- * so both adapters refuse the same updates).
+ * Throws when `update` is not made of the port's operators and forms (checked before anything
+ * is applied, so every adapter refuses the same updates).
  */
 export const validateUpdate = (update: Update): void => {
   const entries = Object.entries(update);
@@ -157,10 +147,8 @@ export const validateUpdate = (update: Update): void => {
     if (!UPDATE_OPERATORS.has(operator))
       throw new Error(`Unsupported update operator: ${operator}`);
     for (const [, value] of fieldsOf(operator, operand)) {
-      if (operator === '$push') eachOf(operator, value, ['$slice', '$position']);
-      if (operator === '$addToSet') eachOf(operator, value, []);
-      if (operator === '$pull' && isOperatorDocument(value)) validateFilter({ field: value });
-      else if (operator === '$pull' && isPlainObject(value)) validateFilter(value);
+      if (operator === '$push' || operator === '$addToSet') itemsOf(operator, value);
+      if (operator === '$pull') requirePlainValue(value);
     }
   }
 };

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { DuplicateKeyError } from '../duplicate-key-error';
+import { indexNameOf } from '../index-name';
 import { validateFilter } from '../in-memory/query-matcher';
 import { applyUpdate, upsertSeed, validateUpdate } from '../in-memory/update-applier';
 import type {
@@ -14,9 +15,12 @@ import type {
 } from '../read-store.port';
 
 /**
- * The read store on MongoDB through mongoose's connection and the native driver it carries. The
- * port maps 1:1 onto the driver; queries and updates are first checked against the operators the
- * in-memory adapter supports, so a projection that runs here also runs embedded, and back.
+ * The read store on a MongoDB-wire server through mongoose's connection and the native driver it
+ * carries: MongoDB, or FerretDB 1.x (on PostgreSQL). The port maps 1:1 onto the driver; queries
+ * and updates are first checked against the port's operators, the common ground of both servers
+ * that the in-memory adapter also evaluates, so a projection that runs on one runs on the other
+ * and embedded. Where the two servers answer a failure differently, this adapter makes one error
+ * of it.
  */
 
 type Db = mongoose.mongo.Db;
@@ -44,6 +48,22 @@ const translated = (collection: string, error: unknown): unknown => {
   const shape = (error ?? {}) as MongoServerErrorShape;
   if (shape.code !== DUPLICATE_KEY) return error;
   return new DuplicateKeyError(collection, indexNameIn(shape.message), shape.keyValue ?? {});
+};
+
+const INTERNAL_ERROR = 1;
+const UNIQUE_INDEX_NOT_CREATED = /could not create unique index "[^"]*" \(SQLSTATE 23505\)/;
+
+/**
+ * FerretDB 1.x (on PostgreSQL) answers a unique index over stored duplicates with InternalError
+ * (code 1) quoting PostgreSQL's unique violation (SQLSTATE 23505), where MongoDB answers E11000.
+ * Its message names PostgreSQL's index and no key, so the error names the port's index.
+ */
+const translatedIndexFailure = (collection: string, spec: IndexSpec, error: unknown): unknown => {
+  const shape = (error ?? {}) as MongoServerErrorShape;
+  if (shape.code !== INTERNAL_ERROR || !UNIQUE_INDEX_NOT_CREATED.test(shape.message ?? '')) {
+    return translated(collection, error);
+  }
+  return new DuplicateKeyError(collection, indexNameOf(spec), {});
 };
 
 const requireUpsertId = (filter: Filter, update: Update): void => {
@@ -128,12 +148,14 @@ class MongoCollection<T extends ReadDocument> implements ReadCollection<T> {
 
   async createIndex(spec: IndexSpec): Promise<void> {
     if (Object.keys(spec.keys).length === 0) throw new Error('An index needs at least one key');
-    await this.translating(() =>
-      this.collection.createIndex(
+    try {
+      await this.collection.createIndex(
         { ...spec.keys },
         { unique: Boolean(spec.unique), ...(spec.name ? { name: spec.name } : {}) },
-      ),
-    );
+      );
+    } catch (error) {
+      throw translatedIndexFailure(this.name, spec, error);
+    }
   }
 
   private async translating<R>(operation: () => Promise<R>): Promise<R> {
