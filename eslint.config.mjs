@@ -1,4 +1,4 @@
-// Lint rules that carry the architecture (STYLE.md 5, 12):
+// Lint rules that carry the architecture (docs/style.md 5, 12):
 // - Nx module boundaries by tag: domain code depends on domain code and contracts only,
 //   and imports no framework or driver (bannedExternalImports).
 // - Imports go through the @parley/* aliases, never deep relative paths across projects.
@@ -34,7 +34,8 @@ export default tseslint.config(
       '**/tmp/**',
       '**/.nx/**',
       'infra/kafka/lib/**',
-      'infra/mongo/lib/**',
+      '.data/**',
+      '.tools/**',
       'tools/lint-fixtures/**',
       '**/*.js',
       '**/*.mjs',

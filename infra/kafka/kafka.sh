@@ -34,8 +34,8 @@ META="$KAFKA_DATA_DIR/logs/meta.properties"  # written by StorageTool format
 
 log() { echo "kafka: $*"; }
 die() { echo "kafka: ERROR: $*" >&2; exit 1; }
-# shellcheck source-path=SCRIPTDIR source=../lib/jvm-service.sh
-source "$REPO_ROOT/infra/lib/jvm-service.sh"
+# shellcheck source-path=SCRIPTDIR source=../lib/service.sh
+source "$REPO_ROOT/infra/lib/service.sh"
 
 lib_jar() { # the broker jar's file name, e.g. kafka_2.13-4.1.1.jar
   local f
@@ -110,6 +110,7 @@ cmd_up() {
 
   if [[ -z "$pid" ]]; then
     rm -f "$PID_FILE"
+    answering && found_foreign "a Kafka broker" "$KAFKA_PORT"
     if port_open "$KAFKA_PORT" || port_open "$KAFKA_CONTROLLER_PORT"; then
       die "port $KAFKA_PORT or $KAFKA_CONTROLLER_PORT on 127.0.0.1 is taken by another process" \
           "(set KAFKA_PORT / KAFKA_CONTROLLER_PORT, or stop it)"

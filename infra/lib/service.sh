@@ -1,5 +1,5 @@
-# Shared by infra/kafka/kafka.sh and infra/mongo/mongo.sh: fetch a Maven project's jars once,
-# find our own background JVM by its pid file, stop it. Source it after defining `log` and `die`.
+# Shared by the scripts under infra/: fetch a Maven project's jars once, find our own background
+# server by its pid file, stop it. Source it after defining `log` and `die`.
 # shellcheck shell=bash
 
 # jars_current <project dir> <lib dir> <jar glob>: lib/ was filled from the current pom.xml.
@@ -65,4 +65,21 @@ stop_process() {
   done
   rm -f "$pid_file"
   log "stopped"
+}
+
+# wait_until <seconds> <command...>: poll until the command succeeds; 1 if it never did.
+wait_until() {
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.3
+  done
+}
+
+# found_foreign <what> <port>: a server we did not start answers on the port: use it, leave it
+# alone (exit 3, which scripts/infra.sh reads as "found running").
+found_foreign() {
+  log "found $1 answering on 127.0.0.1:$2, not started by infra:up: using it as it is, leaving it alone"
+  exit 3
 }

@@ -21,10 +21,10 @@ class SkipReporter {
       ? [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))]
       : [];
     if (lines.length === 0) {
-      process.stderr.write('\nSkipped adapters: none\n');
+      process.stderr.write('\nSkipped or stood-in adapters: none\n');
     } else {
       process.stderr.write(
-        `\nSkipped adapters (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n`,
+        `\nSkipped or stood-in adapters (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n`,
       );
     }
   }

@@ -9,7 +9,7 @@ import { planServices } from './service-plan';
  * `npm run start:services`: Parley as separate processes on the real engines (PostgreSQL event
  * store, Kafka), each service its own OS process, their output prefixed with their name.
  * Environment: EVENT_STORE_URL, KAFKA_BROKERS, PORT (gateway, 3000), TELEGRAM_PORT (3001),
- * READ_STORE_URL (mongodb://, default the stand-in of infra:up; empty: the gateway projects in
+ * READ_STORE_URL (mongodb://, default the FerretDB of infra:up; empty: the gateway projects in
  * process), and every variable the
  * services read (TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, PARLEY_AUTH_SECRET, ...).
  * Prints "parley: all services up" when every process answers; SIGINT/SIGTERM stops them all.
@@ -44,9 +44,9 @@ const main = async () => {
     kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:19092',
     gatewayPort: Number(env['PORT'] ?? 3000),
     telegramPort: Number(env['TELEGRAM_PORT'] ?? 3001),
-    // infra:up starts the Mongo-wire stand-in there; READ_STORE_URL= (empty) keeps the read
+    // infra:up starts FerretDB there; READ_STORE_URL= (empty) keeps the read
     // models in the gateway's memory instead.
-    readStoreUrl: env['READ_STORE_URL'] ?? `mongodb://127.0.0.1:${env['MONGO_PORT'] ?? 27018}`,
+    readStoreUrl: env['READ_STORE_URL'] ?? `mongodb://127.0.0.1:${env['FERRETDB_PORT'] ?? 27018}`,
   });
   const children: ChildProcess[] = [];
   let stopping = false;

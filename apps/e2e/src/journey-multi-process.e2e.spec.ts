@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   freePort,
   REPO_ROOT,
+  reportMongoEngine,
   startServiceProcess,
   testKafkaBrokers,
   type ServiceProcess,
@@ -36,6 +37,9 @@ describe('a client message, both ways, in a browser, on separate processes and r
       throw new Error('the web app is not built: run `npm run build:web` (npm test does)');
     }
     f = await createJourneyFixture();
+    const readStoreUrl = process.env['MONGO_URL'] ?? '';
+    if (readStoreUrl)
+      await reportMongoEngine("the multi-process journey's read models", readStoreUrl);
     db = await createTestDatabase('journey');
     const [gatewayPort, telegramPort] = [await freePort(), await freePort()];
     services = startServiceProcess('tools/start-services/main.ts', {
@@ -44,9 +48,9 @@ describe('a client message, both ways, in a browser, on separate processes and r
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       PORT: String(gatewayPort),
       TELEGRAM_PORT: String(telegramPort),
-      // With a Mongo-wire server (CI's stand-in) the projector is a process of its own;
+      // With a MongoDB-wire server (FerretDB, which `npm test` starts) the projector is a process of its own;
       // without one the gateway projects in its own memory.
-      READ_STORE_URL: process.env['MONGO_URL'] ?? '',
+      READ_STORE_URL: readStoreUrl,
       READ_STORE_DB: f.workspaceId.replace(/-/g, '_'),
     });
     await services.waitForOutput(/parley: all services up/, 180_000);
