@@ -1,4 +1,4 @@
-// One Jest run, three levels chosen by file name (STYLE.md 14):
+// One Jest run, three levels chosen by file name (docs/style.md 14):
 //   *.unit.spec.ts  pure code, no I/O
 //   *.int.spec.ts   real servers (PostgreSQL, Kafka, Redis) and real adapters
 //   *.e2e.spec.ts   real processes (and later a real browser)

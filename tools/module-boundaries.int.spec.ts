@@ -4,7 +4,7 @@ import path from 'node:path';
 
 // Lints fixture text as if it were a file inside a project, with the real ESLint CLI, the
 // repository's eslint.config.mjs and the Nx project graph: the architecture rules must fire
-// (STYLE.md 5). ESLint runs as its own process because Jest's VM cannot load an ES module config.
+// (docs/style.md 5). ESLint runs as its own process because Jest's VM cannot load an ES module config.
 const root = path.resolve(__dirname, '..');
 
 // The Nx rule silently skips itself when no project graph is cached: compute it first.

@@ -8,7 +8,7 @@ import { StatusPageController } from './status-page/status-page.controller';
 
 /**
  * Every service module of Parley, mounted in one process on the embedded adapters: the same
- * modules the separate processes mount (ARCHITECTURE.md, "Three ways to run, one codebase").
+ * modules the separate processes mount (docs/architecture.md, "Three ways to run, one codebase").
  */
 @Module({})
 export class StandaloneModule {

@@ -39,7 +39,7 @@ export interface BusSubscription {
 }
 
 /**
- * The bus port (ARCHITECTURE.md, Events): at-least-once delivery, per-key order within a group,
+ * The bus port (docs/architecture.md, Events): at-least-once delivery, per-key order within a group,
  * bounded retries, then the dead-letter topic `deadLetterTopic(topic)` carrying the error.
  * `subscribe` resolves once the subscription is live: a message published after that is delivered.
  */

@@ -6,7 +6,7 @@ const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
 const channelEnabled = (c: TelegramChannelConfig): boolean => c.TELEGRAM_BOT_TOKEN !== '';
 
 /**
- * The Telegram channel's settings, read once at boot with `loadConfig` (STYLE.md 11). The
+ * The Telegram channel's settings, read once at boot with `loadConfig` (docs/style.md 11). The
  * channel is on when TELEGRAM_BOT_TOKEN is set; then TELEGRAM_WEBHOOK_SECRET is required too,
  * because a webhook without a secret would store whatever anyone posts to it.
  */

@@ -7,7 +7,7 @@ import { isTelegramChannelEnabled, type TelegramChannelConfig } from './telegram
 import { TelegramWebhookController } from './webhook/telegram-webhook.controller';
 
 /**
- * The Telegram channel (ARCHITECTURE.md, channel-telegram): the webhook turns updates into
+ * The Telegram channel (docs/architecture.md, channel-telegram): the webhook turns updates into
  * channel events, the outbound handler sends managers' replies and records their delivery.
  * Takes its ports from the platform tokens (EVENT_STORE, CLOCK, WORKSPACE_SETTINGS) and the bus
  * transport. With no TELEGRAM_BOT_TOKEN the module mounts nothing (web-chat only).

@@ -31,7 +31,7 @@ interface Waiter {
 }
 
 /**
- * Sends commands and awaits their outcome from `parley.command-results` (ARCHITECTURE.md,
+ * Sends commands and awaits their outcome from `parley.command-results` (docs/architecture.md,
  * Events): publish to the service's commands topic keyed by aggregate id, then resolve when the
  * outcome with the same commandId arrives, or reject with CommandTimedOut.
  */

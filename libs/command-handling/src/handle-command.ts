@@ -23,7 +23,7 @@ export interface HandleCommandOptions<Command, Event extends DecidedEvent, State
 }
 
 /**
- * The one generic command handler (STYLE.md 6): read the stream, fold, decide, append with the
+ * The one generic command handler (docs/style.md 6): read the stream, fold, decide, append with the
  * expected version; on a version conflict start over, a bounded number of times.
  * DomainRuleViolation from `decide` propagates for the caller to turn into a rejection.
  */

@@ -19,7 +19,7 @@ export interface ReactionCommandOptions {
  * derives from the source event's id, so a redelivered event runs "the same" command again and
  * its events get the same ids (the store then stores nothing new); it carries the source's
  * workspace, correlation and time. Pass `causationId: source.metadata.eventId` to handleCommand so
- * the new events point at the event that caused them (STYLE.md 7).
+ * the new events point at the event that caused them (docs/style.md 7).
  */
 export const reactionCommand = (
   source: EventEnvelope,

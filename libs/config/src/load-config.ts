@@ -12,7 +12,7 @@ export class InvalidConfig extends Error {
 }
 
 /**
- * Read a config class from the environment once, at boot (STYLE.md 11, after Twenty's
+ * Read a config class from the environment once, at boot (docs/style.md 11, after Twenty's
  * config variables). The class's property names are the variable names; class-validator
  * decorators say what is valid and class-transformer's @Type converts numbers and booleans.
  * Defaults are property initialisers. Unset or empty variables take the default.

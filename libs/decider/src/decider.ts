@@ -8,7 +8,7 @@ export interface DecidedEvent<TType extends string = string, TData = unknown> {
 }
 
 /**
- * An aggregate as three pure functions (STYLE.md 1, after Emmett's Decider):
+ * An aggregate as three pure functions (docs/style.md 1, after Emmett's Decider):
  * no clock, no ids, no I/O: what they need arrives in the command.
  */
 export interface Decider<Command, Event extends DecidedEvent, State> {

@@ -1,5 +1,5 @@
 /**
- * A command broke a business rule (STYLE.md 4). Not a crash: the command is rejected with
+ * A command broke a business rule (docs/style.md 4). Not a crash: the command is rejected with
  * `code` (machine-readable, e.g. `conversation.archived`) and `message` a user can read,
  * and the API answers 4xx.
  */

@@ -60,7 +60,7 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
-/** The event store port (ARCHITECTURE.md): the source of truth and the outbox. */
+/** The event store port (docs/architecture.md): the source of truth and the outbox. */
 export interface EventStore {
   /**
    * Append events to a stream if it is at the expected version. Events whose eventId is already

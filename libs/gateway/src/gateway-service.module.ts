@@ -10,7 +10,7 @@ import { LivePush } from './live/live-push';
 import { UserDirectory } from './users/user-directory';
 
 /**
- * The gateway (ARCHITECTURE.md): users and sessions, the HTTP API over the read models and the
+ * The gateway (docs/architecture.md): users and sessions, the HTTP API over the read models and the
  * commands, WebSocket push. Needs READ_STORE, COMMAND_SENDER, BUS, CLOCK and WORKSPACE_SETTINGS
  * from the platform; the process calls `configureGateway(app)` before listening.
  */

@@ -2,7 +2,7 @@ import { BooleanFromEnv } from '@parley/config';
 import { IsBoolean, IsEmail, IsInt, IsString, Length, Max, Min, MinLength } from 'class-validator';
 
 /**
- * The gateway's settings (STYLE.md 11), read once at boot by the app with `loadConfig`.
+ * The gateway's settings (docs/style.md 11), read once at boot by the app with `loadConfig`.
  * PARLEY_AUTH_SECRET has no usable default: production must set it; the apps pass a generated
  * one in development.
  */

@@ -3,7 +3,7 @@ import type { SeenEvents } from './seen-events.port';
 /**
  * The last `capacity` event ids, least recently used dropped first. Enough for the repeats a
  * relay restart produces (a few seconds of events); a consumer that needs more keeps its
- * position in its read model (STYLE.md 8).
+ * position in its read model (docs/style.md 8).
  */
 export class InMemorySeenEvents implements SeenEvents {
   private readonly ids = new Map<string, true>();

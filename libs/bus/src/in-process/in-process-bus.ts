@@ -92,7 +92,7 @@ class InProcessBus implements Bus {
   }
 }
 
-/** The embedded bus (ARCHITECTURE.md, three ways to run): Kafka's semantics, in memory. */
+/** The embedded bus (docs/architecture.md, three ways to run): Kafka's semantics, in memory. */
 export const createInProcessBus = (options: InProcessBusOptions = {}): Bus =>
   new InProcessBus(
     options.partitions ?? 3,

@@ -69,7 +69,7 @@ const handleMessage = async (
 
 /**
  * One kafkajs consumer for one subscription (a slow topic never blocks another subscription,
- * STYLE.md 10). Resolves once the consumer has joined its group and received its assignment.
+ * docs/style.md 10). Resolves once the consumer has joined its group and received its assignment.
  * Offsets are committed after each message is done (handled or dead-lettered): at-least-once.
  */
 export const startKafkaSubscription = async (

@@ -5,7 +5,7 @@ export const SUBSCRIPTION_AWARE_ASSIGNER = 'ParleySubscriptionAwareRoundRobin';
 /**
  * Round robin of each topic's partitions over the members that subscribe to that topic.
  * kafkajs's own round robin spreads every topic of the group over every member, which breaks
- * a group whose consumers read different topics (one consumer per subscription, STYLE.md 10):
+ * a group whose consumers read different topics (one consumer per subscription, docs/style.md 10):
  * a member would be handed partitions of a topic it never subscribed to, and they would go
  * unread; and it hands the leader only the leader's own topics. All consumers of the bus use this assigner, so a group agrees on it.
  */

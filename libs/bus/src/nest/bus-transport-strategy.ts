@@ -27,7 +27,7 @@ interface RoutedHandler {
 type BusTransportEvents = Record<string, never>;
 
 /**
- * Plugs the bus under NestJS `@EventPattern` handlers (ARCHITECTURE.md, Events), so the same
+ * Plugs the bus under NestJS `@EventPattern` handlers (docs/architecture.md, Events), so the same
  * handlers run on Kafka or in process. Handlers of one topic and group share one subscription;
  * a handler's error propagates to the bus, which retries and then dead-letters the message.
  */
@@ -93,7 +93,7 @@ export class BusTransportStrategy
         if (!handler.isEventHandler) {
           throw new Error(
             `@MessagePattern(${pattern}): the bus carries events and one-way commands only ` +
-              `(STYLE.md 10); use @EventPattern`,
+              `(docs/style.md 10); use @EventPattern`,
           );
         }
         const route = eventRoute(pattern, handler.extras, this.options.serviceName);

@@ -7,7 +7,7 @@ import { uniqueName } from './unique-names';
 type Seq = { readonly key: string; readonly seq: number };
 
 /**
- * The bus port's contract (STYLE.md 15), run against every adapter that can be reached.
+ * The bus port's contract (docs/style.md 15), run against every adapter that can be reached.
  * `factory` makes one bus for the whole suite; every test uses its own topics and groups.
  */
 export const describeBusContract = (name: string, factory: () => Bus | Promise<Bus>): void => {

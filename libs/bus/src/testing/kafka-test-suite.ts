@@ -19,7 +19,7 @@ export const testKafkaBus = (): Bus =>
 
 /**
  * Suites on the real broker. An unreachable broker fails them with the way to start it;
- * only PARLEY_SKIP_KAFKA=1 skips them, and says so (ARCHITECTURE.md: never let a skip look
+ * only PARLEY_SKIP_KAFKA=1 skips them, and says so (docs/architecture.md: never let a skip look
  * like a pass).
  */
 export const describeOnKafka = (name: string, suite: () => void): void => {

@@ -1,6 +1,6 @@
 /**
  * Keeps at least `intervalMs` between two sends to one chat (Telegram: about 1 message per
- * second per chat; ARCHITECTURE.md, Facts about the engines). Slots are reserved synchronously,
+ * second per chat; docs/architecture.md, Facts about the engines). Slots are reserved synchronously,
  * so concurrent sends to one chat queue up instead of bursting.
  *
  * TODO(PRODUCT C4, ARCHITECTURE channel-telegram "outbound throttling"): the per-bot limit

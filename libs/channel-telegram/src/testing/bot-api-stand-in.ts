@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local stand-in of the Telegram Bot API (https://core.telegram.org/bots/api) for tests only
- * (ARCHITECTURE.md: external SaaS is replaced by a stand-in that answers with the documented
+ * (docs/architecture.md: external SaaS is replaced by a stand-in that answers with the documented
  * payloads; never used by `npm start`). grammY talks to it through `apiRoot`.
  */
 

@@ -1,7 +1,7 @@
 import type { Actor } from './actor';
 
 /**
- * Metadata every event carries (ARCHITECTURE.md, Events).
+ * Metadata every event carries (docs/architecture.md, Events).
  * `workspaceId` is part of every id: many companies share one deployment.
  */
 export interface EventMetadata {

@@ -1,7 +1,7 @@
 import { COMMAND_RESULTS_TOPIC, eventsTopic } from './topic-names';
 
 /**
- * Streams are `{context}-{aggregateId}` (ARCHITECTURE.md). The context is lower-case letters,
+ * Streams are `{context}-{aggregateId}` (docs/architecture.md). The context is lower-case letters,
  * digits and '_'; the aggregate id may contain anything else, '-' included.
  */
 const CONTEXT_PATTERN = /^[a-z][a-z0-9_]*$/;

@@ -1,5 +1,5 @@
 /**
- * Kafka topic names (ARCHITECTURE.md, Events). Versioned by prefix so a breaking change of a
+ * Kafka topic names (docs/architecture.md, Events). Versioned by prefix so a breaking change of a
  * topic's contract gets a new name rather than a surprise for old consumers.
  */
 export const TOPIC_PREFIX = 'parley';

@@ -8,7 +8,7 @@ import {
 } from './options';
 
 /**
- * The conversation service (ARCHITECTURE.md): the Conversation aggregate, fed by the channel's
+ * The conversation service (docs/architecture.md): the Conversation aggregate, fed by the channel's
  * events and by commands. Needs EVENT_STORE, BUS and CLOCK from the PlatformModule.
  */
 @Module({})

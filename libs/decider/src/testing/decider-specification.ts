@@ -7,7 +7,7 @@ type Outcome<Event> =
   | { readonly kind: 'violation'; readonly error: DomainRuleViolation };
 
 /**
- * Given / When / Then for deciders (STYLE.md 13, after Emmett's DeciderSpecification):
+ * Given / When / Then for deciders (docs/style.md 13, after Emmett's DeciderSpecification):
  *   spec.given([...events]).when(command).then([...events])
  *   spec.given([...events]).when(command).thenRejects('conversation.archived')
  * Framework-free: `then*` throw an Error describing the mismatch, so any test runner works.

@@ -50,7 +50,7 @@ const rejectionOf = async (attempt: Promise<unknown>): Promise<unknown> => {
 };
 
 /**
- * The one contract every EventStore adapter must keep (STYLE.md 15). Each test gets a store from
+ * The one contract every EventStore adapter must keep (docs/style.md 15). Each test gets a store from
  * `factory` and works in streams of its own context, so a store shared between tests
  * (EventStoreDB) behaves like a fresh one as far as the test can see.
  */

@@ -30,7 +30,7 @@ import { responseForOutcome } from './command-outcome-response';
 /**
  * A manager's actions on a conversation (B1, B6): each becomes a command to the conversation
  * service; the request waits for its outcome and answers with it, or 504 after
- * COMMAND_TIMEOUT_MS (ARCHITECTURE.md, Events).
+ * COMMAND_TIMEOUT_MS (docs/architecture.md, Events).
  */
 @Controller('api/chats')
 @UseGuards(AccessTokenGuard)

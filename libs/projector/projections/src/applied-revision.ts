@@ -18,7 +18,7 @@ export const appliedPath = (streamName: string): string =>
   `${APPLIED_FIELD}.${streamKey(streamName)}`;
 
 /**
- * The position guard (STYLE.md 8): matches a document that has not applied this revision of the
+ * The position guard (docs/style.md 8): matches a document that has not applied this revision of the
  * stream yet, i.e. whose recorded revision is missing or lower. A redelivered or replayed event
  * matches nothing and so changes nothing.
  */

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@parley/contracts';
 
-/** The read models the projector writes (ARCHITECTURE.md, Read models). */
+/** The read models the projector writes (docs/architecture.md, Read models). */
 export type ReadModelCollection = 'chats' | 'timeline' | 'cards';
 
 /** A MongoDB query document. */

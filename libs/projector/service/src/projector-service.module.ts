@@ -3,7 +3,7 @@ import { ProjectorController } from './projector.controller';
 import { Projector } from './projector';
 
 /**
- * The projector service (ARCHITECTURE.md, Read models): conversation and CRM events into the
+ * The projector service (docs/architecture.md, Read models): conversation and CRM events into the
  * `chats`, `timeline` and `cards` read models of the READ_STORE, with a ReadModelChange on
  * READ_MODEL_CHANGES_TOPIC after each change. Needs READ_STORE, BUS and HealthRegistry.
  */

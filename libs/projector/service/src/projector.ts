@@ -7,7 +7,7 @@ import type { ReadStore } from '@parley/read-store';
 import { applyProjection } from './apply-projection';
 import { ensureReadModelIndexes } from './read-model-indexes';
 
-/** Applies events to the read models and announces what changed (ARCHITECTURE.md, Read models). */
+/** Applies events to the read models and announces what changed (docs/architecture.md, Read models). */
 @Injectable()
 export class Projector implements OnModuleInit {
   private indexes?: Promise<void>;
