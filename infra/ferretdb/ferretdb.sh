@@ -36,7 +36,14 @@ die() { echo "ferretdb: ERROR: $*" >&2; exit 1; }
 # shellcheck source-path=SCRIPTDIR source=../lib/service.sh
 source "$REPO_ROOT/infra/lib/service.sh"
 
-built() { [[ -x "$BIN" ]] && "$BIN" --version 2>/dev/null | grep -qx "version: $VERSION"; }
+# (The output is read whole: `| grep -q` would close the pipe early, and pipefail would count the
+# binary's SIGPIPE as a failure.)
+built() {
+  [[ -x "$BIN" ]] || return 1
+  local out
+  out="$("$BIN" --version 2>/dev/null)" || return 1
+  [[ $'\n'"$out"$'\n' == *$'\n'"version: $VERSION"$'\n'* ]]
+}
 
 # The module's zip lacks the build/version/version.txt that FerretDB's own build generates from
 # git (its binary panics at start without it), so `go install module@version` cannot be used:
@@ -44,7 +51,7 @@ built() { [[ -x "$BIN" ]] && "$BIN" --version 2>/dev/null | grep -qx "version: $
 cmd_build() {
   built && return 0
   command -v go >/dev/null 2>&1 || die "'go' not found: FerretDB is built from the Go module proxy (Go 1.22+)"
-  log "building $MODULE@$VERSION from the Go module proxy into ${TOOL_DIR#"$REPO_ROOT"/} (once per machine) ..."
+  log "building $MODULE@$VERSION from the Go module proxy into ${TOOL_DIR#"$REPO_ROOT"/} (once; Go caches what it downloads and compiles) ..."
   local start=$SECONDS src_dir
   src_dir="$(cd /tmp && GOFLAGS=-mod=mod go mod download -json "$MODULE@$VERSION" \
     | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"

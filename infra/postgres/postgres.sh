@@ -47,7 +47,7 @@ running_pid() { # the postmaster of our cluster, if alive
   local pid
   pid="$(head -n 1 "$PG_DATA_DIR/postmaster.pid")"
   if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
-     && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q postgres; then
+     && grep -q postgres <<<"$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"; then
     echo "$pid"
   fi
 }
