@@ -17,8 +17,14 @@ export interface RelayOptions {
    * a crash.
    */
   readonly checkpointIntervalMs?: number;
-  /** Wait before resubscribing after a failure. Default 1000 ms. */
+  /**
+   * Wait before resubscribing after a failure (the broker or the database away). Doubles with
+   * each failure in a row up to `maxRetryDelayMs`, and starts over once a publish succeeds.
+   * Default 1000 ms.
+   */
   readonly retryDelayMs?: number;
+  /** Longest wait between two tries. Default 30 s. */
+  readonly maxRetryDelayMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -52,6 +58,7 @@ export class Relay {
   private lastSaved?: bigint;
   private lastSavedAt = 0;
   private idleSaver?: NodeJS.Timeout;
+  private failuresInARow = 0;
   private readonly name: string;
 
   constructor(private readonly options: RelayOptions) {
@@ -101,12 +108,20 @@ export class Relay {
         );
         await subscription.close().catch(() => undefined);
         if (this.stopping) return;
-        await new Promise((r) => setTimeout(r, this.options.retryDelayMs ?? 1000));
+        await new Promise((r) => setTimeout(r, this.nextRetryDelay()));
         if (this.stopping) return;
         subscription = this.options.store.subscribeToAll({ after: this.lastPublished });
         this.subscription = subscription;
       }
     }
+  }
+
+  /** The wait before the next try: the base delay, doubled for each failure in a row. */
+  private nextRetryDelay(): number {
+    const base = this.options.retryDelayMs ?? 1000;
+    const max = this.options.maxRetryDelayMs ?? 30_000;
+    this.failuresInARow += 1;
+    return Math.min(max, base * 2 ** Math.min(this.failuresInARow - 1, 20));
   }
 
   /**
@@ -123,12 +138,15 @@ export class Relay {
           const batch = pending.splice(0, this.options.batchSize ?? 500);
           await this.options.bus.publish(batch.map(messageForRecordedEvent));
           this.lastPublished = batch[batch.length - 1].position;
+          this.failuresInARow = 0;
           if (Date.now() - this.lastSavedAt >= (this.options.checkpointIntervalMs ?? 0)) {
             await this.saveCheckpoint();
           }
         }
       } catch (e) {
         failure = e;
+        // Wake the loop now: waiting for the next stored event to notice could take for ever.
+        void subscription.close().catch(() => undefined);
       } finally {
         flushing = undefined;
       }
