@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Pool } from 'pg';
 import { createKafkaBus } from '@parley/bus';
 import { loadConfigOrExit } from '@parley/config';
-import { createPostgresEventStore } from '@parley/eventstore';
+import { createPostgresEventStore, postgresPoolConfig } from '@parley/eventstore';
 import { Relay, SqlCheckpointStore } from '@parley/relay';
 import { RelayConfig } from './relay.config';
 
@@ -22,7 +22,7 @@ const main = async (): Promise<void> => {
     connectionString: config.EVENT_STORE_URL,
     schema: config.EVENT_STORE_SCHEMA,
   });
-  const pool = new Pool({ connectionString: config.EVENT_STORE_URL, max: 2 });
+  const pool = new Pool(postgresPoolConfig(config.EVENT_STORE_URL, 2));
   const bus = createKafkaBus({
     brokers: config.KAFKA_BROKERS.split(','),
     clientId: `relay-${config.RELAY_NAME}`,

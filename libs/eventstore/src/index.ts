@@ -9,6 +9,11 @@ export {
   createPostgresEventStore,
   type PostgresEventStoreOptions,
 } from './postgres/postgres-event-store';
+export {
+  DEFAULT_POSTGRES_TIMEOUTS,
+  postgresPoolConfig,
+  type PostgresTimeouts,
+} from './postgres/postgres-timeouts';
 export { createPgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
 export { openPglite } from './pglite/open-pglite';
 export {
