@@ -1,2 +1,3 @@
 export * from './load-config';
 export * from './env-transforms';
+export { Sensitive, isSensitive, describeConfigValue } from './sensitive';

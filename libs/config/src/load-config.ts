@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { describeConfigValue } from './sensitive';
 
 /** One or more environment variables are missing or wrong; the message names each of them. */
 export class InvalidConfig extends Error {
@@ -34,7 +35,7 @@ export const loadConfig = <T extends object>(
     throw new InvalidConfig(
       errors.map((e) => ({
         variable: e.property,
-        reason: `${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(raw[e.property])})`,
+        reason: `${Object.values(e.constraints ?? {}).join('; ')} (got ${describeConfigValue(configClass, e.property, raw[e.property])})`,
       })),
     );
   }
