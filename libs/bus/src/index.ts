@@ -4,6 +4,16 @@ export { describeError } from './delivery/dead-letter-message';
 export * from './in-process/in-process-bus';
 export * from './kafka/kafka-bus-options';
 export * from './kafka/kafka-bus';
+export {
+  KafkaDeadLetters,
+  formatDeadLetterRef,
+  parseDeadLetterRef,
+  isDeadLetterTopic,
+  REPLAYED_FROM_HEADER,
+  type DeadLetter,
+  type DeadLetterRef,
+  type KafkaDeadLettersOptions,
+} from './kafka/kafka-dead-letters';
 export { stderrLogCreator } from './kafka/kafka-log';
 export * from './dedup/seen-events.port';
 export * from './dedup/in-memory-seen-events';
