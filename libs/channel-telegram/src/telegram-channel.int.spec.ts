@@ -8,6 +8,7 @@ import {
   type ManagerMessageQueued,
 } from '@parley/contracts';
 import type { EventStore } from '@parley/eventstore';
+import type { HealthRegistry } from '@parley/platform';
 import {
   embeddedEngines,
   realEngines,
@@ -17,6 +18,9 @@ import {
 import { messageForRecordedEvent } from '@parley/relay';
 import { waitUntil } from '@parley/test-infra';
 import {
+  sampleChannelPostUpdate,
+  sampleGroupUpdate,
+  samplePhotoUpdate,
   sampleStartUpdate,
   sampleTextUpdate,
   startBotApiStandIn,
@@ -36,6 +40,7 @@ interface Channel {
   readonly store: EventStore;
   readonly bus: Bus;
   readonly standIn: BotApiStandIn;
+  readonly health: HealthRegistry;
   close(): Promise<void>;
 }
 
@@ -61,6 +66,7 @@ const startChannel = async (engines: Promise<TestEngines>): Promise<Channel> => 
     store: harness.store,
     bus: harness.bus,
     standIn,
+    health: harness.health,
     close: async () => {
       await harness.close();
       await standIn.close();
@@ -70,6 +76,8 @@ const startChannel = async (engines: Promise<TestEngines>): Promise<Channel> => 
 
 const channelStreamOf = (chatId: number): string =>
   streamName('channel', telegramConversationId(WORKSPACE, BOT_ID, chatId));
+
+const REJECTED_UPDATES_STREAM = `channel-${WORKSPACE}:tg:${BOT_ID}:rejected_updates`;
 
 const queuedMessage = (chatId: number, text: string): ManagerMessageQueued => {
   const conversationId = telegramConversationId(WORKSPACE, BOT_ID, chatId);
@@ -193,34 +201,192 @@ const describeChannel = (adapter: string, openEngines: () => Promise<TestEngines
         expect(await missing.json()).toMatchObject({ message: 'invalid secret token' });
         expect(await eventsOf(chat)).toEqual([]);
       });
+    });
 
-      it('when the body breaks the Update contract, then 400 names each field and nothing is stored', async () => {
+    describe('webhook: updates Parley cannot use get 200, never a redelivery', () => {
+      const postRaw = (text: string, secret: string | null = SECRET) =>
+        fetch(`${channel.url}/channels/telegram/webhook`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(secret !== null && { 'x-telegram-bot-api-secret-token': secret }),
+          },
+          body: text,
+        });
+
+      /** The counts of the channel's health line `telegram-webhook` (it is up). */
+      const webhookHealth = async () => {
+        const report = await channel.health.report();
+        const check = report.checks.find((c) => c.name === 'telegram-webhook');
+        expect(check).toMatchObject({ status: 'up' });
+        const detail = check?.detail ?? '';
+        const count = (pattern: RegExp): number => Number(pattern.exec(detail)?.[1]);
+        return {
+          rejected: count(/(\d+) rejected/),
+          ignored: count(/(\d+) ignored/),
+          unusable: count(/(\d+) unusable/),
+          detail,
+        };
+      };
+
+      const rejectedUpdates = async (updateId: number) =>
+        (await channel.store.readStream(REJECTED_UPDATES_STREAM))
+          .map((r) => r.event)
+          .filter((e) => (e.data as { updateId: number }).updateId === updateId);
+
+      const channelEventCount = async (): Promise<number> =>
+        (await channel.store.readAll({ filter: { streamPrefixes: ['channel-'] } })).length;
+
+      it.each([
+        ['1e15', 1e15],
+        ['negative', -86_400],
+      ])(
+        'given a client message with a %s date, then 200, one Channel.UpdateRejected naming message.date, and health counts it',
+        async (_name, date) => {
+          const chat = freshChat();
+          const before = await webhookHealth();
+          const update = sampleTextUpdate({ updateId: chat, chatId: chat, text: 'when?', date });
+          const response = await postUpdate(update);
+          expect(response.status).toBe(200);
+          expect(await response.json()).toEqual({ ok: true });
+          expect(await eventsOf(chat)).toEqual([]);
+          const [rejected, ...more] = await rejectedUpdates(chat);
+          expect(more).toEqual([]);
+          expect(rejected).toMatchObject({
+            type: 'Channel.UpdateRejected',
+            data: {
+              channel: 'telegram',
+              botId: BOT_ID,
+              updateId: chat,
+              issues: [{ field: 'message.date' }],
+              rawTruncated: false,
+              receivedAt: NOW.toISOString(),
+            },
+            metadata: { actor: { kind: 'system', id: 'channel-telegram' } },
+          });
+          expect((rejected!.data as { reason: string }).reason).toMatch(/message\.date/);
+          expect(JSON.parse((rejected!.data as { rawUpdate: string }).rawUpdate)).toEqual(update);
+          expect((await webhookHealth()).rejected).toBe(before.rejected + 1);
+        },
+      );
+
+      it('when a rejected update is delivered again, then 200 and it is stored once', async () => {
+        const chat = freshChat();
+        const update = sampleTextUpdate({ updateId: chat, chatId: chat, text: 'x', date: -1 });
+        expect((await postUpdate(update)).status).toBe(200);
+        const before = await webhookHealth();
+        expect((await postUpdate(update)).status).toBe(200);
+        expect((await postUpdate(update)).status).toBe(200);
+        expect(await rejectedUpdates(chat)).toHaveLength(1);
+        expect((await webhookHealth()).rejected).toBe(before.rejected);
+      });
+
+      it('when the body breaks the Update contract, then 200 and the rejected update names each field', async () => {
         const chat = freshChat();
         const good = sampleTextUpdate({ updateId: chat, chatId: chat, text: 'x' });
         const { chat: _chat, ...messageWithoutChat } = good['message'] as Record<string, unknown>;
-        const response = await postUpdate({
-          ...good,
-          update_id: 'abc',
-          message: messageWithoutChat,
-        });
-        expect(response.status).toBe(400);
-        const body = (await response.json()) as { statusCode: number; issues: { field: string }[] };
-        expect(body.statusCode).toBe(400);
-        expect(body.issues.map((i) => i.field)).toEqual(
-          expect.arrayContaining(['update_id', 'message.chat']),
-        );
+        const response = await postUpdate({ ...good, message: messageWithoutChat });
+        expect(response.status).toBe(200);
+        const [rejected] = await rejectedUpdates(chat);
+        expect(
+          (rejected!.data as { issues: { field: string }[] }).issues.map((i) => i.field),
+        ).toContain('message.chat');
         expect(await eventsOf(chat)).toEqual([]);
       });
 
-      it('given an update kind not handled yet, then 200 and nothing is stored', async () => {
-        const before = await channel.store.readAll({ filter: { streamPrefixes: ['channel-'] } });
+      it('given a /start posted in a channel the bot was added to, then 200, nothing stored, counted as channel_post', async () => {
+        const before = await webhookHealth();
+        const stored = await channelEventCount();
+        const response = await postUpdate(
+          sampleChannelPostUpdate({ updateId: freshChat(), chatId: -100_777, text: '/start x' }),
+        );
+        expect(response.status).toBe(200);
+        expect(await channelEventCount()).toBe(stored);
+        const after = await webhookHealth();
+        expect(after.ignored).toBe(before.ignored + 1);
+        expect(after.detail).toMatch(/channel_post \d+/);
+      });
+
+      it.each(['group', 'supergroup'] as const)(
+        'given a %s message, then 200, nothing stored, counted as ignored',
+        async (type) => {
+          const chat = -freshChat();
+          const before = await webhookHealth();
+          const response = await postUpdate(
+            sampleGroupUpdate({ updateId: -chat, chatId: chat, text: '/start', type }),
+          );
+          expect(response.status).toBe(200);
+          expect(await eventsOf(chat)).toEqual([]);
+          const after = await webhookHealth();
+          expect(after.ignored).toBe(before.ignored + 1);
+          expect(after.detail).toContain(`message.${type}`);
+        },
+      );
+
+      it('given an update kind not handled (an edit), then 200, nothing stored, counted as edited_message', async () => {
+        const stored = await channelEventCount();
         const response = await postUpdate({
           update_id: 900_001,
           edited_message: { message_id: 1, date: 1, chat: { id: 5, type: 'private' }, text: 'e' },
         });
         expect(response.status).toBe(200);
-        const after = await channel.store.readAll({ filter: { streamPrefixes: ['channel-'] } });
-        expect(after).toHaveLength(before.length);
+        expect(await channelEventCount()).toBe(stored);
+        expect((await webhookHealth()).detail).toMatch(/edited_message \d+/);
+      });
+
+      it('given a photo from the client, then 200 and Channel.MessageReceived with unsupported content, caption kept', async () => {
+        const chat = freshChat();
+        const response = await postUpdate(
+          samplePhotoUpdate({ updateId: chat, chatId: chat, messageId: 31, caption: 'receipt' }),
+        );
+        expect(response.status).toBe(200);
+        const events = await eventsOf(chat);
+        expect(events).toHaveLength(1);
+        expect(events[0]).toMatchObject({
+          type: 'Channel.MessageReceived',
+          data: {
+            externalMessageId: '31',
+            content: { kind: 'unsupported', unsupportedKind: 'photo', caption: 'receipt' },
+          },
+          metadata: { schemaVersion: 2, actor: { kind: 'client', id: `tg:${chat}` } },
+        });
+      });
+
+      it.each([
+        ['a JSON array', '[1,2,3]'],
+        ['an update without update_id', '{"message":{"text":"hi"}}'],
+        ['a body that is not JSON', '{"update_id": 5, oops'],
+        [
+          'a body larger than the HTTP layer takes',
+          `{"update_id":7,"pad":"${'x'.repeat(2_000_000)}"}`,
+        ],
+      ])(
+        'given %s, then 200 with the right secret, nothing stored, counted as unusable',
+        async (_name, body) => {
+          const before = await webhookHealth();
+          const stored = await channelEventCount();
+          const response = await postRaw(body);
+          expect(response.status).toBe(200);
+          expect(await response.json()).toEqual({ ok: true });
+          expect(await channelEventCount()).toBe(stored);
+          expect((await webhookHealth()).unusable).toBe(before.unusable + 1);
+        },
+      );
+
+      it('given a body that is not JSON, when the secret is wrong or missing, then 401 and nothing is counted', async () => {
+        const before = await webhookHealth();
+        const wrong = await postRaw('{oops', 'webhook_Secret-43');
+        expect(wrong.status).toBe(401);
+        expect(await wrong.json()).toMatchObject({ message: 'invalid secret token' });
+        expect((await postRaw('{oops', null)).status).toBe(401);
+        expect((await webhookHealth()).unusable).toBe(before.unusable);
+      });
+
+      it('given an odd update, when the secret is wrong, then 401 and nothing is stored', async () => {
+        const chat = freshChat();
+        const update = sampleTextUpdate({ updateId: chat, chatId: chat, text: 'x', date: 1e15 });
+        expect((await postUpdate(update, 'nope')).status).toBe(401);
+        expect(await rejectedUpdates(chat)).toEqual([]);
       });
     });
 

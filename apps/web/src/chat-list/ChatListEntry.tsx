@@ -2,6 +2,7 @@ import type { ChatListItem } from '@parley/contracts';
 import { formatChatTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/I18nProvider';
 import { Avatar } from './Avatar';
+import { lastMessagePreviewText } from './last-message-preview';
 import { StatusBadge } from './StatusBadge';
 
 /** One row of the chat list (L1, L5). */
@@ -42,7 +43,13 @@ export function ChatListEntry(props: {
                   {last.direction === 'out' && (
                     <span className="chat-entry__you">{t('chatList.you')}</span>
                   )}
-                  {last.preview}
+                  {last.kind === 'unsupported' ? (
+                    <span className="chat-entry__unsupported" data-kind="unsupported">
+                      {lastMessagePreviewText(last, t)}
+                    </span>
+                  ) : (
+                    last.preview
+                  )}
                 </>
               ) : (
                 <span className="muted">{t('chatList.noMessages')}</span>

@@ -33,6 +33,7 @@ export const en = {
 
   'timeline.placeholder': 'Select a chat on the left to see the conversation.',
   'timeline.empty': 'No messages in this conversation yet.',
+  'message.unsupported': 'Unsupported message ({kind})',
   'delivery.sending': 'Sending',
   'delivery.sent': 'Sent',
   'delivery.error': 'Not delivered',

@@ -35,6 +35,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
 
   'timeline.placeholder': 'Выберите чат слева, чтобы открыть переписку.',
   'timeline.empty': 'В этом диалоге пока нет сообщений.',
+  'message.unsupported': 'Неподдерживаемое сообщение ({kind})',
   'delivery.sending': 'Отправляется',
   'delivery.sent': 'Отправлено',
   'delivery.error': 'Не доставлено',

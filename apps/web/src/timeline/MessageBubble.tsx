@@ -5,11 +5,26 @@ import { DeliveryMark } from './DeliveryMark';
 
 function MessageBody(props: { content: MessageContent }) {
   const { content } = props;
+  const { t } = useI18n();
   switch (content.kind) {
     case 'text':
       return <p className="bubble__text">{content.text}</p>;
+    case 'unsupported':
+      // A kind Parley cannot show yet (a photo, a voice note, ...): say what came, keep the caption.
+      return (
+        <>
+          <p
+            className="bubble__unsupported"
+            data-testid="unsupported-message"
+            data-unsupported-kind={content.unsupportedKind}
+          >
+            {t('message.unsupported', { kind: content.unsupportedKind })}
+          </p>
+          {content.caption !== null && <p className="bubble__text">{content.caption}</p>}
+        </>
+      );
     default: {
-      const _exhaustive: never = content.kind;
+      const _exhaustive: never = content;
       return _exhaustive;
     }
   }

@@ -1,13 +1,20 @@
 import {
   deterministicId,
+  MESSAGE_RECEIVED_SCHEMA_VERSION,
+  REJECTED_UPDATE_RAW_LIMIT,
   streamName,
   telegramConversationId,
+  telegramRejectedUpdatesId,
   type ChannelClient,
   type ClientMessageArrived,
   type ClientStarted,
   type EventMetadata,
+  type FieldIssue,
+  type MessageContent,
+  type UpdateRejected,
 } from '@parley/contracts';
 import type { TelegramMessage, TelegramUser } from '../webhook/telegram-update.dto';
+import type { ClientMessage } from '../webhook/update-classification';
 
 /** What an inbound event needs besides the update: where it belongs and when it was seen. */
 export interface InboundContext {
@@ -22,12 +29,23 @@ export interface InboundContext {
 export const inboundEventId = (botId: string, updateId: number): string =>
   deterministicId('telegram-update', botId, updateId);
 
+/**
+ * The id of a rejected update's event: its own namespace, so an update id can never clash with
+ * an accepted update's event in another stream (event ids are unique store-wide).
+ */
+export const rejectedUpdateEventId = (botId: string, updateId: number): string =>
+  deterministicId('telegram-rejected-update', botId, updateId);
+
 export const conversationIdOf = (ctx: InboundContext, message: TelegramMessage): string =>
   telegramConversationId(ctx.workspaceId, ctx.botId, message.chat.id);
 
 /** The channel stream of a conversation: `channel-{conversationId}`. */
 export const channelStream = (conversationId: string): string =>
   streamName('channel', conversationId);
+
+/** The stream of one bot's rejected updates: `channel-ws1:tg:{botId}:rejected_updates`. */
+export const rejectedUpdatesStream = (workspaceId: string, botId: string): string =>
+  streamName('channel', telegramRejectedUpdatesId(workspaceId, botId));
 
 export const channelClientOf = (from: TelegramUser): ChannelClient => ({
   externalId: String(from.id),
@@ -37,14 +55,18 @@ export const channelClientOf = (from: TelegramUser): ChannelClient => ({
   languageCode: from.language_code ?? null,
 });
 
-const metadataOf = (ctx: InboundContext, message: TelegramMessage): EventMetadata => {
+const metadataOf = (
+  ctx: InboundContext,
+  message: ClientMessage,
+  schemaVersion = 1,
+): EventMetadata => {
   const eventId = inboundEventId(ctx.botId, ctx.updateId);
   return {
     eventId,
     workspaceId: ctx.workspaceId,
     aggregateId: conversationIdOf(ctx, message),
     occurredAt: ctx.receivedAt.toISOString(),
-    schemaVersion: 1,
+    schemaVersion,
     correlationId: eventId,
     causationId: null,
     actor: { kind: 'client', id: `tg:${message.from.id}` },
@@ -57,13 +79,13 @@ const sourceOf = (ctx: InboundContext, message: TelegramMessage) => ({
   chatId: String(message.chat.id),
 });
 
-/** Telegram's `date` is Unix seconds. */
+/** Telegram's `date` is Unix seconds (checked to make a valid date by the Update contract). */
 const sentAtOf = (message: TelegramMessage): string => new Date(message.date * 1000).toISOString();
 
 /** `/start [payload]`: the client opened the bot, perhaps from a deep link carrying attribution (R2). */
 export const clientStartedEvent = (
   ctx: InboundContext,
-  message: TelegramMessage,
+  message: ClientMessage,
   payload: string,
 ): ClientStarted => ({
   type: 'Channel.ClientStarted',
@@ -78,10 +100,11 @@ export const clientStartedEvent = (
   metadata: metadataOf(ctx, message),
 });
 
-/** Any other text message from the client. */
+/** Any other client message: text, or a kind Parley cannot show yet (`unsupported` content). */
 export const messageReceivedEvent = (
   ctx: InboundContext,
-  message: TelegramMessage & { readonly text: string },
+  message: ClientMessage,
+  content: MessageContent,
 ): ClientMessageArrived => ({
   type: 'Channel.MessageReceived',
   data: {
@@ -90,8 +113,54 @@ export const messageReceivedEvent = (
     client: channelClientOf(message.from),
     updateId: ctx.updateId,
     externalMessageId: String(message.message_id),
-    content: { kind: 'text', text: message.text },
+    content,
     sentAt: sentAtOf(message),
   },
-  metadata: metadataOf(ctx, message),
+  metadata: metadataOf(ctx, message, MESSAGE_RECEIVED_SCHEMA_VERSION),
 });
+
+/** The update's JSON text, cut to what a rejected update keeps. */
+export const rawUpdateText = (
+  body: unknown,
+): { readonly text: string; readonly truncated: boolean } => {
+  const text = JSON.stringify(body) ?? String(body);
+  return text.length <= REJECTED_UPDATE_RAW_LIMIT
+    ? { text, truncated: false }
+    : { text: text.slice(0, REJECTED_UPDATE_RAW_LIMIT), truncated: true };
+};
+
+/** An update Parley cannot use, kept with its reason; the actor is the channel, not a client. */
+export const updateRejectedEvent = (
+  ctx: InboundContext,
+  rejection: { readonly reason: string; readonly issues: readonly FieldIssue[] },
+  body: unknown,
+): UpdateRejected => {
+  const eventId = rejectedUpdateEventId(ctx.botId, ctx.updateId);
+  const raw = rawUpdateText(body);
+  return {
+    type: 'Channel.UpdateRejected',
+    data: {
+      channel: 'telegram',
+      botId: ctx.botId,
+      updateId: ctx.updateId,
+      reason: rejection.reason.slice(0, 1000),
+      issues: rejection.issues.slice(0, 50).map((i) => ({
+        field: i.field.slice(0, 200),
+        reason: i.reason.slice(0, 500),
+      })),
+      rawUpdate: raw.text,
+      rawTruncated: raw.truncated,
+      receivedAt: ctx.receivedAt.toISOString(),
+    },
+    metadata: {
+      eventId,
+      workspaceId: ctx.workspaceId,
+      aggregateId: telegramRejectedUpdatesId(ctx.workspaceId, ctx.botId),
+      occurredAt: ctx.receivedAt.toISOString(),
+      schemaVersion: 1,
+      correlationId: eventId,
+      causationId: null,
+      actor: { kind: 'system', id: 'channel-telegram' },
+    },
+  };
+};

@@ -1,12 +1,23 @@
 import { deterministicId } from '@parley/contracts';
-import { sampleStartUpdate, sampleTextUpdate } from '../testing';
-import { validateTelegramUpdate } from '../webhook/validate-update';
+import { samplePhotoUpdate, sampleStartUpdate, sampleTextUpdate } from '../testing';
+import { classifyUpdate, type ClientMessage } from '../webhook/update-classification';
 import {
   channelStream,
   clientStartedEvent,
   messageReceivedEvent,
+  rejectedUpdatesStream,
+  updateRejectedEvent,
   type InboundContext,
 } from './inbound-channel-events';
+
+/** The client message of an update the classification accepts. */
+const messageOf = (body: unknown): ClientMessage => {
+  const update = classifyUpdate(body, { username: 'parley_bot' });
+  if (update.kind !== 'started' && update.kind !== 'text' && update.kind !== 'unsupported') {
+    throw new Error(`expected a client message, got ${update.kind}`);
+  }
+  return update.message;
+};
 
 const context = (updateId: number): InboundContext => ({
   workspaceId: 'ws1',
@@ -17,10 +28,10 @@ const context = (updateId: number): InboundContext => ({
 
 describe('update → channel event mapping', () => {
   it('given /start with a payload, then ClientStarted carries the raw payload and the client', () => {
-    const update = validateTelegramUpdate(
+    const message = messageOf(
       sampleStartUpdate({ updateId: 10, chatId: 987, username: 'anna', payload: 'src-fb_cmp-7' }),
     );
-    const event = clientStartedEvent(context(10), update.message!, 'src-fb_cmp-7');
+    const event = clientStartedEvent(context(10), message, 'src-fb_cmp-7');
     expect(event).toEqual({
       type: 'Channel.ClientStarted',
       data: {
@@ -53,15 +64,15 @@ describe('update → channel event mapping', () => {
   });
 
   it('given a bare /start, then the payload is null', () => {
-    const update = validateTelegramUpdate(sampleStartUpdate({ updateId: 11, chatId: 987 }));
-    expect(clientStartedEvent(context(11), update.message!, '').data.payload).toBeNull();
+    const message = messageOf(sampleStartUpdate({ updateId: 11, chatId: 987 }));
+    expect(clientStartedEvent(context(11), message, '').data.payload).toBeNull();
   });
 
   it('given a text message, then MessageReceived carries text content and Telegram ids', () => {
-    const update = validateTelegramUpdate(
+    const message = messageOf(
       sampleTextUpdate({ updateId: 12, chatId: -100500, userId: 77, messageId: 3, text: 'Hello' }),
     );
-    const event = messageReceivedEvent(context(12), { ...update.message!, text: 'Hello' });
+    const event = messageReceivedEvent(context(12), message, { kind: 'text', text: 'Hello' });
     expect(event.type).toBe('Channel.MessageReceived');
     expect(event.data).toMatchObject({
       conversationId: 'ws1:tg:123456:-100500',
@@ -71,14 +82,59 @@ describe('update → channel event mapping', () => {
       client: { externalId: '77' },
     });
     expect(event.metadata.actor).toEqual({ kind: 'client', id: 'tg:77' });
+    expect(event.metadata.schemaVersion).toBe(2);
+  });
+
+  it('given a photo with a caption, then MessageReceived carries unsupported content with it', () => {
+    const message = messageOf(
+      samplePhotoUpdate({ updateId: 14, chatId: 5, messageId: 9, caption: 'my receipt' }),
+    );
+    const content = {
+      kind: 'unsupported',
+      unsupportedKind: 'photo',
+      caption: 'my receipt',
+    } as const;
+    const event = messageReceivedEvent(context(14), message, content);
+    expect(event.data).toMatchObject({ externalMessageId: '9', content });
+    expect(event.metadata.schemaVersion).toBe(2);
+  });
+
+  it('given a rejected update, then UpdateRejected keeps the reason and the raw update, cut to size', () => {
+    const body = { update_id: 15, message: { date: -1, note: 'x'.repeat(10_000) } };
+    const event = updateRejectedEvent(
+      context(15),
+      {
+        reason: 'message.date must not be less than 0',
+        issues: [{ field: 'message.date', reason: 'must not be less than 0' }],
+      },
+      body,
+    );
+    expect(event.type).toBe('Channel.UpdateRejected');
+    expect(event.data).toMatchObject({
+      channel: 'telegram',
+      botId: '123456',
+      updateId: 15,
+      reason: 'message.date must not be less than 0',
+      issues: [{ field: 'message.date', reason: 'must not be less than 0' }],
+      rawTruncated: true,
+      receivedAt: '2026-01-01T00:00:05.000Z',
+    });
+    expect(event.data.rawUpdate).toHaveLength(8192);
+    expect(event.data.rawUpdate.startsWith('{"update_id":15,')).toBe(true);
+    expect(event.metadata).toMatchObject({
+      eventId: deterministicId('telegram-rejected-update', '123456', 15),
+      aggregateId: 'ws1:tg:123456:rejected_updates',
+      actor: { kind: 'system', id: 'channel-telegram' },
+    });
+    expect(rejectedUpdatesStream('ws1', '123456')).toBe('channel-ws1:tg:123456:rejected_updates');
   });
 
   it('the same update always gets the same event id; another update another one', () => {
-    const update = validateTelegramUpdate(sampleTextUpdate({ updateId: 12, chatId: 1, text: 'a' }));
-    const message = { ...update.message!, text: 'a' };
-    const first = messageReceivedEvent(context(12), message).metadata.eventId;
-    expect(messageReceivedEvent(context(12), message).metadata.eventId).toBe(first);
-    expect(messageReceivedEvent(context(13), message).metadata.eventId).not.toBe(first);
+    const message = messageOf(sampleTextUpdate({ updateId: 12, chatId: 1, text: 'a' }));
+    const content = { kind: 'text', text: 'a' } as const;
+    const first = messageReceivedEvent(context(12), message, content).metadata.eventId;
+    expect(messageReceivedEvent(context(12), message, content).metadata.eventId).toBe(first);
+    expect(messageReceivedEvent(context(13), message, content).metadata.eventId).not.toBe(first);
   });
 
   it('channel streams are channel-{conversationId}', () => {

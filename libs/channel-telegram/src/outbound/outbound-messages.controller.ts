@@ -68,6 +68,16 @@ export class OutboundMessagesController {
       return;
     }
 
+    if (content.kind !== 'text') {
+      // The conversation decider queues text only; a manager cannot send what Parley cannot show.
+      const reason = `Parley cannot send ${content.kind} messages`;
+      this.logger.warn(`message ${messageId} to chat ${recipient.chatId} failed: ${reason}`);
+      const failure = { code: 'unsupported_content', reason, retryable: false };
+      await this.store.append(stream, [messageDeliveryFailedEvent(queued, failure, this.clock())], {
+        expected: 'any',
+      });
+      return;
+    }
     await this.spacing.wait(recipient.chatId);
     let result: EventEnvelope;
     try {

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Headers,
@@ -10,21 +9,35 @@ import {
   Req,
   UnauthorizedException,
 } from '@nestjs/common';
-import { ContractViolation } from '@parley/contracts';
 import type { Request } from 'express';
 import { TELEGRAM_CHANNEL_CONFIG } from '../bot/telegram-bot';
 import { TelegramInboundUpdates } from '../inbound/telegram-inbound-updates';
 import type { TelegramChannelConfig } from '../telegram-channel.config';
 import { SECRET_TOKEN_HEADER, secretTokenMatches } from './secret-token';
-import { validateTelegramUpdate } from './validate-update';
 
 export const TELEGRAM_WEBHOOK_PATH = 'channels/telegram/webhook';
 
+/** The 401 of a wrong or missing secret, logged with where the call came from. */
+export const refuseWebhookCall = (
+  logger: Logger,
+  request: Request,
+  secretToken: string | readonly string[] | undefined,
+): UnauthorizedException => {
+  logger.warn(
+    `webhook call from ${request.ip ?? request.socket.remoteAddress ?? 'unknown'} refused: ` +
+      `${secretToken === undefined ? 'no' : 'wrong'} secret token`,
+  );
+  return new UnauthorizedException({ statusCode: 401, message: 'invalid secret token' });
+};
+
 /**
  * Telegram's webhook (setWebhook url = {public origin}/channels/telegram/webhook, secret_token =
- * TELEGRAM_WEBHOOK_SECRET). Answers 200 only after the update's event is stored: any other
- * answer makes Telegram deliver the update again, and the deterministic event id makes that
- * harmless.
+ * TELEGRAM_WEBHOOK_SECRET). Only a wrong or missing secret gets an error (401). With the right
+ * secret every update gets 200 once what it becomes is stored: a client's event, a rejected
+ * update with its reason, or a count of an ignored kind (see `classifyUpdate`), so Telegram never
+ * redelivers an update Parley cannot use. A 5xx means the store failed: Telegram delivers the
+ * update again, and the deterministic event id makes that harmless. A body that is not JSON is
+ * answered by `WebhookUnparsableBodyFilter`.
  */
 @Controller(TELEGRAM_WEBHOOK_PATH)
 export class TelegramWebhookController {
@@ -43,24 +56,9 @@ export class TelegramWebhookController {
     @Req() request: Request,
   ): Promise<{ ok: true }> {
     if (!secretTokenMatches(secretToken, this.config.TELEGRAM_WEBHOOK_SECRET)) {
-      this.logger.warn(
-        `webhook call from ${request.ip ?? request.socket.remoteAddress ?? 'unknown'} refused: ` +
-          `${secretToken === undefined ? 'no' : 'wrong'} secret token`,
-      );
-      throw new UnauthorizedException({ statusCode: 401, message: 'invalid secret token' });
+      throw refuseWebhookCall(this.logger, request, secretToken);
     }
-    let update;
-    try {
-      update = validateTelegramUpdate(body);
-    } catch (error) {
-      if (!(error instanceof ContractViolation)) throw error;
-      throw new BadRequestException({
-        statusCode: 400,
-        message: error.message,
-        issues: error.issues,
-      });
-    }
-    await this.updates.handle(update);
+    await this.updates.receive(body);
     return { ok: true };
   }
 }

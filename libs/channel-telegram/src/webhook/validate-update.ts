@@ -25,6 +25,7 @@ export const updateSubset = (body: unknown): unknown => {
       'chat',
       'from',
       'text',
+      'caption',
       'entities',
     ]) as Record<string, unknown>;
     if ('chat' in message) message['chat'] = pick(message['chat'], ['id', 'type']);

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../envelope/event-envelope';
+import type { FieldIssue } from '../validation/contract-violation';
 import type { MessageContent } from './message-content';
 
 /** The client as the channel describes them. */
@@ -34,6 +35,11 @@ export type ClientStarted = DomainEvent<
   }
 >;
 
+/**
+ * A client message. Schema v2: `content` may be `unsupported` (a photo, a voice note, ...:
+ * a kind Parley cannot show yet, with its caption); v1 events all carry text content, which v2
+ * reads as it is (see `channelEventDefinitions`).
+ */
 export type ClientMessageArrived = DomainEvent<
   'Channel.MessageReceived',
   TelegramSource & {
@@ -72,6 +78,41 @@ export type OutgoingMessageFailed = DomainEvent<
   }
 >;
 
+/**
+ * An update that came with the right webhook secret but that Parley cannot use: a body that
+ * breaks the Update contract, an absurd `date`, a private message without a sender, ... It is
+ * kept (not dropped) so an admin can see it and health can count it, and the webhook answers
+ * 200 so Telegram stops redelivering it. Stream `channel-{telegramRejectedUpdatesId}`, one per
+ * bot; the event id derives from bot id + update_id, so a redelivery stores nothing new.
+ */
+export type UpdateRejected = DomainEvent<
+  'Channel.UpdateRejected',
+  {
+    readonly channel: 'telegram';
+    readonly botId: string;
+    readonly updateId: number;
+    /** One line an admin can read: "message.date must be a Unix time between ...". */
+    readonly reason: string;
+    /** Each bad field, when the update broke its contract; empty otherwise. */
+    readonly issues: readonly FieldIssue[];
+    /** The update as it arrived, as JSON text, cut to `REJECTED_UPDATE_RAW_LIMIT` characters. */
+    readonly rawUpdate: string;
+    readonly rawTruncated: boolean;
+    readonly receivedAt: string;
+  }
+>;
+
+/** How much of a rejected update's JSON text is kept (characters). */
+export const REJECTED_UPDATE_RAW_LIMIT = 8192;
+
+/** The aggregate of a bot's rejected updates: `ws1:tg:123456:rejected_updates`. */
+export const telegramRejectedUpdatesId = (workspaceId: string, botId: string): string =>
+  `${workspaceId}:tg:${botId}:rejected_updates`;
+
 export type ChannelEvent =
-  ClientStarted | ClientMessageArrived | OutgoingMessageDelivered | OutgoingMessageFailed;
+  | ClientStarted
+  | ClientMessageArrived
+  | OutgoingMessageDelivered
+  | OutgoingMessageFailed
+  | UpdateRejected;
 export type ChannelEventType = ChannelEvent['type'];

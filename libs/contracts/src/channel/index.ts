@@ -1,2 +1,13 @@
 export * from './message-content';
 export * from './channel-events';
+export {
+  ChannelClientDto,
+  ClientStartedDataDto,
+  MessageReceivedDataDto,
+  MessageDeliveredDataDto,
+  MessageDeliveryFailedDataDto,
+  FieldIssueDto,
+  UpdateRejectedDataDto,
+  MESSAGE_RECEIVED_SCHEMA_VERSION,
+  channelEventDefinitions,
+} from './channel-event-definitions';

@@ -184,6 +184,55 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
       );
     });
 
+    it('given a photo the client sent (MessageReceived v2, unsupported content), then it is recorded as an unsupported message with its caption', async () => {
+      // Given a v2 event as channel-telegram writes it for a photo
+      const text = clientWrote(String(Number.parseInt(hex(), 16)), nextUpdateId(), 'unused');
+      const photo: ClientMessageArrived = {
+        ...text,
+        data: {
+          ...text.data,
+          content: { kind: 'unsupported', unsupportedKind: 'photo', caption: 'my receipt' },
+        },
+        metadata: { ...text.metadata, schemaVersion: 2 },
+      };
+
+      // When
+      await appendChannelEvent(photo);
+
+      // Then
+      const events = await eventsOnceThere(photo.data.conversationId, 2);
+      expect(events[1]).toMatchObject({
+        type: 'Conversation.ClientMessageReceived',
+        data: { content: { kind: 'unsupported', unsupportedKind: 'photo', caption: 'my receipt' } },
+      });
+    });
+
+    it('given a MessageReceived whose payload breaks its contract, then nothing is recorded and later messages still are', async () => {
+      // Given a broken event (no content kind Parley knows), then a good one on the same key
+      const chatId = String(Number.parseInt(hex(), 16));
+      const good = clientWrote(chatId, nextUpdateId(), 'After the broken one');
+      const broken = clientWrote(chatId, nextUpdateId(), 'x');
+      const poison = {
+        ...broken,
+        data: { ...broken.data, content: { kind: 'hologram', text: 'x' } },
+        metadata: { ...broken.metadata, schemaVersion: 2 },
+      } as unknown as EventEnvelope;
+
+      // When
+      await appendChannelEvent(poison);
+      await appendChannelEvent(good);
+
+      // Then only the good one is recorded
+      const events = await eventsOnceThere(good.data.conversationId, 2);
+      expect(events.map((x) => x.type)).toEqual([
+        'Conversation.Started',
+        'Conversation.ClientMessageReceived',
+      ]);
+      expect(events[1]!.data).toMatchObject({
+        content: { kind: 'text', text: 'After the broken one' },
+      });
+    });
+
     it('given a client message delivered twice, then it is recorded once', async () => {
       // Given a client message, handled
       const chatId = String(Number.parseInt(hex(), 16));

@@ -111,6 +111,53 @@ describe('projections: operations per event', () => {
     });
   });
 
+  it('a client message Parley cannot show yet is a timeline item of its own kind, caption kept, and the last message of the chat says so', () => {
+    const { operations } = givenEvents(
+      h.started(T0),
+      h.clientUnsupportedMessage('m1', 'photo', 'my receipt', T1),
+    );
+
+    expect(operations('timeline')[0]!.update['$set']).toMatchObject({
+      at: T1,
+      actor: { kind: 'client', id: h.contactId },
+      item: {
+        kind: 'message',
+        messageId: 'm1',
+        direction: 'in',
+        content: { kind: 'unsupported', unsupportedKind: 'photo', caption: 'my receipt' },
+        delivery: null,
+      },
+    });
+    expect(operations('chats')[0]!.update).toMatchObject({
+      $set: {
+        lastMessage: {
+          direction: 'in',
+          kind: 'unsupported',
+          preview: 'Unsupported message (photo): my receipt',
+          at: T1,
+        },
+        _lastMessageId: 'm1',
+        status: 'new_message',
+      },
+      $inc: { unreadCount: 1 },
+      $max: { lastActivityAt: T1 },
+    });
+  });
+
+  it('an unsupported message without a caption previews as "Unsupported message (kind)"', () => {
+    const { operations } = givenEvents(
+      h.started(T0),
+      h.clientUnsupportedMessage('m1', 'voice', null, T1),
+    );
+
+    expect(operations('chats')[0]!.update['$set']).toMatchObject({
+      lastMessage: { kind: 'unsupported', preview: 'Unsupported message (voice)' },
+    });
+    expect(operations('timeline')[0]!.update['$set']).toMatchObject({
+      item: { content: { kind: 'unsupported', unsupportedKind: 'voice', caption: null } },
+    });
+  });
+
   it('a queued manager message is "sending" on the timeline and keeps the chat status', () => {
     const { operations } = givenEvents(h.started(T0), h.managerMessage('o1', 'Hi Ann', T1));
 

@@ -1,4 +1,4 @@
-import { contentPreview, type MessageContent } from '@parley/contracts';
+import type { MessageContent } from '@parley/contracts';
 import { assertNever, DomainRuleViolation, type Decider } from '@parley/decider';
 import type {
   ConversationCommand,
@@ -18,10 +18,13 @@ type Events = readonly ConversationDecidedEvent[];
  *
  * Rules:
  * - The first client message opens the conversation: Started, then ClientMessageReceived.
+ *   A client message of a kind Parley cannot show yet (`unsupported` content: a photo, a voice
+ *   note, ...) is recorded and counted unread like any other: nothing a client sends is dropped.
  * - A message id already recorded (client or manager) emits nothing: channels and senders
  *   repeat themselves (C7: a webhook retry never shows a message twice).
  * - A manager message needs an existing conversation (`conversation.not_found`) and text that is
- *   not blank (`message.empty`); its recipient is where the client wrote from.
+ *   not blank (`message.empty`; `unsupported` content is the client's side only:
+ *   `message.not_sendable`); its recipient is where the client wrote from.
  * - Delivery results apply to manager messages of this conversation only (`message.not_found`
  *   otherwise). A delivered message stays delivered: a repeated or late result emits nothing.
  *   A failed message may still be reported delivered (the channel's own retry got through);
@@ -87,9 +90,7 @@ const recordClientMessage = (c: RecordClientMessage, state: ConversationState): 
 const queueManagerMessage = (c: QueueManagerMessage, state: ConversationState): Events => {
   const open = requireOpen(state, c.conversationId);
   if (recordedMessage(open, c.messageId)) return [];
-  if (isBlank(c.content)) {
-    throw new DomainRuleViolation('message.empty', 'The message is empty: write some text first.');
-  }
+  requireSendable(c.content);
   return [
     {
       type: 'Conversation.ManagerMessageQueued',
@@ -173,7 +174,23 @@ const requireManagerMessage = (state: ConversationState, messageId: string) => {
 const recordedMessage = (open: OpenConversation, messageId: string) =>
   Object.hasOwn(open.messages, messageId) ? open.messages[messageId] : undefined;
 
-const isBlank = (content: MessageContent): boolean => contentPreview(content).trim().length === 0;
+const requireSendable = (content: MessageContent): void => {
+  switch (content.kind) {
+    case 'text':
+      if (content.text.trim().length > 0) return;
+      throw new DomainRuleViolation(
+        'message.empty',
+        'The message is empty: write some text first.',
+      );
+    case 'unsupported':
+      throw new DomainRuleViolation(
+        'message.not_sendable',
+        `A manager cannot send an unsupported message (${content.unsupportedKind}): write text.`,
+      );
+    default:
+      return assertNever(content, 'message content');
+  }
+};
 
 const evolve = (state: ConversationState, event: ConversationDecidedEvent): ConversationState => {
   switch (event.type) {

@@ -1,4 +1,4 @@
-import type { ChannelClient, TelegramSource } from '@parley/contracts';
+import type { ChannelClient, MessageContent, TelegramSource } from '@parley/contracts';
 import { deciderSpecification, foldEvents } from '@parley/decider';
 import type { ConversationDecidedEvent } from './conversation-decided-events';
 import { conversationDecider } from './conversation-decider';
@@ -14,39 +14,53 @@ const client: ChannelClient = {
   languageCode: 'ru',
 };
 
-const clientWrites = (messageId: string, text = 'Hello'): ConversationCommand => ({
+const clientSends = (messageId: string, content: MessageContent): ConversationCommand => ({
   kind: 'RecordClientMessage',
   conversationId,
   source,
   client,
   messageId,
   externalMessageId: `ext-${messageId}`,
-  content: { kind: 'text', text },
+  content,
   sentAt: '2026-01-01T10:00:00.000Z',
 });
+const clientWrites = (messageId: string, text = 'Hello'): ConversationCommand =>
+  clientSends(messageId, { kind: 'text', text });
 
 const started: ConversationDecidedEvent = {
   type: 'Conversation.Started',
   data: { conversationId, source, client, startedAt: '2026-01-01T10:00:00.000Z' },
 };
-const received = (messageId: string, text = 'Hello'): ConversationDecidedEvent => ({
+const receivedContent = (messageId: string, content: MessageContent): ConversationDecidedEvent => ({
   type: 'Conversation.ClientMessageReceived',
   data: {
     conversationId,
     messageId,
     externalMessageId: `ext-${messageId}`,
-    content: { kind: 'text', text },
+    content,
     sentAt: '2026-01-01T10:00:00.000Z',
   },
 });
-const managerWrites = (messageId: string, text = 'Hi!'): ConversationCommand => ({
+const received = (messageId: string, text = 'Hello'): ConversationDecidedEvent =>
+  receivedContent(messageId, { kind: 'text', text });
+const photo = {
+  kind: 'unsupported',
+  unsupportedKind: 'photo',
+  caption: 'my receipt',
+} as const;
+const clientSendsPhoto = (messageId: string): ConversationCommand => clientSends(messageId, photo);
+const receivedPhoto = (messageId: string): ConversationDecidedEvent =>
+  receivedContent(messageId, photo);
+const managerSends = (messageId: string, content: MessageContent): ConversationCommand => ({
   kind: 'QueueManagerMessage',
   conversationId,
   messageId,
   managerId: 'u1',
-  content: { kind: 'text', text },
+  content,
   queuedAt: '2026-01-01T10:01:00.000Z',
 });
+const managerWrites = (messageId: string, text = 'Hi!'): ConversationCommand =>
+  managerSends(messageId, { kind: 'text', text });
 const queued = (messageId: string, text = 'Hi!'): ConversationDecidedEvent => ({
   type: 'Conversation.ManagerMessageQueued',
   data: {
@@ -124,6 +138,29 @@ describe('Conversation decider', () => {
         .when(clientWrites('m1'))
         .then([]);
     });
+
+    it('given no conversation, when the client sends a photo Parley cannot show, then it starts and records it as unsupported with its caption', () => {
+      spec
+        .given([])
+        .when(clientSendsPhoto('m1'))
+        .then([started, receivedPhoto('m1')]);
+    });
+
+    it('given an open conversation, when the client sends a photo, then it is recorded and counts as unread', () => {
+      spec
+        .given([started, received('m1')])
+        .when(clientSendsPhoto('m2'))
+        .then([receivedPhoto('m2')]);
+      const state = foldEvents(conversationDecider, [started, received('m1'), receivedPhoto('m2')]);
+      expect(state).toMatchObject({ status: 'open', unread: 2 });
+    });
+
+    it('given the photo is already recorded, when it arrives again, then nothing happens', () => {
+      spec
+        .given([started, receivedPhoto('m1')])
+        .when(clientSendsPhoto('m1'))
+        .then([]);
+    });
   });
 
   describe('QueueManagerMessage', () => {
@@ -147,6 +184,16 @@ describe('Conversation decider', () => {
         .when(managerWrites('r1', '  \n '))
         .thenRejects('message.empty');
       expect(error.message).toBe('The message is empty: write some text first.');
+    });
+
+    it('given an open conversation, when a manager sends unsupported content, then it is rejected as not sendable', () => {
+      const error = spec
+        .given([started])
+        .when(managerSends('r1', photo))
+        .thenRejects('message.not_sendable');
+      expect(error.message).toBe(
+        'A manager cannot send an unsupported message (photo): write text.',
+      );
     });
 
     it('given the reply is already queued, when it is sent again with the same id, then nothing happens', () => {

@@ -1,7 +1,9 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
+  channelEventDefinitions,
   deterministicId,
+  EventCatalog,
   validateEventEnvelope,
   type ClientMessageArrived,
   type OutgoingMessageDelivered,
@@ -14,6 +16,24 @@ import type { EventStore } from '@parley/eventstore';
 import { EVENT_STORE } from '@parley/platform';
 import { runConversationCommand } from '../conversation-stream';
 import { CONVERSATION_SERVICE_OPTIONS, type ConversationServiceOptions } from '../options';
+
+/** The channel's events as this service reads them: upcast to the current version, validated. */
+const channelEvents = new EventCatalog().register(...channelEventDefinitions);
+
+/**
+ * A channel event from the bus, lifted to its current version and checked against its DTO: a
+ * payload that fails throws a ContractViolation, so the bus dead-letters it with the reason
+ * (style 19) instead of half-applying it.
+ */
+const readChannelEvent = <
+  E extends ClientMessageArrived | OutgoingMessageDelivered | OutgoingMessageFailed,
+>(
+  payload: unknown,
+): E => {
+  const event = channelEvents.upcast(validateEventEnvelope(payload));
+  channelEvents.validateData(event);
+  return event as E;
+};
 
 /**
  * What the conversation makes of the channel's events (C1, C4, C7). Idempotent: a redelivered
@@ -30,7 +50,7 @@ export class ChannelEventsController {
 
   @EventPattern('Channel.MessageReceived', { consumer: 'conversation' })
   async messageReceived(@Payload() payload: unknown): Promise<void> {
-    const event = validateEventEnvelope(payload) as ClientMessageArrived;
+    const event = readChannelEvent<ClientMessageArrived>(payload);
     const d = event.data;
     await this.react(event, d.conversationId, {
       kind: 'RecordClientMessage',
@@ -46,7 +66,7 @@ export class ChannelEventsController {
 
   @EventPattern('Channel.MessageDelivered', { consumer: 'conversation' })
   async messageDelivered(@Payload() payload: unknown): Promise<void> {
-    const event = validateEventEnvelope(payload) as OutgoingMessageDelivered;
+    const event = readChannelEvent<OutgoingMessageDelivered>(payload);
     const d = event.data;
     await this.react(event, d.conversationId, {
       kind: 'RecordDelivery',
@@ -58,7 +78,7 @@ export class ChannelEventsController {
 
   @EventPattern('Channel.MessageDeliveryFailed', { consumer: 'conversation' })
   async messageDeliveryFailed(@Payload() payload: unknown): Promise<void> {
-    const event = validateEventEnvelope(payload) as OutgoingMessageFailed;
+    const event = readChannelEvent<OutgoingMessageFailed>(payload);
     const d = event.data;
     await this.react(event, d.conversationId, {
       kind: 'RecordDeliveryFailure',

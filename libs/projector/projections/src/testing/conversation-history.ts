@@ -6,6 +6,7 @@ import {
   telegramDealId,
   type Actor,
   type EventEnvelope,
+  type MessageContent,
   type TelegramSource,
 } from '@parley/contracts';
 import type { ProjectedEvent } from '../projected-event';
@@ -64,6 +65,23 @@ export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', b
     streamName: streamName('conversation', conversationId),
     event,
   });
+  const clientContent = (messageId: string, content: MessageContent, at: string): StreamEvent =>
+    inConversation(
+      envelope(
+        'Conversation.ClientMessageReceived',
+        {
+          conversationId,
+          messageId,
+          externalMessageId: `tg-${messageId}`,
+          content,
+          sentAt: at,
+        },
+        conversationId,
+        at,
+        clientActor,
+      ),
+    );
+
   const inCrm = (aggregateId: string, event: ProjectedEvent): StreamEvent => ({
     streamName: streamName('crm', aggregateId),
     event,
@@ -85,21 +103,15 @@ export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', b
         ),
       ),
     clientMessage: (messageId: string, text: string, at: string): StreamEvent =>
-      inConversation(
-        envelope(
-          'Conversation.ClientMessageReceived',
-          {
-            conversationId,
-            messageId,
-            externalMessageId: `tg-${messageId}`,
-            content: { kind: 'text', text },
-            sentAt: at,
-          },
-          conversationId,
-          at,
-          clientActor,
-        ),
-      ),
+      clientContent(messageId, { kind: 'text', text }, at),
+    /** A client message of a kind Parley cannot show yet (a photo, ...), with its caption. */
+    clientUnsupportedMessage: (
+      messageId: string,
+      unsupportedKind: string,
+      caption: string | null,
+      at: string,
+    ): StreamEvent =>
+      clientContent(messageId, { kind: 'unsupported', unsupportedKind, caption }, at),
     managerMessage: (messageId: string, text: string, at: string, managerId = 'm1'): StreamEvent =>
       inConversation(
         envelope(
