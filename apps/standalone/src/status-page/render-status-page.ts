@@ -12,7 +12,8 @@ export const renderStatusPage = (report: HealthReport): string => {
     .map(
       (c) =>
         `<tr><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.description)}</td>` +
-        `<td class="${c.status}">${c.status}${c.reason ? `: ${escapeHtml(c.reason)}` : ''}</td></tr>`,
+        `<td class="${c.status}">${c.status}${c.reason ? `: ${escapeHtml(c.reason)}` : ''}` +
+        `${c.detail ? ` (${escapeHtml(c.detail)})` : ''}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>

@@ -7,6 +7,7 @@ describe('renderStatusPage', () => {
       checks: [
         { name: 'event-store', description: 'PGlite in <dir>', status: 'up' },
         { name: 'bus', description: 'in-process', status: 'down', reason: 'closed' },
+        { name: 'telegram', description: 'webhook', status: 'up', detail: '3 rejected <updates>' },
       ],
     });
     expect(html).toContain('Parley is degraded');
@@ -14,5 +15,6 @@ describe('renderStatusPage', () => {
       '<td>event-store</td><td>PGlite in &lt;dir&gt;</td><td class="up">up</td>',
     );
     expect(html).toContain('<td class="down">down: closed</td>');
+    expect(html).toContain('<td class="up">up (3 rejected &lt;updates&gt;)</td>');
   });
 });

@@ -3,8 +3,16 @@ export interface HealthCheck {
   readonly name: string;
   /** What it is, in a few words: "event store (PGlite, .data/standalone)". */
   readonly description: string;
-  /** Resolves when healthy; rejects or resolves with a reason string when not. */
-  check(): Promise<void | string>;
+  /**
+   * Resolves when healthy, with a `detail` to show beside it if there is one ("3 dead letters");
+   * rejects or resolves with a reason string when not.
+   */
+  check(): Promise<void | string | HealthDetail>;
+}
+
+/** What a healthy part says of itself, e.g. how many letters its dead-letter topics hold. */
+export interface HealthDetail {
+  readonly detail: string;
 }
 
 export interface HealthReport {
@@ -14,6 +22,7 @@ export interface HealthReport {
     description: string;
     status: 'up' | 'down';
     reason?: string;
+    detail?: string;
   }[];
 }
 
@@ -31,15 +40,26 @@ export class HealthRegistry {
     const checks = await Promise.all(
       this.checks.map(async (c) => {
         try {
-          const reason = await Promise.race([
+          const result = await Promise.race([
             c.check(),
             new Promise<string>((r) =>
               setTimeout(() => r(`no answer within ${timeoutMs} ms`), timeoutMs).unref(),
             ),
           ]);
-          return reason
-            ? { name: c.name, description: c.description, status: 'down' as const, reason }
-            : { name: c.name, description: c.description, status: 'up' as const };
+          if (typeof result === 'string' && result) {
+            return {
+              name: c.name,
+              description: c.description,
+              status: 'down' as const,
+              reason: result,
+            };
+          }
+          return {
+            name: c.name,
+            description: c.description,
+            status: 'up' as const,
+            ...(typeof result === 'object' && result ? { detail: result.detail } : {}),
+          };
         } catch (e) {
           return {
             name: c.name,

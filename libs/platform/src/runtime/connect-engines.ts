@@ -1,4 +1,4 @@
-import { createKafkaBus, type Bus } from '@parley/bus';
+import { createKafkaBus, KafkaDeadLetters, type Bus } from '@parley/bus';
 import {
   createEventStoreDbEventStore,
   createPostgresEventStore,
@@ -32,16 +32,25 @@ export const connectEngines = async (
       await store.readAll({ maxCount: 1 });
     },
   });
+  const deadLetters = new KafkaDeadLetters({
+    brokers: config.KAFKA_BROKERS.split(','),
+    clientId: `${clientId}-dead-letters`,
+  });
   health.register({
     name: 'bus',
-    description: `Kafka at ${config.KAFKA_BROKERS}`,
-    check: async () => undefined,
+    description: `Kafka at ${config.KAFKA_BROKERS}; its dead-letter topics (npm run dlq)`,
+    // Asks the broker, so an unreachable Kafka reports down; the count is of the whole cluster.
+    check: async () => {
+      const held = await deadLetters.count();
+      return { detail: `${held} dead letter${held === 1 ? '' : 's'}` };
+    },
   });
   return {
     store,
     bus,
     close: async () => {
       await bus.close();
+      await deadLetters.close();
       await store.close();
     },
   };
