@@ -47,10 +47,15 @@ describe('a client message, both ways, on the standalone (npm start)', () => {
     expect((await webhook.post(update, null)).status).toBe(401);
   });
 
-  it('refuses a malformed update with 400 naming the field', async () => {
+  it('answers 200 to an update it cannot use, so Telegram stops redelivering it, and counts it', async () => {
     const res = await webhook.post({ update_id: 'abc' });
-    expect(res.status).toBe(400);
-    expect(JSON.stringify(await res.json())).toContain('update_id');
+    expect(res.status).toBe(200);
+    const health = (await (await fetch(`${baseUrl}/health`)).json()) as {
+      checks: { name: string; detail?: string }[];
+    };
+    expect(health.checks.find((c) => c.name === 'telegram-webhook')?.detail).toMatch(
+      /1 unusable body/,
+    );
   });
 
   it('carries a client message to the chat list, timeline and card, and a reply back to Telegram', async () => {

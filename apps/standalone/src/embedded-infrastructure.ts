@@ -3,16 +3,23 @@ import path from 'node:path';
 import { createInProcessBus, type Bus } from '@parley/bus';
 import { CommandSender } from '@parley/command-handling';
 import { newId } from '@parley/contracts';
-import { createPgliteEventStore, openPglite, type EventStore } from '@parley/eventstore';
+import {
+  createPgliteEventStore,
+  DEFAULT_SCHEMA,
+  openPglite,
+  type EventStore,
+} from '@parley/eventstore';
 import type { HealthRegistry } from '@parley/platform';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { InMemoryCheckpointStore, Relay } from '@parley/relay';
+import { rebuildReadModels } from '@parley/projector-service';
+import { Relay, SqlCheckpointStore } from '@parley/relay';
 
 /**
  * The embedded default's engines: PGlite event store, in-process bus, in-memory read store,
- * and the relay between store and bus. The in-process bus keeps nothing across restarts, so the
- * relay starts from position zero at every boot: every consumer is idempotent, and the
- * in-memory read models rebuild themselves from the replay.
+ * and the relay between store and bus. The relay keeps its checkpoint in PGlite beside the
+ * events, so a restart publishes only what it had not published yet, instead of pushing the
+ * whole log through every reaction again; the in-memory read models are rebuilt from the log by
+ * the projector's rebuild at every boot.
  */
 export interface EmbeddedInfrastructure {
   readonly store: EventStore;
@@ -20,9 +27,16 @@ export interface EmbeddedInfrastructure {
   readonly readStore: ReadStore;
   readonly relay: Relay;
   readonly commandSender: CommandSender;
-  /** Start relaying once every consumer is subscribed. */
-  startRelay(): Promise<void>;
+  /** Rebuild the read models, then start relaying, once every consumer is subscribed. */
+  startRelay(): Promise<EmbeddedBootReport>;
   close(): Promise<void>;
+}
+
+export interface EmbeddedBootReport {
+  /** Events the read-model rebuild read from the log. */
+  readonly rebuiltFromEvents: number;
+  /** The relay's checkpoint: it publishes what comes after (undefined: from the start). */
+  readonly relayResumesAfter: bigint | undefined;
 }
 
 export const startEmbeddedInfrastructure = async (
@@ -36,7 +50,7 @@ export const startEmbeddedInfrastructure = async (
   const store = await createPgliteEventStore({ pglite: db });
   const bus = createInProcessBus();
   const readStore = createInMemoryReadStore();
-  const relay = new Relay({ store, bus, checkpoints: new InMemoryCheckpointStore() });
+  const relay = new Relay({ store, bus, checkpoints: new SqlCheckpointStore(db, DEFAULT_SCHEMA) });
   const commandSender = new CommandSender({
     bus,
     instanceId: newId(),
@@ -69,7 +83,13 @@ export const startEmbeddedInfrastructure = async (
     readStore,
     relay,
     commandSender,
-    startRelay: () => relay.start(),
+    startRelay: async () => {
+      // Nothing reaches the projector before the relay starts, so the rebuild has the read
+      // store to itself; events it and the relay both carry are no-ops the second time.
+      const rebuilt = await rebuildReadModels(store, readStore);
+      await relay.start();
+      return { rebuiltFromEvents: rebuilt.events, relayResumesAfter: relay.position };
+    },
     close: async () => {
       await relay.stop();
       await commandSender.stop();

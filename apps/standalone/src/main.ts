@@ -20,6 +20,9 @@ const main = async (): Promise<void> => {
     env['PARLEY_AUTH_SECRET'],
   );
   if (demo && !env['TELEGRAM_BOT_TOKEN']) Object.assign(env, DEMO_TELEGRAM);
+  // Plain HTTP on this machine only: the refresh cookie is not Secure unless the variable says so.
+  if (!env['PARLEY_COOKIE_SECURE'] && isLoopbackHost(config.HOST))
+    env['PARLEY_COOKIE_SECURE'] = 'false';
   const gateway = loadConfigOrExit(GatewayConfig, env);
   const telegram = loadConfigOrExit(TelegramChannelConfig, env);
   const signals = stopOnSignals('standalone');
@@ -52,7 +55,11 @@ const main = async (): Promise<void> => {
     configure: (app) => configureGateway(app),
   });
   signals.onStop(service.close);
-  await engines.startRelay();
+  const boot = await engines.startRelay();
+  process.stdout.write(
+    `read models rebuilt from ${boot.rebuiltFromEvents} events; relay resumes ` +
+      `${boot.relayResumesAfter === undefined ? 'from the start' : `after position ${boot.relayResumesAfter}`}\n`,
+  );
   if (demo) await seedDemoWorkspace(engines.store, config.WORKSPACE_ID, telegram);
 
   const port = new URL(service.url!).port;
@@ -64,6 +71,10 @@ const main = async (): Promise<void> => {
     );
   }
 };
+
+/** 127.0.0.0/8, ::1 or localhost: reachable from this machine only. */
+const isLoopbackHost = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 
 main().catch((e: unknown) => {
   process.stderr.write(`standalone failed to start: ${(e as Error).stack ?? String(e)}\n`);

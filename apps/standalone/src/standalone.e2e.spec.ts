@@ -97,7 +97,16 @@ describe('npm start (standalone, embedded engines)', () => {
     };
     const first = await chatsAfterBoot();
     expect(first.map((c) => c.name)).toEqual(['Lucía', 'James Miller', 'Anna Petrova']);
+    expect(proc!.output()).toMatch(/relay resumes from the start/);
     expect(await chatsAfterBoot()).toEqual(first);
+    // The second boot rebuilt the read models from the log and resumed the relay where it was,
+    // so the reactions did not see the whole log again.
+    const resumed =
+      /read models rebuilt from (\d+) events; relay resumes after position (\d+)/.exec(
+        proc!.output(),
+      );
+    expect(Number(resumed?.[1])).toBeGreaterThan(0);
+    expect(Number(resumed?.[2])).toBeGreaterThan(0);
   });
 
   it('refuses a bad setting, naming the variable', async () => {
