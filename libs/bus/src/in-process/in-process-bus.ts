@@ -7,6 +7,12 @@ export interface InProcessBusOptions {
   readonly partitions?: number;
   /** Where errors that no handler can see go (a failed dead-letter publish). Default stderr. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Messages kept per partition once every group that reads the topic has passed them
+   * (retention: the bus does not keep every message for ever). Nothing a group has not read
+   * yet is dropped. Default 2,000.
+   */
+  readonly retainPerPartition?: number;
 }
 
 /** Serialise like the Kafka adapter does, so a value that would not survive Kafka fails here too. */
@@ -29,6 +35,7 @@ class InProcessBus implements Bus {
   constructor(
     private readonly partitions: number,
     private readonly onError: (error: unknown) => void,
+    private readonly retainPerPartition: number,
   ) {}
 
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
@@ -45,6 +52,7 @@ class InProcessBus implements Bus {
         topic: (name) => this.topic(name),
         deadLetter: async (message) => this.append([message]),
         onError: this.onError,
+        consumed: (topic, partition) => this.applyRetention(topic, partition),
       });
       this.groups.set(options.groupId, group);
     }
@@ -78,6 +86,23 @@ class InProcessBus implements Bus {
     }
   }
 
+  /**
+   * Drop what every group reading the topic has passed, keeping the last `retainPerPartition`;
+   * only once twice that many are held, so the work is spread over many messages.
+   */
+  private applyRetention(topic: string, partition: number): void {
+    const log = this.topic(topic);
+    const start = log.startOffsets()[partition]!;
+    const end = log.endOffsets()[partition]!;
+    if (end - start < 2 * this.retainPerPartition) return;
+    let passedByAll = end;
+    for (const group of this.groups.values()) {
+      const next = group.nextOffset(topic, partition);
+      if (next !== undefined) passedByAll = Math.min(passedByAll, next);
+    }
+    log.trim(partition, Math.min(passedByAll, end - this.retainPerPartition));
+  }
+
   private topic(name: string): TopicLog {
     let log = this.topics.get(name);
     if (!log) {
@@ -97,4 +122,5 @@ export const createInProcessBus = (options: InProcessBusOptions = {}): Bus =>
   new InProcessBus(
     options.partitions ?? 3,
     options.onError ?? ((error) => process.stderr.write(`in-process bus: ${String(error)}\n`)),
+    options.retainPerPartition ?? 2_000,
   );

@@ -13,6 +13,8 @@ export interface GroupEnvironment {
   readonly topic: (name: string) => TopicLog;
   readonly deadLetter: (message: OutgoingMessage) => Promise<void>;
   readonly onError: (error: unknown) => void;
+  /** The group moved past a message of this topic partition (the bus may drop what all passed). */
+  readonly consumed: (topic: string, partition: number) => void;
 }
 
 /**
@@ -35,10 +37,7 @@ export class InProcessConsumerGroup {
     for (const topic of options.topics) {
       if (!this.nextOffsets.has(topic)) {
         const log = this.env.topic(topic);
-        this.nextOffsets.set(
-          topic,
-          options.fromBeginning ? log.partitions.map(() => 0) : log.endOffsets(),
-        );
+        this.nextOffsets.set(topic, options.fromBeginning ? log.startOffsets() : log.endOffsets());
       }
     }
     const member: GroupMember = { options, inFlight: new Set() };
@@ -55,13 +54,18 @@ export class InProcessConsumerGroup {
     while (member.inFlight.size > 0) await Promise.allSettled([...member.inFlight]);
   }
 
+  /** The next offset this group reads in a topic partition; undefined if it never read the topic. */
+  nextOffset(topic: string, partition: number): number | undefined {
+    return this.nextOffsets.get(topic)?.[partition];
+  }
+
   subscribes(topic: string): boolean {
     return this.members.some((m) => m.options.topics.includes(topic));
   }
 
   kick(topic: string): void {
     const log = this.env.topic(topic);
-    for (let partition = 0; partition < log.partitions.length; partition++) {
+    for (let partition = 0; partition < log.partitionCount; partition++) {
       void this.pump(log, partition);
     }
   }
@@ -85,9 +89,11 @@ export class InProcessConsumerGroup {
       for (;;) {
         const offsets = this.nextOffsets.get(log.name);
         const owner = this.ownerOf(log.name, partition);
-        const offset = offsets?.[partition] ?? 0;
-        const record = log.partitions[partition]![offset];
-        if (!offsets || !owner || !record) return;
+        if (!offsets || !owner) return;
+        // Retention dropped what this group had not read (it joined late): go on from the oldest held.
+        const offset = Math.max(offsets[partition] ?? 0, log.startOffsets()[partition]!);
+        const record = log.at(partition, offset);
+        if (!record) return;
         const done = this.deliver(owner, log.name, partition, offset, record);
         owner.inFlight.add(done);
         try {
@@ -96,6 +102,7 @@ export class InProcessConsumerGroup {
           owner.inFlight.delete(done);
         }
         offsets[partition] = offset + 1;
+        this.env.consumed(log.name, partition);
       }
     } catch (error) {
       this.env.onError(error);
