@@ -20,7 +20,9 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: true, ws: true },
+      // No changeOrigin: the gateway checks Origin against Host on refresh and sign-out, and the
+      // browser's Origin is the dev server's, which the Host must then match.
+      '/api': { target: 'http://localhost:3000', ws: true },
     },
   },
 });

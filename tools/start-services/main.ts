@@ -47,6 +47,8 @@ const main = async () => {
     // infra:up starts FerretDB there; READ_STORE_URL= (empty) keeps the read
     // models in the gateway's memory instead.
     readStoreUrl: env['READ_STORE_URL'] ?? `mongodb://127.0.0.1:${env['FERRETDB_PORT'] ?? 27018}`,
+    // The Redis infra:up starts, unless the developer points REDIS_URL elsewhere (empty: memory).
+    redisUrl: env['REDIS_URL'] ?? `redis://127.0.0.1:${env['REDIS_PORT'] ?? 6379}`,
   });
   const children: ChildProcess[] = [];
   let stopping = false;

@@ -12,7 +12,15 @@ export interface ServicePlanOptions {
   readonly telegramPort: number;
   /** mongodb://... to run the projector as its own process; empty: the gateway projects. */
   readonly readStoreUrl: string;
+  /**
+   * The gateway's sign-in limits and session records; default the Redis of infra:up. Empty: in
+   * the gateway's memory (then only one gateway process may run).
+   */
+  readonly redisUrl?: string;
 }
+
+/** The Redis `infra:up` starts. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /**
  * The processes of `npm run start:services`, each an app's main.ts with its settings. Pure, so
@@ -45,6 +53,7 @@ export const planServices = (o: ServicePlanOptions): PlannedService[] => {
       PORT: String(o.gatewayPort),
       HOST: '0.0.0.0',
       READ_STORE_URL: o.readStoreUrl,
+      REDIS_URL: o.redisUrl ?? DEFAULT_REDIS_URL,
     },
   });
   return services;

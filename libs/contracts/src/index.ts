@@ -9,3 +9,4 @@ export * from './conversation';
 export * from './crm';
 export * from './read-models';
 export * from './gateway';
+export { IsVisibleText, visibleTextProblem } from './validation/visible-text';

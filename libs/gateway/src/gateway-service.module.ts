@@ -1,18 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
+import { SameOriginGuard } from './auth/same-origin.guard';
 import { TokenService } from './auth/token-service';
 import { ChatQueries } from './chats/chat-queries';
 import { ChatsController } from './chats/chats.controller';
 import { ChatCommandsController } from './commands/chat-commands.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { LivePush } from './live/live-push';
+import { GatewayRedis } from './sessions/gateway-redis';
+import { InMemoryRefreshTokenStore } from './sessions/in-memory-refresh-token-store';
+import { RedisRefreshTokenStore } from './sessions/redis-refresh-token-store';
+import { REFRESH_TOKEN_STORE, type RefreshTokenStore } from './sessions/refresh-token-store.port';
+import { Sessions } from './sessions/sessions';
+import { SignInLimiter } from './sessions/sign-in-limiter';
 import { UserDirectory } from './users/user-directory';
 
 /**
  * The gateway (docs/architecture.md): users and sessions, the HTTP API over the read models and the
  * commands, WebSocket push. Needs READ_STORE, COMMAND_SENDER, BUS, CLOCK and WORKSPACE_SETTINGS
- * from the platform; the process calls `configureGateway(app)` before listening.
+ * from the platform; the process calls `configureGateway(app)` before listening. With REDIS_URL
+ * the sign-in limits and the session records live in Redis, otherwise in this process's memory.
  */
 @Module({})
 export class GatewayServiceModule {
@@ -22,9 +30,33 @@ export class GatewayServiceModule {
       controllers: [AuthController, ChatsController, ChatCommandsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        GatewayRedis,
+        {
+          provide: REFRESH_TOKEN_STORE,
+          inject: [GatewayRedis],
+          useFactory: (redis: GatewayRedis): RefreshTokenStore =>
+            redis.client
+              ? new RedisRefreshTokenStore(redis.client)
+              : new InMemoryRefreshTokenStore(),
+        },
+        {
+          provide: SignInLimiter,
+          inject: [GatewayRedis],
+          useFactory: (redis: GatewayRedis): SignInLimiter =>
+            new SignInLimiter(
+              {
+                failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
+                failuresPerAccount: config.SIGN_IN_FAILURES_PER_ACCOUNT,
+                windowSeconds: config.SIGN_IN_WINDOW_SECONDS,
+              },
+              redis.client,
+            ),
+        },
         UserDirectory,
         TokenService,
+        Sessions,
         AccessTokenGuard,
+        SameOriginGuard,
         ChatQueries,
         LivePush,
       ],

@@ -1,5 +1,15 @@
 import { BooleanFromEnv } from '@parley/config';
-import { IsBoolean, IsEmail, IsInt, IsString, Length, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 /**
  * The gateway's settings (docs/style.md 11), read once at boot by the app with `loadConfig`.
@@ -16,11 +26,48 @@ export class GatewayConfig {
   @IsEmail() PARLEY_MANAGER_EMAIL: string = 'manager@parley.local';
   @IsString() @Length(8, 200) PARLEY_MANAGER_PASSWORD: string = 'parley-manager';
 
-  /** Set the refresh cookie's Secure flag (behind HTTPS). */
-  @BooleanFromEnv() @IsBoolean() PARLEY_COOKIE_SECURE: boolean = false;
+  /**
+   * The refresh cookie's Secure flag. On by default: a browser then sends the cookie over HTTPS
+   * only (and to http://localhost). `false` for plain-HTTP development on another address;
+   * `npm start` on a loopback HOST turns it off unless set.
+   */
+  @BooleanFromEnv() @IsBoolean() PARLEY_COOKIE_SECURE: boolean = true;
+
+  /**
+   * Origins besides the gateway's own (`https://<Host>`, `http://<Host>`) allowed to call the
+   * cookie-authenticated endpoints (refresh, sign-out): comma-separated, e.g.
+   * `https://app.example.com,https://admin.example.com`. Anything else gets 403.
+   */
+  @Matches(/^(https?:\/\/[^\s,/]+)?(,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'must be comma-separated origins like https://app.example.com (no path)',
+  })
+  PARLEY_ALLOWED_ORIGINS: string = '';
 
   @IsInt() @Min(10) @Max(86_400) ACCESS_TOKEN_TTL_SECONDS: number = 900;
+  /** A session's absolute lifetime, from sign-in: rotating its refresh token does not extend it. */
   @IsInt() @Min(60) @Max(31_536_000) REFRESH_TOKEN_TTL_SECONDS: number = 7 * 24 * 3600;
+
+  /**
+   * Redis for the sign-in rate limits and the session records, shared by every gateway replica.
+   * Empty: both in this process's memory (one replica only; a restart signs everyone out).
+   */
+  @Matches(/^(rediss?:\/\/\S+)?$/, { message: 'must be a redis:// or rediss:// URL, or empty' })
+  REDIS_URL: string = '';
+
+  /**
+   * Failed sign-ins one client address may have per window, whatever the accounts (a right
+   * password costs nothing: an office behind one address is not locked out by its own users).
+   */
+  @IsInt() @Min(1) @Max(100_000) SIGN_IN_FAILURES_PER_ADDRESS: number = 20;
+  /** Failed sign-ins one account (email) may have per window; a success clears the count. */
+  @IsInt() @Min(1) @Max(1_000) SIGN_IN_FAILURES_PER_ACCOUNT: number = 5;
+  /** The window of both sign-in limits; an account over its limit waits a whole window. */
+  @IsInt() @Min(1) @Max(86_400) SIGN_IN_WINDOW_SECONDS: number = 15 * 60;
+
+  /** Password hashes computed at once (each scrypt takes 16 MiB and a threadpool thread). */
+  @IsInt() @Min(1) @Max(64) PASSWORD_HASH_CONCURRENCY: number = 2;
+  /** Sign-ins waiting for a hashing slot before further ones get 503. */
+  @IsInt() @Min(0) @Max(10_000) PASSWORD_HASH_QUEUE_LIMIT: number = 32;
 
   /** How long a command request waits for its outcome before answering 504. */
   @IsInt() @Min(1) @Max(300_000) COMMAND_TIMEOUT_MS: number = 10_000;

@@ -10,9 +10,16 @@ describe('GatewayConfig', () => {
       PARLEY_ADMIN_PASSWORD: 'parley-admin',
       PARLEY_MANAGER_EMAIL: 'manager@parley.local',
       PARLEY_MANAGER_PASSWORD: 'parley-manager',
-      PARLEY_COOKIE_SECURE: false,
+      PARLEY_COOKIE_SECURE: true,
+      PARLEY_ALLOWED_ORIGINS: '',
       ACCESS_TOKEN_TTL_SECONDS: 900,
       REFRESH_TOKEN_TTL_SECONDS: 604_800,
+      REDIS_URL: '',
+      SIGN_IN_FAILURES_PER_ADDRESS: 20,
+      SIGN_IN_FAILURES_PER_ACCOUNT: 5,
+      SIGN_IN_WINDOW_SECONDS: 900,
+      PASSWORD_HASH_CONCURRENCY: 2,
+      PASSWORD_HASH_QUEUE_LIMIT: 32,
       COMMAND_TIMEOUT_MS: 10_000,
       PARLEY_WEB_DIR: 'dist/apps/web',
     });
@@ -35,10 +42,44 @@ describe('GatewayConfig', () => {
   it('given values as strings, then they are converted', () => {
     const config = loadConfig(GatewayConfig, {
       PARLEY_AUTH_SECRET: SECRET,
-      PARLEY_COOKIE_SECURE: 'true',
+      PARLEY_COOKIE_SECURE: 'false',
       COMMAND_TIMEOUT_MS: '300',
+      SIGN_IN_FAILURES_PER_ACCOUNT: '10',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      PARLEY_ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173',
     });
-    expect(config.PARLEY_COOKIE_SECURE).toBe(true);
+    expect(config.PARLEY_COOKIE_SECURE).toBe(false);
     expect(config.COMMAND_TIMEOUT_MS).toBe(300);
+    expect(config.SIGN_IN_FAILURES_PER_ACCOUNT).toBe(10);
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('given bad session and limit settings, then each is refused by its name', () => {
+    try {
+      loadConfig(GatewayConfig, {
+        PARLEY_AUTH_SECRET: SECRET,
+        REDIS_URL: 'http://127.0.0.1:6379',
+        PARLEY_ALLOWED_ORIGINS: 'https://app.example.com/path',
+        PARLEY_COOKIE_SECURE: 'maybe',
+        SIGN_IN_FAILURES_PER_ADDRESS: '0',
+        SIGN_IN_FAILURES_PER_ACCOUNT: 'five',
+        SIGN_IN_WINDOW_SECONDS: '-1',
+        PASSWORD_HASH_CONCURRENCY: '0',
+        PASSWORD_HASH_QUEUE_LIMIT: '-1',
+      });
+      throw new Error('expected InvalidConfig');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidConfig);
+      expect((e as InvalidConfig).problems.map((p) => p.variable).sort()).toEqual([
+        'PARLEY_ALLOWED_ORIGINS',
+        'PARLEY_COOKIE_SECURE',
+        'PASSWORD_HASH_CONCURRENCY',
+        'PASSWORD_HASH_QUEUE_LIMIT',
+        'REDIS_URL',
+        'SIGN_IN_FAILURES_PER_ACCOUNT',
+        'SIGN_IN_FAILURES_PER_ADDRESS',
+        'SIGN_IN_WINDOW_SECONDS',
+      ]);
+    }
   });
 });

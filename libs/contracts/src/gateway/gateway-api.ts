@@ -1,4 +1,6 @@
-import { IsEmail, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsVisibleText } from '../validation/visible-text';
+import { IsEmailAddress } from './is-email-address';
 import type { ChatListItem } from '../read-models/chat-list';
 import type { TimelineItem } from '../read-models/timeline';
 import type { ReadModelChange } from '../read-models/read-model-change';
@@ -18,10 +20,24 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *   POST /api/chats/:conversationId/read                → CommandResponse
  *   WS   /api/live?access_token=...   server → client: LiveMessage
  * Every call but login and refresh needs `Authorization: Bearer <accessToken>`.
+ * Request bodies are JSON (`content-type: application/json`, else 415), at most
+ * REQUEST_BODY_LIMITS bytes (else 413); unknown fields and query parameters are refused (400).
  * Errors: { statusCode, error, message, issues?: { field, reason }[] }.
  */
+/** The most bytes a request body may have, per endpoint (larger: 413). */
+export const REQUEST_BODY_LIMITS = {
+  /** Sign-in, refresh and sign-out. */
+  auth: 4 * 1024,
+  /** A message: 4096 characters, each up to 6 bytes as a JSON escape, and the envelope. */
+  message: 64 * 1024,
+  /** Telegram's webhook: an update with a long caption, entities and a reply it quotes. */
+  telegramWebhook: 1024 * 1024,
+  /** Any other endpoint. */
+  other: 16 * 1024,
+} as const;
+
 export class SignInRequest {
-  @IsEmail() email!: string;
+  @IsEmailAddress() email!: string;
   @IsString() @Length(1, 200) password!: string;
 }
 
@@ -45,7 +61,8 @@ export interface SignInResponse {
 }
 
 export class SendMessageRequest {
-  @IsString() @Length(1, 4096) text!: string;
+  /** A person's text: no NUL or control characters, no lone surrogates, something visible. */
+  @IsString() @Length(1, 4096) @IsVisibleText() text!: string;
   /** Optional client-chosen id: a retried request with the same id sends one message. */
   @IsOptional() @IsUUID() messageId?: string;
 }

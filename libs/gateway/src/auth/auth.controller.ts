@@ -3,7 +3,10 @@ import {
   Controller,
   Get,
   HttpCode,
+  HttpException,
+  HttpStatus,
   Inject,
+  Logger,
   Post,
   Req,
   Res,
@@ -13,49 +16,110 @@ import {
 import { SignInRequest, type SignInResponse, type User } from '@parley/contracts';
 import type { Request, Response } from 'express';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { Sessions, type IssuedRefresh } from '../sessions/sessions';
+import { SignInLimiter } from '../sessions/sign-in-limiter';
+import { HashingBusy } from '../users/hashing-slots';
 import { UserDirectory } from '../users/user-directory';
 import { AccessTokenGuard } from './access-token.guard';
 import { CurrentUser } from './current-user.decorator';
 import { REFRESH_COOKIE, refreshCookieOptions } from './refresh-cookie';
+import { SameOriginGuard } from './same-origin.guard';
 import { TokenService } from './token-service';
 
 /** Sign in, stay signed in, sign out (U1). */
 @Controller('api')
 export class AuthController {
+  private readonly logger = new Logger('AuthController');
+
   constructor(
     @Inject(UserDirectory) private readonly users: UserDirectory,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(Sessions) private readonly sessions: Sessions,
+    @Inject(SignInLimiter) private readonly limiter: SignInLimiter,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
+  /**
+   * 401 for a wrong email or password (the same answer for both); 429 with Retry-After when the
+   * client address or the account is over its sign-in limit; 503 with Retry-After when every
+   * password-hashing slot and the queue before them are taken.
+   */
   @Post('auth/login')
   @HttpCode(200)
   async login(
     @Body() body: SignInRequest,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SignInResponse> {
-    const user = await this.users.verify(body.email, body.password);
+    const address = request.ip ?? request.socket.remoteAddress;
+    const verdict = await this.limiter.attempt(address, body.email);
+    if (!verdict.allowed) {
+      response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+      const what =
+        verdict.limit === 'address'
+          ? 'too many failed sign-ins from this address'
+          : 'too many failed sign-ins for this account';
+      throw new HttpException(
+        {
+          statusCode: HttpStatus.TOO_MANY_REQUESTS,
+          error: 'Too Many Requests',
+          message: `${what}: try again in ${inWords(verdict.retryAfterSeconds)}`,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    let user: User | null;
+    try {
+      user = await this.users.verify(body.email, body.password);
+    } catch (e) {
+      if (!(e instanceof HashingBusy)) throw e;
+      await this.limiter.notChecked(address, body.email);
+      response.setHeader('Retry-After', '1');
+      throw new HttpException(
+        {
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          error: 'Service Unavailable',
+          message: 'too many sign-ins at once: try again in a moment',
+        },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    }
     if (!user) throw new UnauthorizedException('invalid email or password');
-    return this.startSession(user, response);
+    await this.limiter.succeeded(address, body.email);
+    return this.answer(user, await this.recorded(() => this.sessions.start(user)), response);
   }
 
-  /** A new access token for the refresh cookie; the cookie is rotated. */
+  /**
+   * A new access token for the refresh cookie; the cookie is rotated. A rotated-away token
+   * presented again ends its whole session (reuse). Only from the app's own origin (403).
+   */
   @Post('auth/refresh')
   @HttpCode(200)
-  refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): SignInResponse {
+  @UseGuards(SameOriginGuard)
+  async refresh(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SignInResponse> {
     const token: unknown = request.cookies?.[REFRESH_COOKIE];
-    const claims = typeof token === 'string' ? this.tokens.verifyRefresh(token) : null;
-    const user = claims ? this.users.findById(claims.sub) : null;
-    if (!user) {
+    const renewed =
+      typeof token === 'string' ? await this.recorded(() => this.sessions.renew(token)) : null;
+    if (!renewed) {
       response.clearCookie(REFRESH_COOKIE, refreshCookieOptions(this.config.PARLEY_COOKIE_SECURE));
       throw new UnauthorizedException('the session has ended: sign in again');
     }
-    return this.startSession(user, response);
+    return this.answer(renewed.user, renewed.refresh, response);
   }
 
+  /** The session of the refresh cookie ends on the server, and the cookie is cleared. */
   @Post('auth/logout')
   @HttpCode(204)
-  logout(@Res({ passthrough: true }) response: Response): void {
+  @UseGuards(SameOriginGuard)
+  async logout(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const token: unknown = request.cookies?.[REFRESH_COOKIE];
+    if (typeof token === 'string') await this.recorded(() => this.sessions.end(token));
     response.clearCookie(REFRESH_COOKIE, refreshCookieOptions(this.config.PARLEY_COOKIE_SECURE));
   }
 
@@ -65,11 +129,28 @@ export class AuthController {
     return user;
   }
 
-  private startSession(user: User, response: Response): SignInResponse {
+  /** A session-store failure (Redis down) is a 503 with a reason, logged, not a bare 500. */
+  private async recorded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      this.logger.error(`the session store failed: ${(e as Error).message}`);
+      throw new HttpException(
+        {
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          error: 'Service Unavailable',
+          message: 'sessions cannot be recorded right now: try again shortly',
+        },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    }
+  }
+
+  private answer(user: User, refresh: IssuedRefresh, response: Response): SignInResponse {
     response.cookie(
       REFRESH_COOKIE,
-      this.tokens.issueRefresh(user),
-      refreshCookieOptions(this.config.PARLEY_COOKIE_SECURE, this.tokens.refreshTtlSeconds),
+      refresh.token,
+      refreshCookieOptions(this.config.PARLEY_COOKIE_SECURE, refresh.expiresAt),
     );
     return {
       accessToken: this.tokens.issueAccess(user),
@@ -78,3 +159,10 @@ export class AuthController {
     };
   }
 }
+
+/** "45 seconds", "1 minute", "15 minutes". */
+const inWords = (seconds: number): string => {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};

@@ -3,10 +3,14 @@ import type { CookieOptions } from 'express';
 /** The httpOnly cookie that carries the refresh token, sent only to /api/auth. */
 export const REFRESH_COOKIE = 'parley_refresh';
 
-export const refreshCookieOptions = (secure: boolean, maxAgeSeconds?: number): CookieOptions => ({
+/**
+ * SameSite=Strict: a browser sends the cookie only on requests its own pages make. Secure unless
+ * PARLEY_COOKIE_SECURE=false. `expiresAt` is the session's end (absent when clearing).
+ */
+export const refreshCookieOptions = (secure: boolean, expiresAt?: Date): CookieOptions => ({
   httpOnly: true,
-  sameSite: 'lax',
+  sameSite: 'strict',
   secure,
   path: '/api/auth',
-  ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds * 1000 }),
+  ...(expiresAt === undefined ? {} : { expires: expiresAt }),
 });

@@ -16,6 +16,17 @@ export interface RefreshClaims {
   readonly sub: string;
   readonly type: 'refresh';
   readonly exp: number;
+  /** The session family the token belongs to. */
+  readonly fam: string;
+  /** The token's own id: the family's current one, or an older one (reuse). */
+  readonly jti: string;
+}
+
+/** Which session a refresh token belongs to, and when that session ends. */
+export interface RefreshTokenIds {
+  readonly familyId: string;
+  readonly tokenId: string;
+  readonly expiresAt: Date;
 }
 
 /** Signs and checks the session tokens: JWT HS256 with PARLEY_AUTH_SECRET. */
@@ -39,12 +50,17 @@ export class TokenService {
     );
   }
 
-  issueRefresh(user: User): string {
-    return jwt.sign({ type: 'refresh' }, this.config.PARLEY_AUTH_SECRET, {
-      algorithm: 'HS256',
-      subject: user.id,
-      expiresIn: this.refreshTtlSeconds,
-    });
+  /** A refresh token of a session family; it expires with the session, not later. */
+  issueRefresh(user: User, ids: RefreshTokenIds): string {
+    return jwt.sign(
+      {
+        type: 'refresh',
+        fam: ids.familyId,
+        exp: Math.floor(ids.expiresAt.getTime() / 1000),
+      },
+      this.config.PARLEY_AUTH_SECRET,
+      { algorithm: 'HS256', subject: user.id, jwtid: ids.tokenId },
+    );
   }
 
   /** The claims of a valid, unexpired access token; null for anything else. */
@@ -58,6 +74,7 @@ export class TokenService {
   verifyRefresh(token: string): RefreshClaims | null {
     const claims = this.verify(token);
     if (!claims || claims['type'] !== 'refresh') return null;
+    if (typeof claims['fam'] !== 'string' || typeof claims['jti'] !== 'string') return null;
     return claims as unknown as RefreshClaims;
   }
 

@@ -14,6 +14,13 @@ describe('chat list cursor', () => {
       '',
       Buffer.from('[1,2]').toString('base64url'),
       Buffer.from('{"_id":3}').toString('base64url'),
+      Buffer.from('{"lastActivityAt":"yesterday","_id":"c1"}').toString('base64url'),
+      Buffer.from('{"lastActivityAt":"2026-11-01T10:00:00.000Z","_id":""}').toString('base64url'),
+      Buffer.from('{"lastActivityAt":"2026-11-01T10:00:00Z","_id":"c1","x":1}').toString(
+        'base64url',
+      ),
+      `${encodeChatListCursor({ lastActivityAt: '2026-11-01T10:00:00.000Z', _id: 'c1' })}%00`,
+      'eyJ@',
     ]) {
       expect(decodeChatListCursor(text)).toBeNull();
     }

@@ -195,11 +195,10 @@ describe('gateway commands with outcomes (B1, B6)', () => {
     });
 
     expect(empty.status).toBe(400);
-    expect(empty.body).toMatchObject({
-      statusCode: 400,
-      error: 'Bad Request',
-      issues: [{ field: 'text' }],
-    });
+    expect(empty.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    const emptyIssues = (empty.body as { issues: { field: string; reason: string }[] }).issues;
+    expect(emptyIssues.map((i) => i.field)).toEqual(emptyIssues.map(() => 'text'));
+    expect(emptyIssues.map((i) => i.reason)).toContain('text must contain a visible character');
     expect(badId.status).toBe(400);
     expect(badId.body).toMatchObject({ issues: [{ field: 'messageId' }] });
   });

@@ -18,8 +18,15 @@ import { BUS } from '@parley/platform';
 import { WebSocket, WebSocketServer } from 'ws';
 import { TokenService } from '../auth/token-service';
 import { UserDirectory } from '../users/user-directory';
+import { upgradeTarget } from './upgrade-target';
 
 export const LIVE_PATH = '/api/live';
+
+/**
+ * The largest frame a browser may send, in bytes. Live push only speaks to the browser, which
+ * sends nothing but control frames; a bigger frame closes the socket with 1009.
+ */
+export const LIVE_MAX_PAYLOAD = 1024;
 
 /** Close code for a session whose access token expired while connected. */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -38,7 +45,7 @@ interface LiveSocket {
 @Injectable()
 export class LivePush implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('LivePush');
-  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIVE_MAX_PAYLOAD });
   private readonly sockets = new Set<LiveSocket>();
   private subscription?: BusSubscription;
   private server?: Server;
@@ -51,7 +58,7 @@ export class LivePush implements OnApplicationBootstrap, BeforeApplicationShutdo
     @Inject(UserDirectory) private readonly users: UserDirectory,
   ) {}
 
-  /** Take WebSocket upgrades on LIVE_PATH of this HTTP server (other paths are left alone). */
+  /** Take this HTTP server's WebSocket upgrades: LIVE_PATH's; any other path is refused. */
   attach(server: Server): void {
     this.server = server;
     server.on('upgrade', this.onUpgrade);
@@ -84,25 +91,41 @@ export class LivePush implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.sockets.size;
   }
 
+  /**
+   * Every upgrade gets an answer and nothing it holds can throw out of here: a Node `upgrade`
+   * listener that throws stops the process, and the raw socket has no error listener of its own.
+   */
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(request.url ?? '/', 'http://gateway');
-    if (url.pathname !== LIVE_PATH) return;
-    const claims = this.tokens.verifyAccess(url.searchParams.get('access_token') ?? '');
+    socket.on('error', () => socket.destroy());
+    try {
+      this.accept(request, socket, head);
+    } catch (e) {
+      this.logger.error(`upgrade of ${JSON.stringify(request.url)} failed`, (e as Error).stack);
+      refuse(socket, 500, 'Internal Server Error', 'the upgrade failed\n');
+    }
+  }
+
+  private accept(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const target = upgradeTarget(request.url);
+    if (target.path !== LIVE_PATH) {
+      refuse(socket, 404, 'Not Found', `no WebSocket endpoint here: connect to ${LIVE_PATH}\n`);
+      return;
+    }
+    const claims = this.tokens.verifyAccess(target.accessToken);
     const user = claims ? this.users.findById(claims.sub) : null;
     if (!claims || !user) {
-      const body = 'the access token is invalid or has expired\n';
-      socket.end(
-        'HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-      );
+      refuse(socket, 401, 'Unauthorized', 'the access token is invalid or has expired\n');
       return;
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const remainingMs = Math.max(0, claims.exp * 1000 - Date.now());
+      const remainingMs = Math.min(Math.max(0, claims.exp * 1000 - Date.now()), 2 ** 31 - 1);
       const live: LiveSocket = {
         socket: ws,
         workspaceId: user.workspaceId,
-        expiry: setTimeout(() => ws.close(CLOSE_UNAUTHORIZED, 'access token expired'), remainingMs),
+        expiry: setTimeout(
+          () => closeQuietly(ws, CLOSE_UNAUTHORIZED, 'access token expired'),
+          remainingMs,
+        ),
       };
       this.sockets.add(live);
       ws.on('close', () => {
@@ -121,12 +144,36 @@ export class LivePush implements OnApplicationBootstrap, BeforeApplicationShutdo
       return;
     }
     for (const live of this.sockets) {
-      if (live.workspaceId === change.workspaceId)
+      if (live.workspaceId !== change.workspaceId) continue;
+      try {
         send(live.socket, { type: 'changed', ...change });
+      } catch (e) {
+        this.logger.warn(`could not push ${message.topic}@${message.offset}: ${String(e)}`);
+        live.socket.terminate();
+      }
     }
   }
 }
 
 const send = (socket: WebSocket, message: LiveMessage): void => {
   if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+};
+
+/** Close a socket; one that is already going away is left to go. */
+const closeQuietly = (socket: WebSocket, code: number, reason: string): void => {
+  try {
+    socket.close(code, reason);
+  } catch {
+    socket.terminate();
+  }
+};
+
+/** Answer an upgrade with a plain HTTP refusal and close the connection. */
+const refuse = (socket: Duplex, status: number, phrase: string, body: string): void => {
+  if (socket.destroyed) return;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${phrase}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 };

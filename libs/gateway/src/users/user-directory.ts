@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { deterministicId, type Role, type User } from '@parley/contracts';
 import { WORKSPACE_SETTINGS, type WorkspaceSettings } from '@parley/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { HashingSlots } from './hashing-slots';
 import {
   hashPassword,
   verifyAgainstNobody,
@@ -30,11 +31,17 @@ interface SeedAccount {
 export class UserDirectory implements OnModuleInit {
   private readonly byEmail = new Map<string, Account>();
   private readonly byId = new Map<string, Account>();
+  private readonly hashing: HashingSlots;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(WORKSPACE_SETTINGS) private readonly workspace: WorkspaceSettings,
-  ) {}
+  ) {
+    this.hashing = new HashingSlots(
+      config.PASSWORD_HASH_CONCURRENCY,
+      config.PASSWORD_HASH_QUEUE_LIMIT,
+    );
+  }
 
   async onModuleInit(): Promise<void> {
     const seeds: SeedAccount[] = [
@@ -51,14 +58,19 @@ export class UserDirectory implements OnModuleInit {
         role: 'manager',
       },
     ];
-    for (const seed of seeds) await this.add(seed);
+    await Promise.all(seeds.map((seed) => this.add(seed)));
   }
 
-  /** The user with this email and password, or null (same answer for either being wrong). */
+  /**
+   * The user with this email and password, or null (same answer for either being wrong). The
+   * hash waits for a slot of the bounded hashing queue; a full queue rejects with HashingBusy.
+   */
   async verify(email: string, password: string): Promise<User | null> {
-    const account = this.byEmail.get(normalise(email));
-    if (!account) return verifyAgainstNobody(password).then(() => null);
-    return (await verifyPassword(password, account.password)) ? account.user : null;
+    const account = this.byEmail.get(normaliseEmail(email));
+    return this.hashing.run(async () => {
+      if (!account) return verifyAgainstNobody(password).then(() => null);
+      return (await verifyPassword(password, account.password)) ? account.user : null;
+    });
   }
 
   findById(id: string): User | null {
@@ -66,7 +78,7 @@ export class UserDirectory implements OnModuleInit {
   }
 
   private async add(seed: SeedAccount): Promise<void> {
-    const email = normalise(seed.email);
+    const email = normaliseEmail(seed.email);
     const workspaceId = this.workspace.defaultWorkspaceId;
     const user: User = {
       id: deterministicId('user', workspaceId, email),
@@ -76,10 +88,12 @@ export class UserDirectory implements OnModuleInit {
       workspaceId,
       language: 'en',
     };
+    // At boot, before any request: the two seeds hash side by side, outside the request queue.
     const account = { user, password: await hashPassword(seed.password) };
     this.byEmail.set(email, account);
     this.byId.set(user.id, account);
   }
 }
 
-const normalise = (email: string): string => email.trim().toLowerCase();
+/** One account per address, whatever its case or surrounding spaces. */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

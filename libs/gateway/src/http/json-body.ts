@@ -1,0 +1,103 @@
+import { HttpException } from '@nestjs/common';
+import { REQUEST_BODY_LIMITS } from '@parley/contracts';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+/** The most bytes a body to `path` may have: small for sessions, more for a message. */
+export const bodyLimitFor = (path: string): number => {
+  if (/^\/api\/auth\//.test(path)) return REQUEST_BODY_LIMITS.auth;
+  if (/^\/api\/chats\/[^/]+\/messages\/?$/.test(path)) return REQUEST_BODY_LIMITS.message;
+  if (/^\/channels\/telegram\/webhook\/?$/.test(path)) return REQUEST_BODY_LIMITS.telegramWebhook;
+  return REQUEST_BODY_LIMITS.other;
+};
+
+/** Whether the request carries a body (a declared length above 0, or a chunked one). */
+const hasBody = (request: Request): boolean => {
+  if (request.headers['transfer-encoding'] !== undefined) return true;
+  const length = Number(request.headers['content-length'] ?? '0');
+  return !Number.isFinite(length) || length > 0;
+};
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+const REASON_PHRASES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+};
+
+/** The API's error `{statusCode, error, message, issues}` for a body refused before any route. */
+const refusal = (statusCode: 400 | 413 | 415, field: string, reason: string): HttpException =>
+  new HttpException(
+    { statusCode, error: REASON_PHRASES[statusCode], message: reason, issues: [{ field, reason }] },
+    statusCode,
+  );
+
+interface BodyParserError {
+  readonly type?: string;
+  readonly status?: number;
+  readonly limit?: number;
+  readonly charset?: string;
+}
+
+const parsers = new Map<number, ReturnType<typeof express.json>>();
+const parserFor = (limit: number): ReturnType<typeof express.json> => {
+  let parser = parsers.get(limit);
+  if (!parser) {
+    parser = express.json({ limit, strict: true, type: () => true });
+    parsers.set(limit, parser);
+  }
+  return parser;
+};
+
+/**
+ * The gateway's only body parser: JSON objects or arrays, nothing else (a form or text body
+ * is refused with 415), at most `bodyLimitFor(path)` bytes (413), broken JSON 400; each refusal
+ * an HttpException in the API's error shape, passed on to Nest's exception filters (so a filter
+ * of the Telegram webhook can answer its own path). Named `jsonParser` so that Nest does not add
+ * its own JSON parser, as it does for an app whose parser it cannot find by that name.
+ */
+export const jsonParser = (request: Request, response: Response, next: NextFunction): void => {
+  if (!hasBody(request)) return next();
+  if (!request.is(JSON_TYPES)) {
+    const type = request.headers['content-type'];
+    const reason = `the body must be JSON (content-type: application/json), not ${
+      type ? JSON.stringify(type) : 'untyped'
+    }`;
+    return next(refusal(415, 'content-type', reason));
+  }
+  const limit = bodyLimitFor(request.path);
+  parserFor(limit)(request, response, (error?: unknown) => {
+    if (!error) return next();
+    const e = error as BodyParserError;
+    if (e.type === 'entity.too.large') {
+      next(
+        refusal(
+          413,
+          'body',
+          `the body is larger than ${limit} bytes, the most this endpoint takes`,
+        ),
+      );
+    } else if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
+      const what = e.charset ?? 'this encoding';
+      next(refusal(415, 'content-type', `the body must be UTF-8 JSON (${what} is not taken)`));
+    } else if (e.type === 'entity.parse.failed') {
+      next(refusal(400, 'body', 'the body is not a JSON object or array'));
+    } else if (e.type === 'request.aborted') {
+      response.destroy();
+    } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      next(refusal(400, 'body', 'the body could not be read'));
+    } else {
+      next(error);
+    }
+  });
+};
+
+/**
+ * Takes the place of Nest's form parser (found by this name): form bodies never reach a route,
+ * jsonParser has refused them already.
+ */
+export const urlencodedParser = (
+  _request: Request,
+  _response: Response,
+  next: NextFunction,
+): void => next();
