@@ -11,3 +11,4 @@ export {
   MESSAGE_RECEIVED_SCHEMA_VERSION,
   channelEventDefinitions,
 } from './channel-event-definitions';
+export { readChannelEvent } from './read-channel-event';

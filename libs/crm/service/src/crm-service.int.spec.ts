@@ -235,4 +235,24 @@ describe('crm service on PGlite + in-process bus', () => {
     });
     expect(await dealEvents(who)).toHaveLength(1);
   });
+
+  it('given a MessageReceived whose payload breaks its contract, then no contact is made of it and later clients still get theirs', async () => {
+    // Given a message whose client's name is not text (the old code stored it as it came), then
+    // a good one from someone else
+    const nobody = telegramUserId();
+    const broken = wrote(nobody, nobody, nextUpdateId());
+    const poison = {
+      ...broken,
+      data: { ...broken.data, client: { ...broken.data.client, firstName: { $gt: '' } } },
+    } as unknown as EventEnvelope;
+    const who = telegramUserId();
+
+    // When
+    await append(poison);
+    await append(wrote(who, who, nextUpdateId()));
+
+    // Then the good one is handled, and the broken one made nothing
+    await createdFor(who);
+    expect(await contactEvents(nobody)).toEqual([]);
+  });
 });
