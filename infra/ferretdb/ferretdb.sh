@@ -121,13 +121,7 @@ cmd_up() {
 
 cmd_down() { stop_process "$PID_FILE" "$(running_pid)" "$FERRETDB_STOP_TIMEOUT"; }
 
-cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  [[ -n "$pid" ]] || { log "stopped"; return 1; }
-  answering || { log "running (pid $pid) but not answering on 127.0.0.1:$FERRETDB_PORT"; return 2; }
-  log "up on 127.0.0.1:$FERRETDB_PORT (pid $pid, PostgreSQL backend $FERRETDB_POSTGRESQL_URL)"
-}
+cmd_status() { report_status "$FERRETDB_PORT" "PostgreSQL backend $FERRETDB_POSTGRESQL_URL"; }
 
 case "${1:-}" in
   build) cmd_build; log "$BIN" ;;

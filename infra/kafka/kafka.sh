@@ -162,20 +162,7 @@ cmd_up() {
 
 cmd_down() { stop_process "$PID_FILE" "$(running_pid)" "$KAFKA_STOP_TIMEOUT"; }
 
-cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  if [[ -z "$pid" ]]; then
-    log "stopped"
-    return 1
-  fi
-  if answering; then
-    log "up on 127.0.0.1:$KAFKA_PORT (pid $pid, data $KAFKA_DATA_DIR)"
-    return 0
-  fi
-  log "running (pid $pid) but not answering on 127.0.0.1:$KAFKA_PORT"
-  return 2
-}
+cmd_status() { report_status "$KAFKA_PORT" "data $KAFKA_DATA_DIR"; }
 
 cmd_reset() {
   cmd_down

@@ -83,3 +83,13 @@ found_foreign() {
   log "found $1 answering on 127.0.0.1:$2, not started by infra:up: using it as it is, leaving it alone"
   exit 3
 }
+
+# report_status <port> <what else to say>: the `status` command of a script that defines
+# `running_pid` and `answering`. Exit 0 = ours and answering, 1 = stopped, 2 = ours but silent.
+report_status() {
+  local pid
+  pid="$(running_pid)"
+  [[ -n "$pid" ]] || { log "stopped"; return 1; }
+  answering || { log "running (pid $pid) but not answering on 127.0.0.1:$1"; return 2; }
+  log "up on 127.0.0.1:$1 (pid $pid${2:+, $2})"
+}

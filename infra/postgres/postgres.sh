@@ -95,13 +95,7 @@ cmd_down() {
   log "stopped"
 }
 
-cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  [[ -n "$pid" ]] || { log "stopped"; return 1; }
-  answering || { log "running (pid $pid) but not answering on 127.0.0.1:$PG_PORT"; return 2; }
-  log "up on 127.0.0.1:$PG_PORT (pid $pid, data $PG_DATA_DIR)"
-}
+cmd_status() { report_status "$PG_PORT" "data $PG_DATA_DIR"; }
 
 case "${1:-}" in
   up) cmd_up ;;

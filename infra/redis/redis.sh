@@ -59,13 +59,7 @@ cmd_up() {
 
 cmd_down() { stop_process "$PID_FILE" "$(running_pid)" "$REDIS_STOP_TIMEOUT"; }
 
-cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  [[ -n "$pid" ]] || { log "stopped"; return 1; }
-  answering || { log "running (pid $pid) but not answering on 127.0.0.1:$REDIS_PORT"; return 2; }
-  log "up on 127.0.0.1:$REDIS_PORT (pid $pid)"
-}
+cmd_status() { report_status "$REDIS_PORT" ""; }
 
 case "${1:-}" in
   up) cmd_up ;;
