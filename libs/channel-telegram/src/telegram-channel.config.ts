@@ -31,6 +31,13 @@ export class TelegramChannelConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   TELEGRAM_API_ROOT: string = 'https://api.telegram.org';
 
+  /**
+   * How long a Bot API call may take before it is given up (seconds). Well below the Kafka
+   * consumer's session timeout (10 s), so a stuck call never costs the service its partitions. A
+   * send that times out is recorded as `unconfirmed`, never sent twice on its own.
+   */
+  @IsInt() @Min(1) @Max(60) TELEGRAM_API_TIMEOUT_SECONDS: number = 5;
+
   /** Least time between two messages to one chat (Telegram: about 1 per second per chat). */
   @IsInt() @Min(0) @Max(60_000) TELEGRAM_CHAT_SEND_INTERVAL_MS: number = 1000;
 }

@@ -28,6 +28,7 @@ import {
   type BotApiStandIn,
 } from './testing';
 import { TelegramChannelConfig, TelegramChannelModule } from './index';
+import { sendAttemptedEvent } from './outbound/outbound-channel-events';
 
 const TOKEN = '123456:TEST-token_abc';
 const BOT_ID = '123456';
@@ -52,6 +53,7 @@ const startChannel = async (engines: Promise<TestEngines>): Promise<Channel> => 
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: standIn.apiRoot,
     TELEGRAM_CHAT_SEND_INTERVAL_MS: '0',
+    TELEGRAM_API_TIMEOUT_SECONDS: '1',
   });
   const harness = await startServiceHarness({
     engines,
@@ -452,6 +454,73 @@ const describeChannel = (adapter: string, openEngines: () => Promise<TestEngines
           .callsOf('sendMessage')
           .filter((c) => String(c.params['chat_id']) === String(chat));
         expect(sent).toHaveLength(DEFAULT_MAX_ATTEMPTS);
+      });
+
+      it('given Telegram takes the message but never answers, then it is recorded unconfirmed and never sent again', async () => {
+        const chat = freshChat();
+        channel.standIn.stallChat(chat);
+        const queued = queuedMessage(chat, 'did you get this?');
+        await queue(queued);
+        const result = await resultFor(chat, queued.data.messageId);
+        expect(result).toMatchObject({
+          type: 'Channel.MessageDeliveryFailed',
+          data: { code: 'unconfirmed', retryable: true },
+        });
+        expect((result.data as { reason: string }).reason).toMatch(/timed out.*not sent again/);
+
+        // The bus delivers the request again: still one call, one outcome.
+        const [recorded] = (
+          await channel.store.readStream(streamName('conversation', queued.data.conversationId))
+        ).filter((r) => r.event.metadata.eventId === queued.metadata.eventId);
+        await channel.bus.publish([messageForRecordedEvent(recorded!)]);
+        const next = queuedMessage(freshChat(), 'later');
+        await queue(next);
+        await resultFor(Number(next.data.recipient.chatId), next.data.messageId);
+        const calls = channel.standIn
+          .callsOf('sendMessage')
+          .filter((c) => String(c.params['chat_id']) === String(chat));
+        expect(calls).toHaveLength(1);
+        const outcomes = (await eventsOf(chat)).filter((e) =>
+          e.type.startsWith('Channel.MessageDeliver'),
+        );
+        expect(outcomes).toHaveLength(1);
+      });
+
+      it('given an attempt a crash left unanswered, when the request is delivered again, then it is recorded unconfirmed without a second send', async () => {
+        const chat = freshChat();
+        const queued = queuedMessage(chat, 'sent just before the crash');
+        await channel.store.append(channelStreamOf(chat), [sendAttemptedEvent(queued, 1, NOW)], {
+          expected: 'any',
+        });
+        await queue(queued);
+        const result = await resultFor(chat, queued.data.messageId);
+        expect(result).toMatchObject({
+          type: 'Channel.MessageDeliveryFailed',
+          data: { code: 'unconfirmed', retryable: true },
+        });
+        expect(
+          channel.standIn
+            .callsOf('sendMessage')
+            .filter((c) => String(c.params['chat_id']) === String(chat)),
+        ).toHaveLength(0);
+      });
+
+      it('given Telegram rate-limits once, then each attempt is recorded before its call, the first with its error', async () => {
+        const chat = freshChat();
+        channel.standIn.failChat(chat, tooManyRequests(0), 1);
+        const queued = queuedMessage(chat, 'recorded attempts');
+        await queue(queued);
+        await resultFor(chat, queued.data.messageId);
+        const trail = (await eventsOf(chat)).map((e) => [
+          e.type,
+          (e.data as { attempt?: number }).attempt,
+        ]);
+        expect(trail).toEqual([
+          ['Channel.MessageSendAttempted', 1],
+          ['Channel.MessageSendAttemptFailed', 1],
+          ['Channel.MessageSendAttempted', 2],
+          ['Channel.MessageDelivered', undefined],
+        ]);
       });
 
       it('when a queued message is delivered again by the bus, then nothing is sent twice', async () => {

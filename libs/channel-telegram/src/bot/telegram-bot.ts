@@ -31,5 +31,8 @@ export const botInfoFromConfig = (config: TelegramChannelConfig): UserFromGetMe 
 export const createTelegramBot = (config: TelegramChannelConfig): Bot =>
   new Bot(config.TELEGRAM_BOT_TOKEN, {
     botInfo: botInfoFromConfig(config),
-    client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, '') },
+    client: {
+      apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      timeoutSeconds: config.TELEGRAM_API_TIMEOUT_SECONDS,
+    },
   });

@@ -18,12 +18,40 @@ export interface TransientFailure {
   readonly retryAfterMs: number;
 }
 
+/**
+ * The request may have reached Telegram, but no answer came (a timeout, a connection cut after
+ * sending): whether the client got the message is unknown. Never sent again on its own: recorded
+ * as `unconfirmed` for a manager to check and resend.
+ */
+export interface UnconfirmedFailure {
+  readonly kind: 'unconfirmed';
+  readonly code: 'unconfirmed';
+  readonly reason: string;
+}
+
 /** Something else (a bug, a bad event): rethrown as it is, the bus retries then dead-letters. */
 export interface UnexpectedFailure {
   readonly kind: 'unexpected';
 }
 
-export type SendFailure = PermanentFailure | TransientFailure | UnexpectedFailure;
+export type SendFailure =
+  PermanentFailure | TransientFailure | UnconfirmedFailure | UnexpectedFailure;
+
+/** Connection errors that happen before a request is sent: nothing can have been delivered. */
+const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+
+const neverSent = (cause: unknown): boolean => {
+  const text = [
+    (cause as { code?: unknown })?.code,
+    (cause as { cause?: { code?: unknown } })?.cause?.code,
+    cause instanceof Error ? cause.message : undefined,
+  ]
+    .filter((v): v is string => typeof v === 'string')
+    .join(' ');
+  // An HTTP status came back: the server answered, and an answer that is not `ok` sent nothing.
+  const answered = typeof cause === 'object' && cause !== null && 'status' in cause;
+  return answered || NOT_SENT_CODES.some((code) => text.includes(code));
+};
 
 /**
  * What a failed sendMessage means for the conversation (C4: error with a reason a manager can
@@ -73,6 +101,16 @@ export const classifySendFailure = (error: unknown): SendFailure => {
           retryable: false,
         };
     }
+  }
+  if (error instanceof HttpError && !neverSent(error.error)) {
+    const why = error.error instanceof Error ? error.error.message : error.message;
+    return {
+      kind: 'unconfirmed',
+      code: 'unconfirmed',
+      reason:
+        `Telegram did not answer (${why}); it may have delivered the message, so it was not ` +
+        'sent again: check the chat and resend if the client did not get it',
+    };
   }
   if (error instanceof HttpError) {
     return {

@@ -61,6 +61,31 @@ describe('sendMessage failure classification', () => {
     ).toMatchObject({ kind: 'retry', code: 'unavailable', retryAfterMs: 0 });
   });
 
+  it('a request that timed out or was cut after sending → unconfirmed, never retried', () => {
+    for (const cause of [
+      new Error("Request to 'sendMessage' timed out after 10 seconds"),
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    ]) {
+      const failure = classifySendFailure(
+        new HttpError("Network request for 'sendMessage' failed!", cause),
+      );
+      expect(failure).toMatchObject({ kind: 'unconfirmed', code: 'unconfirmed' });
+      expect((failure as { reason: string }).reason).toContain(cause.message);
+    }
+  });
+
+  it('a connection refused before sending, or an HTTP answer, → retry: nothing was delivered', () => {
+    const refused = Object.assign(new Error('connect failed'), {
+      cause: { code: 'ECONNREFUSED' },
+    });
+    const answered = { status: 502, statusText: 'Bad Gateway' };
+    for (const cause of [refused, answered]) {
+      expect(
+        classifySendFailure(new HttpError("Network request for 'sendMessage' failed!", cause)),
+      ).toMatchObject({ kind: 'retry', code: 'unavailable' });
+    }
+  });
+
   it('anything else is unexpected (rethrown to the bus as it is)', () => {
     expect(classifySendFailure(new TypeError('bug'))).toEqual({ kind: 'unexpected' });
   });

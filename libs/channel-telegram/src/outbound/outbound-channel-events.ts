@@ -2,6 +2,8 @@ import {
   deterministicId,
   type EventMetadata,
   type ManagerMessageQueued,
+  type MessageSendAttempted,
+  type MessageSendAttemptFailed,
   type OutgoingMessageDelivered,
   type OutgoingMessageFailed,
 } from '@parley/contracts';
@@ -13,8 +15,12 @@ export const CHANNEL_TELEGRAM_ACTOR = { kind: 'system', id: 'channel-telegram' }
 export const deliveryEventId = (queuedEventId: string): string =>
   deterministicId('telegram-delivery', queuedEventId);
 
-const metadataOf = (queued: ManagerMessageQueued, now: Date): EventMetadata => ({
-  eventId: deliveryEventId(queued.metadata.eventId),
+const metadataOf = (
+  queued: ManagerMessageQueued,
+  now: Date,
+  eventId = deliveryEventId(queued.metadata.eventId),
+): EventMetadata => ({
+  eventId,
   workspaceId: queued.metadata.workspaceId,
   aggregateId: queued.data.conversationId,
   occurredAt: now.toISOString(),
@@ -54,4 +60,46 @@ export const messageDeliveryFailedEvent = (
     failedAt: now.toISOString(),
   },
   metadata: metadataOf(queued, now),
+});
+
+/** Stored before attempt `attempt` calls the Bot API; one id per attempt, so a retry adds none. */
+export const sendAttemptedEvent = (
+  queued: ManagerMessageQueued,
+  attempt: number,
+  now: Date,
+): MessageSendAttempted => ({
+  type: 'Channel.MessageSendAttempted',
+  data: {
+    conversationId: queued.data.conversationId,
+    messageId: queued.data.messageId,
+    attempt,
+    attemptedAt: now.toISOString(),
+  },
+  metadata: metadataOf(
+    queued,
+    now,
+    deterministicId('telegram-send-attempt', queued.metadata.eventId, attempt),
+  ),
+});
+
+/** Telegram answered attempt `attempt` with an error: it delivered nothing. */
+export const sendAttemptFailedEvent = (
+  queued: ManagerMessageQueued,
+  attempt: number,
+  reason: string,
+  now: Date,
+): MessageSendAttemptFailed => ({
+  type: 'Channel.MessageSendAttemptFailed',
+  data: {
+    conversationId: queued.data.conversationId,
+    messageId: queued.data.messageId,
+    attempt,
+    reason,
+    failedAt: now.toISOString(),
+  },
+  metadata: metadataOf(
+    queued,
+    now,
+    deterministicId('telegram-send-attempt-failed', queued.metadata.eventId, attempt),
+  ),
 });

@@ -8,8 +8,14 @@ import type { Bot } from 'grammy';
 import { TELEGRAM_BOT } from '../bot/telegram-bot';
 import { channelStream } from '../inbound/inbound-channel-events';
 import { classifySendFailure } from './delivery-failure';
-import { messageDeliveredEvent, messageDeliveryFailedEvent } from './outbound-channel-events';
+import {
+  messageDeliveredEvent,
+  messageDeliveryFailedEvent,
+  sendAttemptedEvent,
+  sendAttemptFailedEvent,
+} from './outbound-channel-events';
 import { PerChatSpacing } from './per-chat-spacing';
+import { sendHistoryOf } from './send-history';
 
 export const CHANNEL_TELEGRAM_CONSUMER = 'channel-telegram';
 
@@ -24,7 +30,14 @@ export class TelegramSendRetry extends Error {
   }
 }
 
-const RESULT_TYPES = new Set(['Channel.MessageDelivered', 'Channel.MessageDeliveryFailed']);
+/** What is recorded when an earlier attempt went out and nothing came back (a crash, a kill). */
+const UNANSWERED_ATTEMPT = {
+  code: 'unconfirmed',
+  reason:
+    'The channel stopped while sending this message; Telegram may have delivered it, so it was ' +
+    'not sent again: check the chat and resend if the client did not get it',
+  retryable: true,
+} as const;
 
 /** A chat id as Telegram takes it: a number when it is one (it always is for private chats). */
 const chatIdForApi = (chatId: string): number | string =>
@@ -33,8 +46,12 @@ const chatIdForApi = (chatId: string): number | string =>
 /**
  * Sends managers' replies to Telegram and records the outcome on the channel stream (C4):
  * Channel.MessageDelivered, or Channel.MessageDeliveryFailed with a code and a readable reason.
- * Transient failures (429, 5xx, network) throw so the bus retries; the last attempt records
- * the failure as retryable instead of dead-lettering the request.
+ * Each attempt is recorded before its Bot API call (Channel.MessageSendAttempted), and an
+ * error answer after it (Channel.MessageSendAttemptFailed). Failures Telegram answered (429,
+ * 5xx) throw so the bus retries; the last attempt records the failure as retryable instead of
+ * dead-lettering the request. A send whose fate is unknown (a timeout after the request went
+ * out, or an attempt left unanswered by a crash) is never sent again on its own: it is recorded
+ * as failed with code `unconfirmed`, for a manager to check and resend.
  */
 @Controller()
 export class OutboundMessagesController {
@@ -63,8 +80,20 @@ export class OutboundMessagesController {
       return;
     }
     const stream = channelStream(conversationId);
-    if (await this.alreadyHandled(stream, messageId)) {
+    const history = sendHistoryOf(
+      (await this.store.readStream(stream)).map((r) => r.event),
+      messageId,
+    );
+    if (history.finished) {
       this.logger.debug(`message ${messageId} was sent or failed before; nothing to do`);
+      return;
+    }
+    if (history.unanswered) {
+      this.logger.warn(`message ${messageId}: an earlier attempt went unanswered; not sent again`);
+      await this.record(
+        stream,
+        messageDeliveryFailedEvent(queued, UNANSWERED_ATTEMPT, this.clock()),
+      );
       return;
     }
 
@@ -79,13 +108,26 @@ export class OutboundMessagesController {
       return;
     }
     await this.spacing.wait(recipient.chatId);
+    const attemptNo = history.attempts + 1;
+    await this.record(stream, sendAttemptedEvent(queued, attemptNo, this.clock()));
     let result: EventEnvelope;
     try {
       const sent = await this.bot.api.sendMessage(chatIdForApi(recipient.chatId), content.text);
       result = messageDeliveredEvent(queued, String(sent.message_id), this.clock());
     } catch (error) {
       const failure = classifySendFailure(error);
-      if (failure.kind === 'unexpected') throw error;
+      if (failure.kind === 'unexpected') {
+        // Thrown on this side of the call (nothing answered): the attempt delivered nothing.
+        const reason = error instanceof Error ? error.message : String(error);
+        await this.record(stream, sendAttemptFailedEvent(queued, attemptNo, reason, this.clock()));
+        throw error;
+      }
+      if (failure.kind !== 'unconfirmed') {
+        await this.record(
+          stream,
+          sendAttemptFailedEvent(queued, attemptNo, failure.reason, this.clock()),
+        );
+      }
       const attempt = ctx.getMessage().attempt;
       if (failure.kind === 'retry' && attempt < DEFAULT_MAX_ATTEMPTS) {
         const pause = Math.min(failure.retryAfterMs, MAX_RETRY_AFTER_WAIT_MS);
@@ -94,23 +136,18 @@ export class OutboundMessagesController {
           cause: error,
         });
       }
-      const retryable = failure.kind === 'retry' ? true : failure.retryable;
+      const retryable = failure.kind === 'failed' ? failure.retryable : true;
       this.logger.warn(
         `message ${messageId} to chat ${recipient.chatId} failed: ${failure.reason}`,
       );
       result = messageDeliveryFailedEvent(queued, { ...failure, retryable }, this.clock());
     }
-    // Between sendMessage and this append a crash would send the message again on redelivery:
-    // at-least-once, as the Bot API has no idempotency key.
-    await this.store.append(stream, [result], { expected: 'any' });
+    // A crash between sendMessage and this append leaves the attempt unanswered: the
+    // redelivery records `unconfirmed` instead of sending again (the Bot API has no idempotency key).
+    await this.record(stream, result);
   }
 
-  private async alreadyHandled(stream: string, messageId: string): Promise<boolean> {
-    const events = await this.store.readStream(stream);
-    return events.some(
-      (r) =>
-        RESULT_TYPES.has(r.event.type) &&
-        (r.event.data as { messageId?: unknown }).messageId === messageId,
-    );
+  private async record(stream: string, event: EventEnvelope): Promise<void> {
+    await this.store.append(stream, [event], { expected: 'any' });
   }
 }

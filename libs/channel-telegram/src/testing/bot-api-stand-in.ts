@@ -53,6 +53,8 @@ export interface BotApiStandIn {
   blockChat(chatId: number | string): void;
   /** Answer sendMessage to this chat with `error`, for the next `times` calls (default: always). */
   failChat(chatId: number | string, error: BotApiError, times?: number): void;
+  /** Take sendMessage to this chat (it is recorded in `calls`) and never answer it. */
+  stallChat(chatId: number | string): void;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ const asInt = (value: unknown): number => (typeof value === 'number' ? value : N
 export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise<BotApiStandIn> => {
   const calls: BotApiCall[] = [];
   const failures = new Map<string, { error: BotApiError; remaining: number }>();
+  const stalled = new Set<string>();
   let nextMessageId = 1;
   const botId = Number(options.token.split(':')[0]);
   const username = options.username ?? 'parley_bot';
@@ -125,6 +128,7 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
             chatId === '' ? 'Bad Request: chat_id is empty' : 'Bad Request: message text is empty',
         });
       }
+      if (stalled.has(chatId)) return; // no answer, ever: the caller's timeout decides
       const failure = failures.get(chatId);
       if (failure) {
         failure.remaining -= 1;
@@ -176,6 +180,7 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
       failures.set(String(chatId), { error: BLOCKED_BY_USER, remaining: Infinity }),
     failChat: (chatId, error, times = Infinity) =>
       failures.set(String(chatId), { error, remaining: times }),
+    stallChat: (chatId) => void stalled.add(String(chatId)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -67,6 +67,21 @@ export class MessageDeliveryFailedDataDto {
   @IsISO8601({ strict: true }) failedAt!: string;
 }
 
+export class MessageSendAttemptedDataDto {
+  @IsString() conversationId!: string;
+  @IsString() messageId!: string;
+  @IsInt() @Min(1) attempt!: number;
+  @IsISO8601({ strict: true }) attemptedAt!: string;
+}
+
+export class MessageSendAttemptFailedDataDto {
+  @IsString() conversationId!: string;
+  @IsString() messageId!: string;
+  @IsInt() @Min(1) attempt!: number;
+  @IsString() reason!: string;
+  @IsISO8601({ strict: true }) failedAt!: string;
+}
+
 export class FieldIssueDto {
   @IsString() field!: string;
   @IsString() reason!: string;
@@ -103,6 +118,12 @@ export const channelEventDefinitions: readonly EventDefinition[] = [
   },
   { type: 'Channel.MessageDelivered', schemaVersion: 1, data: MessageDeliveredDataDto },
   { type: 'Channel.MessageDeliveryFailed', schemaVersion: 1, data: MessageDeliveryFailedDataDto },
+  { type: 'Channel.MessageSendAttempted', schemaVersion: 1, data: MessageSendAttemptedDataDto },
+  {
+    type: 'Channel.MessageSendAttemptFailed',
+    schemaVersion: 1,
+    data: MessageSendAttemptFailedDataDto,
+  },
   { type: 'Channel.UpdateRejected', schemaVersion: 1, data: UpdateRejectedDataDto },
 ];
 

@@ -69,11 +69,42 @@ export type OutgoingMessageFailed = DomainEvent<
   {
     readonly conversationId: string;
     readonly messageId: string;
-    /** `blocked` (the client blocked the bot), `not_found`, `rate_limited`, `unavailable`, ... */
+    /**
+     * `blocked` (the client blocked the bot), `not_found`, `rate_limited`, `unavailable`,
+     * `unconfirmed` (Telegram may have delivered it: not sent again, a manager decides), ...
+     */
     readonly code: string;
     /** A reason a manager can read: "The client blocked the bot". */
     readonly reason: string;
     readonly retryable: boolean;
+    readonly failedAt: string;
+  }
+>;
+
+/**
+ * The channel is about to call the Bot API to send a manager's message (attempt n of the bus's
+ * deliveries). Stored before the call, so a crash between the call and its outcome leaves a
+ * trace: an attempt with no outcome means Telegram may have delivered the message, and the
+ * channel must not send it again on its own (it records `unconfirmed` instead).
+ */
+export type MessageSendAttempted = DomainEvent<
+  'Channel.MessageSendAttempted',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly attempt: number;
+    readonly attemptedAt: string;
+  }
+>;
+
+/** Telegram answered an attempt with an error: that attempt certainly delivered nothing. */
+export type MessageSendAttemptFailed = DomainEvent<
+  'Channel.MessageSendAttemptFailed',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly attempt: number;
+    readonly reason: string;
     readonly failedAt: string;
   }
 >;
@@ -114,5 +145,7 @@ export type ChannelEvent =
   | ClientMessageArrived
   | OutgoingMessageDelivered
   | OutgoingMessageFailed
+  | MessageSendAttempted
+  | MessageSendAttemptFailed
   | UpdateRejected;
 export type ChannelEventType = ChannelEvent['type'];

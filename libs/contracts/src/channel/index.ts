@@ -6,6 +6,8 @@ export {
   MessageReceivedDataDto,
   MessageDeliveredDataDto,
   MessageDeliveryFailedDataDto,
+  MessageSendAttemptedDataDto,
+  MessageSendAttemptFailedDataDto,
   FieldIssueDto,
   UpdateRejectedDataDto,
   MESSAGE_RECEIVED_SCHEMA_VERSION,
