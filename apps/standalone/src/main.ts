@@ -3,28 +3,53 @@ import path from 'node:path';
 import { isTelegramChannelEnabled, TelegramChannelConfig } from '@parley/channel-telegram';
 import { loadConfigOrExit } from '@parley/config';
 import { configureGateway, GatewayConfig } from '@parley/gateway';
-import { HealthRegistry, logLevelsUpTo, startNestService, stopOnSignals } from '@parley/platform';
+import {
+  HealthRegistry,
+  logLevelsUpTo,
+  startHealthOpsListener,
+  startNestService,
+  stopOnSignals,
+} from '@parley/platform';
+import { embeddedAdminPassword } from './admin-password';
 import { embeddedAuthSecret } from './auth-secret';
 import { seedDemoWorkspace } from './demo/seed-demo-workspace';
 import { startEmbeddedInfrastructure } from './embedded-infrastructure';
-import { DEMO_TELEGRAM, StandaloneConfig } from './standalone.config';
+import { isLoopbackHost } from './loopback-host';
+import { DEMO_MANAGER, DEMO_TELEGRAM, StandaloneConfig } from './standalone.config';
 import { StandaloneModule } from './standalone.module';
+import { renderStatusPage } from './status-page/render-status-page';
 
-/** `npm start` (add `-- --demo` for a seeded workspace): all of Parley in one process. */
+/**
+ * `npm start` (add `-- --demo` for a seeded workspace): all of Parley in one process, on
+ * 127.0.0.1 unless HOST says otherwise. The first start creates the admin with a generated
+ * password, printed once; the demo's published manager and bot secret exist only with `--demo`,
+ * which a non-loopback HOST refuses.
+ */
 const main = async (): Promise<void> => {
   const demo = process.argv.includes('--demo');
   const config = loadConfigOrExit(StandaloneConfig);
+  if (demo && !isLoopbackHost(config.HOST)) {
+    process.stderr.write(
+      `--demo: refused with HOST=${config.HOST}. The demo's manager password and bot secret ` +
+        'are published in the README, so --demo listens on this machine only: unset HOST or set ' +
+        'it to 127.0.0.1, or start without --demo.\n',
+    );
+    process.exit(78);
+  }
   const env = { ...process.env };
-  env['PARLEY_AUTH_SECRET'] = embeddedAuthSecret(
-    path.resolve(config.PARLEY_DATA_DIR),
-    env['PARLEY_AUTH_SECRET'],
-  );
+  const dataDir = path.resolve(config.PARLEY_DATA_DIR);
+  env['PARLEY_AUTH_SECRET'] = embeddedAuthSecret(dataDir, env['PARLEY_AUTH_SECRET']);
   if (demo && !env['TELEGRAM_BOT_TOKEN']) Object.assign(env, DEMO_TELEGRAM);
+  if (demo && !env['PARLEY_MANAGER_PASSWORD']) {
+    env['PARLEY_MANAGER_EMAIL'] ||= DEMO_MANAGER.PARLEY_MANAGER_EMAIL;
+    env['PARLEY_MANAGER_PASSWORD'] = DEMO_MANAGER.PARLEY_MANAGER_PASSWORD;
+  }
   // Plain HTTP on this machine only: the refresh cookie is not Secure unless the variable says so.
   if (!env['PARLEY_COOKIE_SECURE'] && isLoopbackHost(config.HOST))
     env['PARLEY_COOKIE_SECURE'] = 'false';
   const gateway = loadConfigOrExit(GatewayConfig, env);
   const telegram = loadConfigOrExit(TelegramChannelConfig, env);
+  const admin = await embeddedAdminPassword(dataDir, env['PARLEY_ADMIN_PASSWORD']);
   const signals = stopOnSignals('standalone');
 
   const health = new HealthRegistry();
@@ -47,6 +72,7 @@ const main = async (): Promise<void> => {
     modules: [
       StandaloneModule.register({
         gateway,
+        adminPasswordHash: admin.hash,
         telegram: isTelegramChannelEnabled(telegram) ? telegram : null,
       }),
     ],
@@ -55,6 +81,22 @@ const main = async (): Promise<void> => {
     configure: (app) => configureGateway(app),
   });
   signals.onStop(service.close);
+  if (config.HEALTH_PORT) {
+    const ops = await startHealthOpsListener({
+      registry: health,
+      port: config.HEALTH_PORT,
+      host: '127.0.0.1',
+      pages: [
+        {
+          path: '/health/status',
+          contentType: 'text/html; charset=utf-8',
+          render: (report) => renderStatusPage({ detailed: true, report }),
+        },
+      ],
+    });
+    signals.onStop(ops.close);
+    process.stdout.write(`Health (ops only): ${ops.url}/health and ${ops.url}/health/status\n`);
+  }
   const boot = await engines.startRelay();
   process.stdout.write(
     `read models rebuilt from ${boot.rebuiltFromEvents} events; relay resumes ` +
@@ -63,6 +105,19 @@ const main = async (): Promise<void> => {
   if (demo) await seedDemoWorkspace(engines.store, config.WORKSPACE_ID, telegram);
 
   const port = new URL(service.url!).port;
+  if (admin.generated) {
+    // Printed once, whatever LOG_LEVEL: only the hash is kept.
+    process.stdout.write(
+      `\nAdmin account created: ${gateway.PARLEY_ADMIN_EMAIL} / ${admin.generated}\n` +
+        `This password is shown only now; its hash is kept in ${admin.file} ` +
+        '(delete that file and restart for a new one).\n\n',
+    );
+  }
+  if (demo && gateway.PARLEY_MANAGER_PASSWORD === DEMO_MANAGER.PARLEY_MANAGER_PASSWORD) {
+    process.stdout.write(
+      `Demo manager: ${gateway.PARLEY_MANAGER_EMAIL} / ${DEMO_MANAGER.PARLEY_MANAGER_PASSWORD}\n`,
+    );
+  }
   // Always printed, whatever LOG_LEVEL: scripts and tests wait for this line.
   process.stdout.write(`Parley listening on http://localhost:${port}\n`);
   if (isTelegramChannelEnabled(telegram)) {
@@ -71,10 +126,6 @@ const main = async (): Promise<void> => {
     );
   }
 };
-
-/** 127.0.0.0/8, ::1 or localhost: reachable from this machine only. */
-const isLoopbackHost = (host: string): boolean =>
-  host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 
 main().catch((e: unknown) => {
   process.stderr.write(`standalone failed to start: ${(e as Error).stack ?? String(e)}\n`);

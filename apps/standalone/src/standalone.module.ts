@@ -14,6 +14,8 @@ import { StatusPageController } from './status-page/status-page.controller';
 export class StandaloneModule {
   static register(options: {
     gateway: GatewayConfig;
+    /** The admin's stored password hash, when PARLEY_ADMIN_PASSWORD is not set. */
+    adminPasswordHash?: string;
     telegram: TelegramChannelConfig | null;
   }): DynamicModule {
     return {
@@ -23,7 +25,9 @@ export class StandaloneModule {
         ConversationServiceModule.register(),
         CrmServiceModule.register(),
         ProjectorServiceModule.register(),
-        GatewayServiceModule.register(options.gateway),
+        GatewayServiceModule.register(options.gateway, {
+          adminPasswordHash: options.adminPasswordHash,
+        }),
       ],
       controllers: [StatusPageController],
     };

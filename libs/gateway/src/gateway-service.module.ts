@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessTokenGuard } from './auth/access-token.guard';
+import { AdminHealthDetails } from './auth/admin-health-details';
 import { AuthController } from './auth/auth.controller';
 import { SameOriginGuard } from './auth/same-origin.guard';
 import { TokenService } from './auth/token-service';
@@ -8,28 +9,42 @@ import { ChatsController } from './chats/chats.controller';
 import { ChatCommandsController } from './commands/chat-commands.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { LivePush } from './live/live-push';
+import { LiveTicketController } from './live/live-ticket.controller';
+import { LiveTickets } from './live/live-tickets';
 import { GatewayRedis } from './sessions/gateway-redis';
 import { InMemoryRefreshTokenStore } from './sessions/in-memory-refresh-token-store';
 import { RedisRefreshTokenStore } from './sessions/redis-refresh-token-store';
 import { REFRESH_TOKEN_STORE, type RefreshTokenStore } from './sessions/refresh-token-store.port';
 import { Sessions } from './sessions/sessions';
 import { SignInLimiter } from './sessions/sign-in-limiter';
-import { UserDirectory } from './users/user-directory';
+import { ADMIN_PASSWORD_HASH, UserDirectory } from './users/user-directory';
+
+export interface GatewayModuleOptions {
+  /**
+   * The admin's stored password hash (`encodePasswordHash`'s text), used when
+   * PARLEY_ADMIN_PASSWORD is empty: `npm start` generates the password once and keeps this.
+   */
+  readonly adminPasswordHash?: string;
+}
 
 /**
  * The gateway (docs/architecture.md): users and sessions, the HTTP API over the read models and the
  * commands, WebSocket push. Needs READ_STORE, COMMAND_SENDER, BUS, CLOCK and WORKSPACE_SETTINGS
- * from the platform; the process calls `configureGateway(app)` before listening. With REDIS_URL
+ * from the platform; the process calls `configureGateway(app)` before listening. It lets an
+ * admin's access token see the detailed `/health` (AdminHealthDetails). With REDIS_URL
  * the sign-in limits and the session records live in Redis, otherwise in this process's memory.
  */
 @Module({})
 export class GatewayServiceModule {
-  static register(config: GatewayConfig): DynamicModule {
+  static register(config: GatewayConfig, options: GatewayModuleOptions = {}): DynamicModule {
     return {
       module: GatewayServiceModule,
-      controllers: [AuthController, ChatsController, ChatCommandsController],
+      controllers: [AuthController, ChatsController, ChatCommandsController, LiveTicketController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        ...(options.adminPasswordHash
+          ? [{ provide: ADMIN_PASSWORD_HASH, useValue: options.adminPasswordHash }]
+          : []),
         GatewayRedis,
         {
           provide: REFRESH_TOKEN_STORE,
@@ -57,7 +72,9 @@ export class GatewayServiceModule {
         Sessions,
         AccessTokenGuard,
         SameOriginGuard,
+        AdminHealthDetails,
         ChatQueries,
+        LiveTickets,
         LivePush,
       ],
       exports: [GATEWAY_CONFIG, LivePush],

@@ -9,6 +9,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 /**
@@ -22,9 +23,24 @@ export class GatewayConfig {
   PARLEY_AUTH_SECRET: string = '';
 
   @IsEmail() PARLEY_ADMIN_EMAIL: string = 'admin@parley.local';
-  @IsString() @Length(8, 200) PARLEY_ADMIN_PASSWORD: string = 'parley-admin';
+  /**
+   * The admin's password. No default: empty means the process supplies a generated one
+   * (`npm start` keeps its hash in the data directory); a gateway process refuses to start
+   * without either.
+   */
+  @IsString()
+  @ValidateIf((c: GatewayConfig) => c.PARLEY_ADMIN_PASSWORD !== '')
+  @Length(8, 200)
+  PARLEY_ADMIN_PASSWORD: string = '';
   @IsEmail() PARLEY_MANAGER_EMAIL: string = 'manager@parley.local';
-  @IsString() @Length(8, 200) PARLEY_MANAGER_PASSWORD: string = 'parley-manager';
+  /** The manager's password; empty: no manager account (`npm start -- --demo` seeds the demo's). */
+  @IsString()
+  @ValidateIf((c: GatewayConfig) => c.PARLEY_MANAGER_PASSWORD !== '')
+  @Length(8, 200)
+  PARLEY_MANAGER_PASSWORD: string = '';
+
+  /** WebSocket connections one user may hold open at once on one gateway replica. */
+  @IsInt() @Min(1) @Max(1_000) LIVE_CONNECTIONS_PER_USER: number = 10;
 
   /**
    * The refresh cookie's Secure flag. On by default: a browser then sends the cookie over HTTPS

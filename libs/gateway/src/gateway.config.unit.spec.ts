@@ -4,12 +4,13 @@ import { GatewayConfig } from './gateway.config';
 const SECRET = 's'.repeat(32);
 
 describe('GatewayConfig', () => {
-  it('given only the secret, then the documented defaults', () => {
+  it('given only the secret, then the documented defaults: no password of any user', () => {
     expect(loadConfig(GatewayConfig, { PARLEY_AUTH_SECRET: SECRET })).toMatchObject({
       PARLEY_ADMIN_EMAIL: 'admin@parley.local',
-      PARLEY_ADMIN_PASSWORD: 'parley-admin',
+      PARLEY_ADMIN_PASSWORD: '',
       PARLEY_MANAGER_EMAIL: 'manager@parley.local',
-      PARLEY_MANAGER_PASSWORD: 'parley-manager',
+      PARLEY_MANAGER_PASSWORD: '',
+      LIVE_CONNECTIONS_PER_USER: 10,
       PARLEY_COOKIE_SECURE: true,
       PARLEY_ALLOWED_ORIGINS: '',
       ACCESS_TOKEN_TTL_SECONDS: 900,
@@ -66,13 +67,19 @@ describe('GatewayConfig', () => {
         SIGN_IN_WINDOW_SECONDS: '-1',
         PASSWORD_HASH_CONCURRENCY: '0',
         PASSWORD_HASH_QUEUE_LIMIT: '-1',
+        PARLEY_ADMIN_PASSWORD: 'short',
+        PARLEY_MANAGER_PASSWORD: 'x'.repeat(201),
+        LIVE_CONNECTIONS_PER_USER: '0',
       });
       throw new Error('expected InvalidConfig');
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidConfig);
       expect((e as InvalidConfig).problems.map((p) => p.variable).sort()).toEqual([
+        'LIVE_CONNECTIONS_PER_USER',
+        'PARLEY_ADMIN_PASSWORD',
         'PARLEY_ALLOWED_ORIGINS',
         'PARLEY_COOKIE_SECURE',
+        'PARLEY_MANAGER_PASSWORD',
         'PASSWORD_HASH_CONCURRENCY',
         'PASSWORD_HASH_QUEUE_LIMIT',
         'REDIS_URL',

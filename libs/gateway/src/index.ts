@@ -4,3 +4,4 @@ export * from './configure-gateway';
 export { LIVE_PATH, CLOSE_UNAUTHORIZED } from './live/live-push';
 export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { NOT_BUILT_PAGE } from './web-app/serve-web-app';
+export { hashPassword, encodePasswordHash } from './users/password-hash';

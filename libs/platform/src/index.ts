@@ -1,5 +1,16 @@
 export * from './health/health-registry';
 export * from './health/health.controller';
+export type {
+  HealthDetailAccess,
+  HealthRequest,
+  HealthSummary,
+} from './health/health-detail-access';
+export { visibleHealthReport, type VisibleHealthReport } from './health/visible-health-report';
+export {
+  startHealthOpsListener,
+  type HealthOpsListener,
+  type HealthOpsPage,
+} from './health/health-ops-listener';
 export * from './tokens';
 export * from './platform.module';
 export * from './runtime/start-nest-service';

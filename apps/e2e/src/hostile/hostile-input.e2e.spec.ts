@@ -177,16 +177,21 @@ describe(`hostile input against npm start (seed ${SEED})`, () => {
   });
 
   it(`Given ${RUNS.upgrade} generated WebSocket upgrades, Then each is answered, a refused one closed, and Parley stays up`, async () => {
+    const liveTicket = await parley.liveTicket();
+    let upgraded = 0;
     await fc.assert(
-      fc.asyncProperty(upgradeRequests(ctx), async (bytes) => {
+      fc.asyncProperty(upgradeRequests({ ...ctx, liveTicket }), async (bytes) => {
         generated += 1;
         const answer = await sendRaw(parley.baseUrl, bytes);
         count('websocket-upgrade', answer.status);
         const what = JSON.stringify(bytes.toString('latin1'));
         if (answer.status === 101) {
-          expect({ what, withToken: what.includes(`access_token=${ctx.accessToken}`) }).toEqual({
+          // Only the ticket opens a socket, and only once.
+          upgraded += 1;
+          expect({ what, upgraded, withTicket: what.includes(`ticket=${liveTicket}`) }).toEqual({
             what,
-            withToken: true,
+            upgraded: 1,
+            withTicket: true,
           });
         }
         expect({ what, status: answer.status >= 100 && answer.status < 500 }).toEqual({
@@ -227,10 +232,10 @@ describe(`hostile input against npm start (seed ${SEED})`, () => {
 
     it.each([
       ['an unparseable URL', '//[::1'],
-      ['percent garbage in the path', '/api/live%%zz?access_token=%E0%A4%A'],
+      ['percent garbage in the path', '/api/live%%zz?ticket=%E0%A4%A'],
       ['another path', '/api/chats'],
     ])(
-      'Given a WebSocket upgrade to %s without a token, Then it is refused, closed, and Parley stays up',
+      'Given a WebSocket upgrade to %s without a ticket, Then it is refused, closed, and Parley stays up',
       async (_name, target) => {
         const answer = await sendRaw(
           parley.baseUrl,
@@ -245,6 +250,21 @@ describe(`hostile input against npm start (seed ${SEED})`, () => {
         await expectAlive();
       },
     );
+
+    it('Given a ticket, When a broken handshake, then a good one, then the same again, Then 400 (the ticket kept), 101, and 401', async () => {
+      const ticket = await parley.liveTicket();
+      const handshake = (key: string): Buffer =>
+        Buffer.from(
+          `GET /api/live?ticket=${ticket} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n` +
+            `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+        );
+      const good = 'dGhlIHNhbXBsZSBub25jZQ==';
+
+      expect((await sendRaw(parley.baseUrl, handshake('not-a-key'))).status).toBe(400);
+      expect((await sendRaw(parley.baseUrl, handshake(good))).status).toBe(101);
+      expect((await sendRaw(parley.baseUrl, handshake(good))).status).toBe(401);
+      await expectAlive();
+    });
 
     it('Given an urlencoded sign-in, Then 415 naming the content type', async () => {
       await refusedWith(

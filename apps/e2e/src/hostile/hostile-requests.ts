@@ -11,6 +11,8 @@ export interface HostileContext {
   readonly managerEmail: string;
   /** The Telegram chat whose conversation the suite counts: generated updates never use it. */
   readonly countedChatId: number;
+  /** A one-time WebSocket ticket of the manager, fresh when the upgrades are generated. */
+  readonly liveTicket?: string;
 }
 
 /** Text a person would never type, and text that is fine: both go everywhere text goes. */
@@ -325,6 +327,16 @@ export const commandRequests = (ctx: HostileContext): fc.Arbitrary<HostileReques
         fc.oneof(fc.constant({ headers: {} }), body(anyJson, REQUEST_BODY_LIMITS.other)),
       ),
     },
+    {
+      weight: 1,
+      arbitrary: requestOf(
+        'live-ticket',
+        fc.constant('POST'),
+        fc.constantFrom('/api/live/ticket', '/api/live/ticket/', '/api/live/tickets'),
+        authorization(ctx),
+        fc.oneof(fc.constant({ headers: {} }), body(anyJson, REQUEST_BODY_LIMITS.other)),
+      ),
+    },
   );
 };
 
@@ -449,18 +461,20 @@ const headerName = fc
 
 /**
  * A WebSocket upgrade as raw bytes: any request target (the live path with and without a
- * token, other paths, unparseable and percent-garbage URLs, bytes above ASCII), any handshake
+ * ticket, a ticket used before, the access token where a ticket belongs, other paths, unparseable and percent-garbage URLs, bytes above ASCII), any handshake
  * headers. Always a complete request head, so the server answers rather than waits.
  */
 export const upgradeRequests = (ctx: HostileContext): fc.Arbitrary<Buffer> => {
   const target = fc.oneof(
-    { weight: 2, arbitrary: fc.constant(`/api/live?access_token=${ctx.accessToken}`) },
+    { weight: 2, arbitrary: fc.constant(`/api/live?ticket=${ctx.liveTicket ?? ''}`) },
     {
       weight: 1,
       arbitrary: fc.constantFrom(
         '/api/live',
-        '/api/live?access_token=',
-        '/api/live?access_token=%E0%A4%A',
+        '/api/live?ticket=',
+        '/api/live?ticket=%E0%A4%A',
+        `/api/live?access_token=${ctx.accessToken}`,
+        `/api/live?ticket=${ctx.accessToken}`,
       ),
     },
     {

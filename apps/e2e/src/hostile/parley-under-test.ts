@@ -27,6 +27,8 @@ export interface ParleyUnderTest {
   alive(): Promise<boolean>;
   /** The conversation's timeline, every page. */
   timeline(): Promise<TimelineItem[]>;
+  /** A fresh one-time WebSocket ticket of the manager (valid 30 s). */
+  liveTicket(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,14 @@ export const startParleyUnderTest = async (): Promise<ParleyUnderTest> => {
         return res?.status === 200;
       },
       timeline,
+      liveTicket: async () => {
+        const res = await fetch(`${baseUrl}/api/live/ticket`, {
+          method: 'POST',
+          headers: authorization,
+        });
+        if (res.status !== 200) throw new Error(`live ticket: ${res.status} ${await res.text()}`);
+        return ((await res.json()) as { ticket: string }).ticket;
+      },
       close,
     };
   } catch (e) {

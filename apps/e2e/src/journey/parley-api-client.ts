@@ -3,6 +3,7 @@ import type {
   ChatListItem,
   ClientCard,
   LiveMessage,
+  LiveTicketResponse,
   Page,
   SignInResponse,
   TimelineItem,
@@ -70,9 +71,17 @@ export class ParleyApiClient {
     );
   }
 
-  /** Open the live socket; every message it pushes lands in `received`. */
+  /** A one-time ticket for the live socket, as the web app gets one. */
+  async liveTicket(): Promise<string> {
+    const res = await this.request('POST', '/api/live/ticket');
+    if (res.status !== 200) throw new Error(`live ticket: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as LiveTicketResponse).ticket;
+  }
+
+  /** Open the live socket with a fresh ticket; every message it pushes lands in `received`. */
   async live(): Promise<{ received: LiveMessage[]; close(): void }> {
-    const url = `${this.baseUrl.replace(/^http/, 'ws')}/api/live?access_token=${encodeURIComponent(this.token)}`;
+    const ticket = await this.liveTicket();
+    const url = `${this.baseUrl.replace(/^http/, 'ws')}/api/live?ticket=${encodeURIComponent(ticket)}`;
     const socket = new WebSocket(url);
     const received: LiveMessage[] = [];
     socket.on('message', (data) => received.push(JSON.parse(String(data)) as LiveMessage));

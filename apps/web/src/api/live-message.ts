@@ -36,11 +36,14 @@ export const parseLiveMessage = (frame: unknown): LiveMessage | null => {
   return null;
 };
 
-/** ws:// or wss:// URL of the live endpoint on the page's own origin. */
+/**
+ * ws:// or wss:// URL of the live endpoint on the page's own origin, with a one-time ticket from
+ * `POST /api/live/ticket` (the access token never goes in a URL).
+ */
 export const liveUrl = (
   location: { readonly protocol: string; readonly host: string },
-  accessToken: string,
+  ticket: string,
 ): string => {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/api/live?access_token=${encodeURIComponent(accessToken)}`;
+  return `${scheme}//${location.host}/api/live?ticket=${encodeURIComponent(ticket)}`;
 };

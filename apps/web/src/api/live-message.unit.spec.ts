@@ -31,12 +31,12 @@ describe('parseLiveMessage', () => {
 });
 
 describe('liveUrl', () => {
-  it('given the page origin, then ws or wss with the token escaped', () => {
+  it('given the page origin, then ws or wss with the ticket escaped', () => {
     expect(liveUrl({ protocol: 'http:', host: 'localhost:3000' }, 'a b+c')).toBe(
-      'ws://localhost:3000/api/live?access_token=a%20b%2Bc',
+      'ws://localhost:3000/api/live?ticket=a%20b%2Bc',
     );
     expect(liveUrl({ protocol: 'https:', host: 'parley.example' }, 't')).toBe(
-      'wss://parley.example/api/live?access_token=t',
+      'wss://parley.example/api/live?ticket=t',
     );
   });
 });

@@ -21,8 +21,11 @@ export type ConnectLive = (url: string, events: LiveConnectionEvents) => LiveCon
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'stopped';
 
 export interface LiveSocketOptions {
-  /** The URL to connect to now (the access token may have been renewed since last time). */
-  readonly url: () => string;
+  /**
+   * The URL to connect to now, with a fresh one-time ticket (each connection needs its own; a
+   * rejection counts as a failed attempt and is retried after the backoff).
+   */
+  readonly url: () => Promise<string>;
   readonly connect: ConnectLive;
   readonly onMessage: (message: LiveMessage) => void;
   /** The connection came back after a gap: changes may have been missed. */
@@ -32,7 +35,7 @@ export interface LiveSocketOptions {
 }
 
 /**
- * The WebSocket to /api/live: reconnects with backoff after every close until stopped, and says
+ * The WebSocket to /api/live (with a one-time ticket per connection): reconnects with backoff after every close until stopped, and says
  * when it came back so the screen can refetch what it may have missed. No polling.
  */
 export class LiveSocket {
@@ -41,6 +44,8 @@ export class LiveSocket {
   private attempt = 0;
   private openedBefore = false;
   private stopped = true;
+  /** Bumped by every open and stop: an URL that arrives for an older one is dropped. */
+  private generation = 0;
 
   constructor(private readonly options: LiveSocketOptions) {}
 
@@ -52,6 +57,7 @@ export class LiveSocket {
 
   stop(): void {
     this.stopped = true;
+    this.generation += 1;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     const socket = this.socket;
@@ -62,10 +68,30 @@ export class LiveSocket {
 
   private open(status: LiveStatus): void {
     this.options.onStatus?.(status);
+    this.generation += 1;
+    const generation = this.generation;
+    const current = () => !this.stopped && generation === this.generation;
+    let url: Promise<string>;
+    try {
+      url = this.options.url();
+    } catch (e) {
+      url = Promise.reject(e);
+    }
+    url.then(
+      (ready) => {
+        if (current()) this.connect(ready);
+      },
+      () => {
+        if (current()) this.scheduleReconnect();
+      },
+    );
+  }
+
+  private connect(url: string): void {
     let socket: LiveConnection | null = null;
     const isCurrent = () => socket !== null && this.socket === socket;
     try {
-      socket = this.options.connect(this.options.url(), {
+      socket = this.options.connect(url, {
         open: () => {
           if (!isCurrent()) return;
           this.attempt = 0;

@@ -14,18 +14,31 @@ const connections = () => {
   };
 };
 
+/** Lets the URL promises (the ticket requests) settle. */
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+};
+
 describe('LiveSocket', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  const start = () => {
+  const start = async (ticketFails = 0) => {
     const server = connections();
     const messages: LiveMessage[] = [];
     const statuses: LiveStatus[] = [];
     let reconnected = 0;
-    let token = 't1';
+    let ticket = 0;
+    let failures = ticketFails;
     const socket = new LiveSocket({
-      url: () => `ws://host/api/live?access_token=${token}`,
+      url: async () => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('401');
+        }
+        ticket += 1;
+        return `ws://host/api/live?ticket=t${ticket}`;
+      },
       connect: server.connect,
       onMessage: (message) => messages.push(message),
       onReconnected: () => (reconnected += 1),
@@ -33,18 +46,12 @@ describe('LiveSocket', () => {
       delay: (attempt) => 1000 * (attempt + 1),
     });
     socket.start();
-    return {
-      server,
-      socket,
-      messages,
-      statuses,
-      reconnected: () => reconnected,
-      setToken: (next: string) => (token = next),
-    };
+    await settle();
+    return { server, socket, messages, statuses, reconnected: () => reconnected };
   };
 
-  it('given an open socket, when a change arrives, then it is handed over parsed', () => {
-    const { server, messages, statuses } = start();
+  it('given an open socket, when a change arrives, then it is handed over parsed', async () => {
+    const { server, messages, statuses } = await start();
     server.opened[0].events.open();
     server.opened[0].events.message(
       JSON.stringify({ type: 'changed', conversationId: 'c1', collections: ['chats'] }),
@@ -54,33 +61,64 @@ describe('LiveSocket', () => {
     expect(messages).toMatchObject([{ type: 'changed', conversationId: 'c1' }]);
   });
 
-  it('given the socket closes, then it reconnects after the backoff with the current token', () => {
-    const { server, reconnected, setToken } = start();
+  it('given the socket closes, then it reconnects after the backoff with a new ticket', async () => {
+    const { server, reconnected } = await start();
+    expect(server.opened[0].url).toMatch(/\?ticket=t1$/);
     server.opened[0].events.open();
     server.opened[0].events.close();
-    setToken('t2');
     jest.advanceTimersByTime(999);
+    await settle();
     expect(server.opened).toHaveLength(1);
     jest.advanceTimersByTime(1);
+    await settle();
     expect(server.opened).toHaveLength(2);
-    expect(server.opened[1].url).toMatch(/access_token=t2$/);
+    expect(server.opened[1].url).toMatch(/\?ticket=t2$/);
     server.opened[1].events.open();
     expect(reconnected()).toBe(1);
   });
 
-  it('given repeated failures, then waits longer each time until one opens', () => {
-    const { server } = start();
+  it('given repeated failures, then waits longer each time until one opens', async () => {
+    const { server } = await start();
     server.opened[0].events.close();
     jest.advanceTimersByTime(1000);
+    await settle();
     server.opened[1].events.close();
     jest.advanceTimersByTime(1999);
+    await settle();
     expect(server.opened).toHaveLength(2);
     jest.advanceTimersByTime(1);
+    await settle();
     expect(server.opened).toHaveLength(3);
   });
 
-  it('given stop, then the socket closes and never reconnects', () => {
-    const { server, socket, statuses } = start();
+  it('given no ticket can be had, then it retries after the backoff without opening a socket', async () => {
+    const { server, statuses } = await start(1);
+    expect(server.opened).toHaveLength(0);
+    expect(statuses).toEqual(['connecting', 'reconnecting']);
+    jest.advanceTimersByTime(1000);
+    await settle();
+    expect(server.opened).toHaveLength(1);
+    expect(server.opened[0].url).toMatch(/\?ticket=t1$/);
+  });
+
+  it('given stop while the ticket is on its way, then no socket is opened', async () => {
+    const server = connections();
+    let deliver: (url: string) => void = () => undefined;
+    const socket = new LiveSocket({
+      url: () => new Promise<string>((resolve) => (deliver = resolve)),
+      connect: server.connect,
+      onMessage: () => undefined,
+      onReconnected: () => undefined,
+    });
+    socket.start();
+    socket.stop();
+    deliver('ws://host/api/live?ticket=late');
+    await settle();
+    expect(server.opened).toHaveLength(0);
+  });
+
+  it('given stop, then the socket closes and never reconnects', async () => {
+    const { server, socket, statuses } = await start();
     server.opened[0].events.open();
     socket.stop();
     server.opened[0].events.close();

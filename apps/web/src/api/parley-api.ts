@@ -2,6 +2,7 @@ import type {
   ChatListItem,
   ClientCard,
   CommandResponse,
+  LiveTicketResponse,
   Page,
   SignInResponse,
   TimelineItem,
@@ -50,6 +51,9 @@ export const createParleyApi = (http: HttpClient) => ({
     }),
   markRead: (conversationId: string): Promise<CommandResponse> =>
     http.request<CommandResponse>('POST', chatPath(conversationId, '/read')),
+  /** A one-time ticket for the WebSocket (renews an expired access token first, like any call). */
+  liveTicket: (): Promise<LiveTicketResponse> =>
+    http.request<LiveTicketResponse>('POST', '/api/live/ticket'),
 });
 
 export type ParleyApi = ReturnType<typeof createParleyApi>;

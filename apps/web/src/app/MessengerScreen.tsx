@@ -54,7 +54,7 @@ export function MessengerScreen(props: {
 
   const liveStatus = useLiveUpdates({
     accessToken: session.accessToken,
-    url: (token) => liveUrl(window.location, token),
+    url: async () => liveUrl(window.location, (await api.liveTicket()).ticket),
     connect: connectBrowserWebSocket,
     onMessage: (message) => {
       if (message.type === 'changed') {

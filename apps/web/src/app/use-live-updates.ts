@@ -4,11 +4,12 @@ import { LiveSocket, type ConnectLive, type LiveStatus } from '../api/live-socke
 
 /**
  * Keeps the WebSocket to /api/live open while signed in (a new access token reconnects it) and
- * hands every message to `onMessage`; `onReconnected` after a gap.
+ * hands every message to `onMessage`; `onReconnected` after a gap. `url` gets a fresh ticket for
+ * each connection.
  */
 export function useLiveUpdates(options: {
   readonly accessToken: string | null;
-  readonly url: (accessToken: string) => string;
+  readonly url: () => Promise<string>;
   readonly connect: ConnectLive;
   readonly onMessage: (message: LiveMessage) => void;
   readonly onReconnected: () => void;
@@ -21,7 +22,7 @@ export function useLiveUpdates(options: {
   useEffect(() => {
     if (accessToken === null) return;
     const socket = new LiveSocket({
-      url: () => latest.current.url(latest.current.accessToken ?? accessToken),
+      url: () => latest.current.url(),
       connect: (url, events) => latest.current.connect(url, events),
       onMessage: (message) => latest.current.onMessage(message),
       onReconnected: () => latest.current.onReconnected(),

@@ -18,8 +18,18 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *   GET  /api/chats/:conversationId/card                → ClientCard
  *   POST /api/chats/:conversationId/messages  SendMessageRequest → CommandResponse
  *   POST /api/chats/:conversationId/read                → CommandResponse
- *   WS   /api/live?access_token=...   server → client: LiveMessage
- * Every call but login and refresh needs `Authorization: Bearer <accessToken>`.
+ *   POST /api/live/ticket               → LiveTicketResponse (one use, within 30 s)
+ *   WS   /api/live?ticket=...           server → client: LiveMessage
+ *   GET  /health/live                   → {status: 'up'} (public)
+ *   GET  /health                        → {status} (200 up, 503 down); the whole HealthReport
+ *                                         (parts, descriptions, details, errors) for an admin
+ * Every call but login, refresh and the health endpoints needs
+ * `Authorization: Bearer <accessToken>`.
+ * The WebSocket: get a ticket, then connect with it (the access token never goes in a URL). The
+ * upgrade answers 401 for an unknown, used or expired ticket, 429 when the user already has
+ * LIVE_CONNECTIONS_PER_USER sockets open on that gateway, 404 on any other path. The socket closes
+ * with CLOSE_UNAUTHORIZED (4401) when the access token the ticket was issued for expires: sign
+ * in or refresh, get a new ticket, reconnect.
  * Request bodies are JSON (`content-type: application/json`, else 415), at most
  * REQUEST_BODY_LIMITS bytes (else 413); unknown fields and query parameters are refused (400).
  * Errors: { statusCode, error, message, issues?: { field, reason }[] }.
@@ -78,6 +88,12 @@ export interface CommandResponse {
   readonly status: 'accepted';
   /** For SendMessage: the message's id. */
   readonly messageId?: string;
+}
+
+export interface LiveTicketResponse {
+  /** Pass as `/api/live?ticket=...`; valid once, for `expiresInSeconds`. */
+  readonly ticket: string;
+  readonly expiresInSeconds: number;
 }
 
 export type LiveMessage =

@@ -31,6 +31,7 @@ export class AccessTokenGuard implements CanActivate {
     const user = this.users.findById(claims.sub);
     if (!user) throw new UnauthorizedException('the access token is invalid or has expired');
     (request as AuthenticatedRequest).user = user;
+    (request as AuthenticatedRequest).accessTokenExpiresAt = claims.exp;
     return true;
   }
 }

@@ -132,7 +132,7 @@ describe('gateway HTTP boundaries', () => {
 
   it.each([
     ['an unparseable URL', '//[::1'],
-    ['percent garbage', '/api/live%%%?access_token=%E0%A4%A'],
+    ['percent garbage', '/api/live%%%?ticket=%E0%A4%A'],
     ['another path', '/api/chats'],
     ['an absolute URL', 'http://evil.example/api/live'],
   ])(
@@ -145,9 +145,7 @@ describe('gateway HTTP boundaries', () => {
   );
 
   it('given a live socket, when the browser sends a frame over the maximum, then the socket is closed with 1009', async () => {
-    const socket = new WebSocket(
-      `${gateway.url.replace(/^http/, 'ws')}/api/live?access_token=${token}`,
-    );
+    const socket = new WebSocket(await gateway.liveUrl(token));
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);

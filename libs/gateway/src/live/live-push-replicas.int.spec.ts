@@ -9,9 +9,7 @@ const listen = async (
   gateway: TestGateway,
 ): Promise<{ socket: WebSocket; messages: LiveMessage[] }> => {
   const { accessToken } = await gateway.signIn();
-  const socket = new WebSocket(
-    `${gateway.url.replace(/^http/, 'ws')}/api/live?access_token=${accessToken}`,
-  );
+  const socket = new WebSocket(await gateway.liveUrl(accessToken));
   const messages: LiveMessage[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage));
   await new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@ import {
 import { waitUntil } from '@parley/test-infra';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
-import { startTestGateway, TEST_SECRET, type TestGateway } from '../testing/test-gateway';
+import { ADMIN, startTestGateway, TEST_SECRET, type TestGateway } from '../testing/test-gateway';
 
 /** A ws client that keeps every message it hears. */
 const connect = async (
@@ -51,9 +51,10 @@ describe('gateway live push (L6)', () => {
   let liveUrl: string;
   let token: string;
   let userId: string;
+  const withTicket = (accessToken = token) => gateway.liveUrl(accessToken);
 
   beforeAll(async () => {
-    gateway = await startTestGateway();
+    gateway = await startTestGateway({ env: { LIVE_CONNECTIONS_PER_USER: '3' } });
     liveUrl = `${gateway.url.replace(/^http/, 'ws')}/api/live`;
     const session = await gateway.signIn();
     token = session.accessToken;
@@ -64,8 +65,8 @@ describe('gateway live push (L6)', () => {
     await gateway?.close();
   });
 
-  it('given a signed-in browser, when it connects, then it hears hello, and then every change of its workspace only', async () => {
-    const client = await connect(`${liveUrl}?access_token=${token}`);
+  it('given a signed-in browser with a ticket, when it connects, then it hears hello, and then every change of its workspace only', async () => {
+    const client = await connect(await withTicket());
     await waitUntil('hello', () => (client.messages.length > 0 ? true : undefined), 5_000);
     expect(client.messages[0]).toEqual({ type: 'hello', userId });
 
@@ -91,8 +92,8 @@ describe('gateway live push (L6)', () => {
   });
 
   it('given two browsers of the workspace, then both hear a change', async () => {
-    const a = await connect(`${liveUrl}?access_token=${token}`);
-    const b = await connect(`${liveUrl}?access_token=${(await gateway.signIn()).accessToken}`);
+    const a = await connect(await withTicket());
+    const b = await connect(await withTicket((await gateway.signIn()).accessToken));
     await gateway.bus.publish([
       {
         topic: READ_MODEL_CHANGES_TOPIC,
@@ -115,27 +116,62 @@ describe('gateway live push (L6)', () => {
     await Promise.all([a.closed, b.closed]);
   });
 
-  it('given no, a bad or an expired token, then the upgrade is refused with 401', async () => {
+  it('given a ticket used once, when it is used again, then the upgrade is refused with 401', async () => {
+    const url = await withTicket();
+    const first = await connect(url);
+
+    expect(await refusedWith(url)).toBe(401);
+
+    first.socket.close();
+    await first.closed;
+  });
+
+  it('given no ticket, a made-up one, or the access token in the URL, then the upgrade is refused with 401', async () => {
+    expect(await refusedWith(liveUrl)).toBe(401);
+    expect(await refusedWith(`${liveUrl}?ticket=garbage`)).toBe(401);
+    expect(await refusedWith(`${liveUrl}?ticket=${'A'.repeat(43)}`)).toBe(401);
+    expect(await refusedWith(`${liveUrl}?access_token=${token}`)).toBe(401);
+  });
+
+  it('given no, a bad or an expired access token, when asking for a ticket, then 401', async () => {
     const expired = jwt.sign({ role: 'manager', ws: 'ws1', type: 'access' }, TEST_SECRET, {
       subject: userId,
       expiresIn: -10,
     });
-    expect(await refusedWith(liveUrl)).toBe(401);
-    expect(await refusedWith(`${liveUrl}?access_token=garbage`)).toBe(401);
-    expect(await refusedWith(`${liveUrl}?access_token=${expired}`)).toBe(401);
+    for (const bad of [undefined, 'garbage', expired]) {
+      const answer = await gateway.call('/api/live/ticket', { method: 'POST', token: bad });
+      expect(answer.status).toBe(401);
+    }
   });
 
-  it('given a token that expires while connected, then the socket is closed with 4401', async () => {
+  it('given a ticket of an access token that expires while connected, then the socket is closed with 4401', async () => {
     const shortLived = jwt.sign({ role: 'manager', ws: 'ws1', type: 'access' }, TEST_SECRET, {
       subject: userId,
       expiresIn: 2,
     });
-    const client = await connect(`${liveUrl}?access_token=${shortLived}`);
+    const client = await connect(await withTicket(shortLived));
     expect(await client.closed).toBe(4401);
   });
 
+  it('given a user at the connection cap, when one more connects, then it is refused with 429 until one closes', async () => {
+    const open = await Promise.all([1, 2, 3].map(async () => connect(await withTicket())));
+
+    expect(await refusedWith(await withTicket())).toBe(429);
+    // Another user is not held by this one's cap.
+    const admin = await gateway.signIn(ADMIN);
+    const other = await connect(await withTicket(admin.accessToken));
+
+    open[0]!.socket.close();
+    await open[0]!.closed;
+    await waitUntil('the slot is free', async () => {
+      const next = await connect(await withTicket()).catch(() => null);
+      return next ?? undefined;
+    });
+    for (const client of [...open.slice(1), other]) client.socket.close();
+  });
+
   it('when the gateway shuts down, then open sockets are closed', async () => {
-    const client = await connect(`${liveUrl}?access_token=${token}`);
+    const client = await connect(await withTicket());
     await gateway.service.close();
     expect(await client.closed).toBe(1001);
   });

@@ -16,8 +16,9 @@ import {
 } from '@parley/contracts';
 import { BUS } from '@parley/platform';
 import { WebSocket, WebSocketServer } from 'ws';
-import { TokenService } from '../auth/token-service';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { UserDirectory } from '../users/user-directory';
+import { LiveTickets } from './live-tickets';
 import { upgradeTarget } from './upgrade-target';
 
 export const LIVE_PATH = '/api/live';
@@ -33,14 +34,18 @@ export const CLOSE_UNAUTHORIZED = 4401;
 
 interface LiveSocket {
   readonly socket: WebSocket;
+  readonly userId: string;
   readonly workspaceId: string;
   readonly expiry: NodeJS.Timeout;
 }
 
 /**
- * Live push (L6): browsers connect to `/api/live?access_token=...` and hear about every
- * read-model change of their workspace. This gateway instance reads the change notifications
- * with a consumer group of its own, so every replica gets every change for its own sockets.
+ * Live push (L6): browsers get a one-time ticket (`POST /api/live/ticket`), connect to
+ * `/api/live?ticket=...` and hear about every read-model change of their workspace, until
+ * the access token the ticket was issued for expires (then CLOSE_UNAUTHORIZED). At most
+ * LIVE_CONNECTIONS_PER_USER sockets per user on this replica. This gateway instance reads the
+ * change notifications with a consumer group of its own, so every replica gets every change for
+ * its own sockets.
  */
 @Injectable()
 export class LivePush implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -54,8 +59,9 @@ export class LivePush implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   constructor(
     @Inject(BUS) private readonly bus: Bus,
-    @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(LiveTickets) private readonly tickets: LiveTickets,
     @Inject(UserDirectory) private readonly users: UserDirectory,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   /** Take this HTTP server's WebSocket upgrades: LIVE_PATH's; any other path is refused. */
@@ -91,36 +97,72 @@ export class LivePush implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.sockets.size;
   }
 
+  private connectionsOf(userId: string): number {
+    let count = 0;
+    for (const live of this.sockets) if (live.userId === userId) count += 1;
+    return count;
+  }
+
   /**
    * Every upgrade gets an answer and nothing it holds can throw out of here: a Node `upgrade`
    * listener that throws stops the process, and the raw socket has no error listener of its own.
    */
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    try {
-      this.accept(request, socket, head);
-    } catch (e) {
-      this.logger.error(`upgrade of ${JSON.stringify(request.url)} failed`, (e as Error).stack);
+    const failed = (e: unknown): void => {
+      // The target is logged without its query: it holds the ticket.
+      const path = upgradeTarget(request.url).path;
+      this.logger.error(`upgrade of ${JSON.stringify(path)} failed`, (e as Error)?.stack);
       refuse(socket, 500, 'Internal Server Error', 'the upgrade failed\n');
+    };
+    try {
+      this.accept(request, socket, head).catch(failed);
+    } catch (e) {
+      failed(e);
     }
   }
 
-  private accept(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  private async accept(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const target = upgradeTarget(request.url);
     if (target.path !== LIVE_PATH) {
       refuse(socket, 404, 'Not Found', `no WebSocket endpoint here: connect to ${LIVE_PATH}\n`);
       return;
     }
-    const claims = this.tokens.verifyAccess(target.accessToken);
-    const user = claims ? this.users.findById(claims.sub) : null;
-    if (!claims || !user) {
-      refuse(socket, 401, 'Unauthorized', 'the access token is invalid or has expired\n');
+    // A handshake ws would refuse must not use up the ticket: the same checks, first.
+    if (!isWebSocketHandshake(request)) {
+      refuse(socket, 400, 'Bad Request', 'not a WebSocket handshake\n');
       return;
     }
+    const holder = target.ticket ? await this.tickets.redeem(target.ticket) : null;
+    const user = holder ? this.users.findById(holder.userId) : null;
+    if (!holder || !user || holder.accessTokenExpiresAt * 1000 <= Date.now()) {
+      refuse(
+        socket,
+        401,
+        'Unauthorized',
+        'the ticket is unknown, used or expired: get one from POST /api/live/ticket\n',
+      );
+      return;
+    }
+    const cap = this.config.LIVE_CONNECTIONS_PER_USER;
+    if (this.connectionsOf(user.id) >= cap) {
+      refuse(
+        socket,
+        429,
+        'Too Many Requests',
+        `this user already has ${cap} live connections open: close one first\n`,
+      );
+      return;
+    }
+    if (socket.destroyed) return;
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const remainingMs = Math.min(Math.max(0, claims.exp * 1000 - Date.now()), 2 ** 31 - 1);
+      const remainingMs = Math.min(
+        Math.max(0, holder.accessTokenExpiresAt * 1000 - Date.now()),
+        2 ** 31 - 1,
+      );
       const live: LiveSocket = {
         socket: ws,
+        userId: user.id,
         workspaceId: user.workspaceId,
         expiry: setTimeout(
           () => closeQuietly(ws, CLOSE_UNAUTHORIZED, 'access token expired'),
@@ -157,6 +199,19 @@ export class LivePush implements OnApplicationBootstrap, BeforeApplicationShutdo
 
 const send = (socket: WebSocket, message: LiveMessage): void => {
   if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+};
+
+/** What `ws` checks of a handshake before it upgrades (its `handleUpgrade`), checked first. */
+const isWebSocketHandshake = (request: IncomingMessage): boolean => {
+  const key = request.headers['sec-websocket-key'];
+  const version = request.headers['sec-websocket-version'];
+  return (
+    request.method === 'GET' &&
+    (request.headers.upgrade ?? '').toLowerCase() === 'websocket' &&
+    typeof key === 'string' &&
+    /^[+/0-9A-Za-z]{22}==$/.test(key) &&
+    (version === '8' || version === '13')
+  );
 };
 
 /** Close a socket; one that is already going away is left to go. */

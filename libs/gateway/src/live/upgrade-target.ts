@@ -1,11 +1,11 @@
-/** What an upgrade request asks for: its path and the access token in its query. */
+/** What an upgrade request asks for: its path and the live ticket in its query. */
 export interface UpgradeTarget {
   readonly path: string;
-  readonly accessToken: string;
+  readonly ticket: string;
 }
 
 /**
- * The path and `access_token` of a request target as the client sent it, whatever it holds:
+ * The path and `ticket` of a request target as the client sent it, whatever it holds:
  * never throws (unlike `new URL`, which throws on `//[::1` and the like). The path is compared
  * as sent, not decoded; the query is read as a browser writes it.
  */
@@ -14,11 +14,11 @@ export const upgradeTarget = (requestUrl: string | undefined): UpgradeTarget => 
   const queryAt = target.indexOf('?');
   const path = queryAt === -1 ? target : target.slice(0, queryAt);
   const query = queryAt === -1 ? '' : target.slice(queryAt + 1);
-  let accessToken = '';
+  let ticket = '';
   try {
-    accessToken = new URLSearchParams(query).get('access_token') ?? '';
+    ticket = new URLSearchParams(query).get('ticket') ?? '';
   } catch {
-    accessToken = '';
+    ticket = '';
   }
-  return { path, accessToken };
+  return { path, ticket };
 };

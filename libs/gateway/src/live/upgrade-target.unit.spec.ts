@@ -3,13 +3,14 @@ import { upgradeTarget } from './upgrade-target';
 
 describe('upgrade target', () => {
   it.each([
-    ['/api/live?access_token=abc', { path: '/api/live', accessToken: 'abc' }],
-    ['/api/live', { path: '/api/live', accessToken: '' }],
-    ['/api/live?x=1&access_token=a%2Bb', { path: '/api/live', accessToken: 'a+b' }],
-    ['//[::1', { path: '//[::1', accessToken: '' }],
-    ['/api/live?access_token=%E0%A4%A', { path: '/api/live', accessToken: '\uFFFD%A' }],
-    ['http://evil.example/api/live', { path: 'http://evil.example/api/live', accessToken: '' }],
-    [undefined, { path: '', accessToken: '' }],
+    ['/api/live?ticket=abc', { path: '/api/live', ticket: 'abc' }],
+    ['/api/live', { path: '/api/live', ticket: '' }],
+    ['/api/live?x=1&ticket=a%2Bb', { path: '/api/live', ticket: 'a+b' }],
+    ['//[::1', { path: '//[::1', ticket: '' }],
+    ['/api/live?ticket=%E0%A4%A', { path: '/api/live', ticket: '\uFFFD%A' }],
+    ['http://evil.example/api/live', { path: 'http://evil.example/api/live', ticket: '' }],
+    [undefined, { path: '', ticket: '' }],
+    ['/api/live?access_token=abc', { path: '/api/live', ticket: '' }],
   ])('Given the request target %p, When read, Then it is %p', (url, expected) => {
     expect(upgradeTarget(url)).toEqual(expected);
   });

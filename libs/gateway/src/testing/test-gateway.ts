@@ -7,7 +7,7 @@ import { embeddedEngines, startServiceHarness } from '@parley/platform/testing';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
 import { configureGateway, type ConfigureGatewayOptions } from '../configure-gateway';
 import { GatewayConfig } from '../gateway.config';
-import { GatewayServiceModule } from '../gateway-service.module';
+import { GatewayServiceModule, type GatewayModuleOptions } from '../gateway-service.module';
 
 export const TEST_WORKSPACE = 'ws1';
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -26,12 +26,18 @@ export interface TestGateway {
     init?: { method?: string; token?: string; body?: unknown; cookie?: string },
   ): Promise<{ status: number; body: unknown; headers: Headers }>;
   signIn(who?: { email: string; password: string }): Promise<SignInResponse>;
+  /** A one-time ticket for the WebSocket of this access token's user. */
+  liveTicket(accessToken: string): Promise<string>;
+  /** The WebSocket URL with a fresh ticket for this access token. */
+  liveUrl(accessToken: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export interface TestGatewayOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly configure?: ConfigureGatewayOptions;
+  /** What the process gives the module besides its config (the admin's stored hash). */
+  readonly module?: GatewayModuleOptions;
   /** Default: a fresh in-process bus. The gateway closes it. */
   readonly bus?: Bus;
   /** Default TEST_WORKSPACE. */
@@ -39,18 +45,23 @@ export interface TestGatewayOptions {
 }
 
 /**
- * The gateway module for real: PGlite in memory, the in-process bus (or the one given), the in-memory read store,
+ * The gateway module for real, with ADMIN and MANAGER as its users (explicit passwords): PGlite in memory, the in-process bus (or the one given), the in-memory read store,
  * a started CommandSender, HTTP on a free port. The test adds processors and relays it needs.
  */
 export const startTestGateway = async (options: TestGatewayOptions = {}): Promise<TestGateway> => {
-  const config = loadConfig(GatewayConfig, { PARLEY_AUTH_SECRET: TEST_SECRET, ...options.env });
+  const config = loadConfig(GatewayConfig, {
+    PARLEY_AUTH_SECRET: TEST_SECRET,
+    PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    PARLEY_MANAGER_PASSWORD: MANAGER.password,
+    ...options.env,
+  });
   const harness = await startServiceHarness({
     engines: embeddedEngines({ bus: options.bus }),
     serviceName: 'gateway-test',
     workspaceId: options.workspaceId ?? TEST_WORKSPACE,
     readStore: createInMemoryReadStore(),
     commandSender: true,
-    modules: [GatewayServiceModule.register(config)],
+    modules: [GatewayServiceModule.register(config, options.module)],
     http: true,
     relay: false,
     configure: (app) => configureGateway(app, { webDir: false, ...options.configure }),
@@ -79,6 +90,12 @@ export const startTestGateway = async (options: TestGatewayOptions = {}): Promis
     return { status: response.status, body, headers: response.headers };
   };
 
+  const liveTicket = async (accessToken: string): Promise<string> => {
+    const { status, body } = await call('/api/live/ticket', { method: 'POST', token: accessToken });
+    if (status !== 200) throw new Error(`live ticket: ${status} ${JSON.stringify(body)}`);
+    return (body as { ticket: string }).ticket;
+  };
+
   return {
     url,
     store,
@@ -91,6 +108,9 @@ export const startTestGateway = async (options: TestGatewayOptions = {}): Promis
       if (status !== 200) throw new Error(`sign-in failed: ${status} ${JSON.stringify(body)}`);
       return body as SignInResponse;
     },
+    liveTicket,
+    liveUrl: async (accessToken) =>
+      `${url.replace(/^http/, 'ws')}/api/live?ticket=${await liveTicket(accessToken)}`,
     close: () => harness.close(),
   };
 };

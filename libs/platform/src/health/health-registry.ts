@@ -1,3 +1,5 @@
+import type { HealthDetailAccess, HealthRequest } from './health-detail-access';
+
 /** A part of the process whose state the health page and readiness probe report. */
 export interface HealthCheck {
   readonly name: string;
@@ -29,11 +31,29 @@ export interface HealthReport {
 /** Collects the checks of every module mounted in the process. */
 export class HealthRegistry {
   private readonly checks: HealthCheck[] = [];
+  private readonly detailAccess: HealthDetailAccess[] = [];
 
   register(check: HealthCheck): void {
     if (this.checks.some((c) => c.name === check.name))
       throw new Error(`health check ${check.name} registered twice`);
     this.checks.push(check);
+  }
+
+  /** Let requests this rule accepts see the detailed report on the public port. */
+  revealDetailsWhen(rule: HealthDetailAccess): void {
+    this.detailAccess.push(rule);
+  }
+
+  /** True when a registered rule accepts the request; a rule that throws accepts nothing. */
+  async mayShowDetails(request: HealthRequest): Promise<boolean> {
+    for (const rule of this.detailAccess) {
+      try {
+        if (await rule(request)) return true;
+      } catch {
+        // a failing rule grants nothing
+      }
+    }
+    return false;
   }
 
   async report(timeoutMs = 2000): Promise<HealthReport> {

@@ -53,4 +53,24 @@ describe('HealthRegistry', () => {
     const check = { name: 'store', description: 'x', check: async () => undefined };
     expect(() => registryWith(check, check)).toThrow(/registered twice/);
   });
+
+  describe('who sees the detail', () => {
+    const request = (authorization?: string) => ({ headers: { authorization } });
+
+    it('given no rule, when asked, then nobody sees the detail', async () => {
+      expect(await new HealthRegistry().mayShowDetails(request('Bearer x'))).toBe(false);
+    });
+
+    it('given rules, then a request one of them accepts sees it, and a rule that throws grants nothing', async () => {
+      const registry = new HealthRegistry();
+      registry.revealDetailsWhen(() => {
+        throw new Error('broken rule');
+      });
+      registry.revealDetailsWhen(async (r) => r.headers.authorization === 'Bearer admin');
+
+      expect(await registry.mayShowDetails(request('Bearer admin'))).toBe(true);
+      expect(await registry.mayShowDetails(request('Bearer manager'))).toBe(false);
+      expect(await registry.mayShowDetails(request())).toBe(false);
+    });
+  });
 });

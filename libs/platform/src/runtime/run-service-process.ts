@@ -19,7 +19,8 @@ export interface ServiceParts {
 /**
  * The main of one service process on the real engines: read config, connect the event store
  * and Kafka, mount the service's modules, listen, print one line with the URL, and shut down
- * cleanly on SIGINT/SIGTERM.
+ * cleanly on SIGINT/SIGTERM. Only the event store must answer at boot: subscriptions Kafka cannot
+ * take yet start in the background when it answers (connectEngines), and health says so.
  */
 export const runServiceProcess = async (
   name: string,

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { BusTransportStrategy } from '@parley/bus';
+import { applyHttpBoundaries } from '../http/http-boundaries';
 import { PlatformModule, type PlatformPorts } from '../platform.module';
 
 export interface NestServiceOptions {
@@ -14,7 +15,10 @@ export interface NestServiceOptions {
   /** Listen for HTTP (health, and the API where mounted); false for none. */
   readonly http: { readonly port: number; readonly host: string } | false;
   readonly logLevels?: readonly LogLevel[];
-  /** Extra setup on the HTTP app before it listens (global pipes, static files, WebSocket). */
+  /**
+   * Extra setup on the HTTP app before it listens (global pipes, static files, WebSocket), after
+   * the HTTP boundaries every process gets (security headers, JSON-only bodies with limits).
+   */
   readonly configure?: (app: INestApplication) => void | Promise<void>;
 }
 
@@ -27,8 +31,9 @@ export interface RunningNestService {
 
 /**
  * Boot one process's Nest application: the platform ports, the service modules, their
- * @EventPattern handlers on the bus (BusTransportStrategy), and HTTP. Used by every app's
- * main.ts, by the standalone and by service tests alike.
+ * @EventPattern handlers on the bus (BusTransportStrategy), and HTTP with its boundaries
+ * (applyHttpBoundaries; Nest's own body parsers are off). Used by every app's main.ts, by the
+ * standalone and by service tests alike.
  */
 export const startNestService = async (
   options: NestServiceOptions,
@@ -38,8 +43,10 @@ export const startNestService = async (
 
   const app = await NestFactory.create(ServiceRootModule, {
     logger: options.logLevels ? [...options.logLevels] : ['error', 'warn', 'log'],
-    bodyParser: true,
+    // The only body parser is applyHttpBoundaries' JSON one: Nest's would take forms too.
+    bodyParser: false,
   });
+  applyHttpBoundaries(app);
   app.connectMicroservice<MicroserviceOptions>(
     {
       strategy: new BusTransportStrategy({

@@ -1,9 +1,17 @@
 import { HttpException } from '@nestjs/common';
 import { REQUEST_BODY_LIMITS } from '@parley/contracts';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 
-/** The most bytes a body to `path` may have: small for sessions, more for a message. */
-export const bodyLimitFor = (path: string): number => {
+/**
+ * The most bytes a body to `path` may have (REQUEST_BODY_LIMITS of the HTTP API): small for
+ * sessions, more for a message, Telegram's updates at the webhook, little anywhere else.
+ */
+export const requestBodyLimitFor = (path: string): number => {
   if (/^\/api\/auth\//.test(path)) return REQUEST_BODY_LIMITS.auth;
   if (/^\/api\/chats\/[^/]+\/messages\/?$/.test(path)) return REQUEST_BODY_LIMITS.message;
   if (/^\/channels\/telegram\/webhook\/?$/.test(path)) return REQUEST_BODY_LIMITS.telegramWebhook;
@@ -39,24 +47,37 @@ interface BodyParserError {
   readonly charset?: string;
 }
 
-const parsers = new Map<number, ReturnType<typeof express.json>>();
-const parserFor = (limit: number): ReturnType<typeof express.json> => {
-  let parser = parsers.get(limit);
-  if (!parser) {
-    parser = express.json({ limit, strict: true, type: () => true });
-    parsers.set(limit, parser);
-  }
-  return parser;
-};
+type BodyParser = ReturnType<typeof express.json>;
 
 /**
- * The gateway's only body parser: JSON objects or arrays, nothing else (a form or text body
- * is refused with 415), at most `bodyLimitFor(path)` bytes (413), broken JSON 400; each refusal
- * an HttpException in the API's error shape, passed on to Nest's exception filters (so a filter
- * of the Telegram webhook can answer its own path). Named `jsonParser` so that Nest does not add
- * its own JSON parser, as it does for an app whose parser it cannot find by that name.
+ * The only body parser of a Parley HTTP process (startNestService turns Nest's own off):
+ * JSON objects or arrays, nothing else (a form or text body is refused with 415), at most
+ * `limitFor(path)` bytes (413), broken JSON 400; each refusal an HttpException in the API's
+ * error shape, passed on with `next(error)` to Nest's exception filters, so a filter of the
+ * Telegram webhook can answer its own path.
  */
-export const jsonParser = (request: Request, response: Response, next: NextFunction): void => {
+export const jsonBodyParser = (
+  limitFor: (path: string) => number = requestBodyLimitFor,
+): RequestHandler => {
+  const parsers = new Map<number, BodyParser>();
+  const parserFor = (limit: number): BodyParser => {
+    let parser = parsers.get(limit);
+    if (!parser) {
+      parser = express.json({ limit, strict: true, type: () => true });
+      parsers.set(limit, parser);
+    }
+    return parser;
+  };
+  return (request, response, next) => parseJsonBody(request, response, next, limitFor, parserFor);
+};
+
+const parseJsonBody = (
+  request: Request,
+  response: Response,
+  next: NextFunction,
+  limitFor: (path: string) => number,
+  parserFor: (limit: number) => BodyParser,
+): void => {
   if (!hasBody(request)) return next();
   if (!request.is(JSON_TYPES)) {
     const type = request.headers['content-type'];
@@ -65,7 +86,7 @@ export const jsonParser = (request: Request, response: Response, next: NextFunct
     }`;
     return next(refusal(415, 'content-type', reason));
   }
-  const limit = bodyLimitFor(request.path);
+  const limit = limitFor(request.path);
   parserFor(limit)(request, response, (error?: unknown) => {
     if (!error) return next();
     const e = error as BodyParserError;
@@ -91,13 +112,3 @@ export const jsonParser = (request: Request, response: Response, next: NextFunct
     }
   });
 };
-
-/**
- * Takes the place of Nest's form parser (found by this name): form bodies never reach a route,
- * jsonParser has refused them already.
- */
-export const urlencodedParser = (
-  _request: Request,
-  _response: Response,
-  next: NextFunction,
-): void => next();

@@ -7,7 +7,7 @@ import helmet from 'helmet';
  * inline, no frames, no plugins. React's `style={...}` props set styles through the DOM, which
  * the policy allows; inline `<style>` or `<script>` would be refused.
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'base-uri': ["'self'"],
   'connect-src': ["'self'"],

@@ -1,0 +1,57 @@
+import { HealthRegistry } from './health-registry';
+import { startHealthOpsListener, type HealthOpsListener } from './health-ops-listener';
+
+describe('the ops-only health listener', () => {
+  let registry: HealthRegistry;
+  let ops: HealthOpsListener;
+  let healthy = true;
+
+  beforeAll(async () => {
+    registry = new HealthRegistry();
+    registry.register({
+      name: 'event-store',
+      description: 'PGlite in /var/lib/parley',
+      check: async () => (healthy ? { detail: '2 dead letters' } : 'disk full'),
+    });
+    ops = await startHealthOpsListener({
+      registry,
+      port: 0,
+      host: '127.0.0.1',
+      pages: [{ path: '/health/status', contentType: 'text/plain', render: (r) => r.status }],
+    });
+  });
+
+  afterAll(async () => {
+    await ops?.close();
+  });
+
+  it('given a request on the ops port, when asking /health, then the whole report, 503 when down', async () => {
+    healthy = true;
+    const up = await fetch(`${ops.url}/health`);
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({
+      status: 'up',
+      checks: [
+        {
+          name: 'event-store',
+          description: 'PGlite in /var/lib/parley',
+          status: 'up',
+          detail: '2 dead letters',
+        },
+      ],
+    });
+
+    healthy = false;
+    const down = await fetch(`${ops.url}/health`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'down', checks: [{ reason: 'disk full' }] });
+  });
+
+  it('given the liveness path, a page, anything else or another method, then each its answer', async () => {
+    expect((await fetch(`${ops.url}/health/live`)).status).toBe(200);
+    healthy = true;
+    expect(await (await fetch(`${ops.url}/health/status`)).text()).toBe('up');
+    expect((await fetch(`${ops.url}/api/me`)).status).toBe(404);
+    expect((await fetch(`${ops.url}/health`, { method: 'POST' })).status).toBe(405);
+  });
+});
