@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { busPublish } from './bus-publish.bench';
 import { eventStoreAppend } from './event-store-append.bench';
+import { inboundPath } from './inbound-path.bench';
 import { readStoreChatList } from './read-store-chat-list.bench';
 import {
   printComparison,
@@ -22,6 +23,7 @@ const benchmarks: Readonly<Record<string, (options: BenchOptions) => Promise<Ben
   'event-store-append': eventStoreAppend,
   'bus-publish': busPublish,
   'read-store-chat-list': readStoreChatList,
+  inbound: inboundPath,
 };
 
 const usage = `usage: node -r @swc-node/register bench/main.ts [--only <name>] [--quick]
@@ -63,6 +65,7 @@ const main = async (): Promise<void> => {
   printHeader(args.quick ? 'quick' : 'default');
   const all: Comparison[] = [];
   const skipped: string[] = [];
+  const summary: string[] = [];
   for (const [name, run] of Object.entries(benchmarks)) {
     if (args.only !== undefined && args.only !== name) continue;
     const outcome = await run({ quick: args.quick });
@@ -71,8 +74,9 @@ const main = async (): Promise<void> => {
       all.push(comparison);
     }
     skipped.push(...outcome.skipped);
+    summary.push(...(outcome.summary ?? []));
   }
-  printSummary(all, skipped);
+  printSummary(all, skipped, summary);
 };
 
 main().then(

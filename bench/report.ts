@@ -197,13 +197,18 @@ export const printHeader = (mode: string): void => {
   );
 };
 
-export const printSummary = (all: readonly Comparison[], skipped: readonly string[]): void => {
+export const printSummary = (
+  all: readonly Comparison[],
+  skipped: readonly string[],
+  extra: readonly string[] = [],
+): void => {
   const lines = ['', 'Summary: ours/baseline (ops/s below 1 means ours is slower)'];
   for (const c of all) {
     const r = ratios(c);
     const latency = Number.isFinite(r.p50) ? `   p50 ${fmtRatio(r.p50).padStart(8)}` : '';
     lines.push(`  ${c.title.padEnd(44)} ops/s ${fmtRatio(r.throughput).padStart(8)}${latency}`);
   }
+  for (const line of extra) lines.push(`  ${line}`);
   for (const s of skipped) lines.push(`  skipped: ${s}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 };
@@ -222,6 +227,8 @@ export interface BenchOptions {
 export interface BenchOutcome {
   readonly comparisons: Comparison[];
   readonly skipped: string[];
+  /** Lines for the summary, from benchmarks that print their own tables (inbound). */
+  readonly summary?: string[];
 }
 
 export const reasonOf = (error: unknown): string =>

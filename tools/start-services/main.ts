@@ -35,10 +35,35 @@ const ensureDatabase = async (url: string): Promise<void> => {
   }
 };
 
+/**
+ * Node's options for one service: TypeScript through @swc-node/register, and with
+ * PARLEY_CPU_PROF_DIR set, a V8 CPU profile per service written there when it exits
+ * (`<dir>/<service>-<ms since 1970>.cpuprofile`; summarise with bench/cpuprofile-summary.ts).
+ */
+const nodeArgs = (serviceName: string): string[] => {
+  const profileDir = env['PARLEY_CPU_PROF_DIR'];
+  const profile = profileDir
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.resolve(profileDir)}`,
+        `--cpu-prof-name=${serviceName}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  return [...profile, '-r', '@swc-node/register'];
+};
+
 const main = async () => {
   await ensureDatabase(eventStoreUrl);
   // The gateway signs tokens with it; a run without one gets a fresh secret (sessions end with it).
   env['PARLEY_AUTH_SECRET'] ??= randomBytes(48).toString('base64url');
+  // The gateway has no default admin password; a run without one gets a fresh one, shown once.
+  if (!env['PARLEY_ADMIN_PASSWORD']) {
+    env['PARLEY_ADMIN_PASSWORD'] = randomBytes(18).toString('base64url');
+    process.stdout.write(
+      `parley: sign in as ${env['PARLEY_ADMIN_EMAIL'] ?? 'admin@parley.local'} with the password ` +
+        `${env['PARLEY_ADMIN_PASSWORD']} (generated for this run; set PARLEY_ADMIN_PASSWORD to choose one)\n`,
+    );
+  }
   const plan = planServices({
     eventStoreUrl,
     kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:19092',
@@ -74,7 +99,7 @@ const main = async () => {
   const up = new Set<string>();
   for (const service of plan) {
     const { PORT: _ignored, ...inherited } = env;
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', service.entry], {
+    const child = spawn(process.execPath, [...nodeArgs(service.name), service.entry], {
       cwd: root,
       env: { ...inherited, ...service.env },
       stdio: ['ignore', 'pipe', 'pipe'],

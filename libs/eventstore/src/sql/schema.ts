@@ -39,6 +39,10 @@ export const appendLockKey = (schema: string): number => {
   return hash | 0;
 };
 
+/** The server-side append of new events (see SqlEventStore.appendFast). */
+export const appendFunction = (schema: string): string =>
+  `"${assertSchemaName(schema)}".append_new_events`;
+
 /** Idempotent DDL, one statement per entry (PGlite's query() takes one statement at a time). */
 export const schemaStatements = (schema: string): string[] => [
   `CREATE SCHEMA IF NOT EXISTS "${assertSchemaName(schema)}"`,
@@ -54,4 +58,33 @@ export const schemaStatements = (schema: string): string[] => [
     CONSTRAINT ${STREAM_REVISION_CONSTRAINT} UNIQUE (stream_name, revision),
     CONSTRAINT ${EVENT_ID_CONSTRAINT} UNIQUE (event_id)
   )`,
+  // Takes the append lock, then (each statement of a VOLATILE function reads a fresh snapshot,
+  // so it sees every earlier holder's commit) appends the events after the stream's revision
+  // p_after (null: no stream) at the next positions, unless the stream has moved or an event id
+  // is stored already: then it returns no rows and the caller takes the general path. Run as one
+  // statement in its own transaction, the lock is held for no client round trip at all.
+  `CREATE OR REPLACE FUNCTION ${appendFunction(schema)}(
+    p_lock bigint, p_stream text, p_after bigint, p_events jsonb, p_ids jsonb, p_channel text)
+  RETURNS TABLE (out_event_id text, out_revision bigint, out_position bigint)
+  LANGUAGE plpgsql VOLATILE AS $fn$
+  BEGIN
+    PERFORM pg_advisory_xact_lock(p_lock);
+    IF (SELECT max(e.revision) FROM ${eventsTable(schema)} e WHERE e.stream_name = p_stream)
+         IS DISTINCT FROM p_after
+       OR EXISTS (SELECT 1 FROM ${eventsTable(schema)} e
+                   WHERE e.event_id IN (SELECT jsonb_array_elements_text(p_ids))) THEN
+      RETURN;
+    END IF;
+    RETURN QUERY
+      INSERT INTO ${eventsTable(schema)} AS t
+             (position, stream_name, revision, event_id, type, data, metadata)
+      SELECT (SELECT coalesce(max(h.position), 0) FROM ${eventsTable(schema)} h) + x.ord,
+             p_stream, coalesce(p_after, -1) + x.ord,
+             x.value->'metadata'->>'eventId', x.value->>'type', x.value->'data', x.value->'metadata'
+        FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ord)
+       ORDER BY x.ord
+      RETURNING t.event_id, t.revision, t.position;
+    PERFORM pg_notify(p_channel, p_stream);
+  END
+  $fn$`,
 ];
