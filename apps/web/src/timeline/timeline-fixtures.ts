@@ -6,12 +6,14 @@ export const aMessageItem = (
   at: string,
   seq: string,
   direction: 'in' | 'out' = 'in',
+  orderKey = `${at}|${seq.padStart(20, '0')}`,
 ): TimelineItem => ({
   _id: `c1|${messageId}`,
   workspaceId: 'w1',
   conversationId: 'c1',
   at,
   seq,
+  orderKey,
   actor: direction === 'in' ? { kind: 'client', id: 'k1' } : { kind: 'manager', id: 'u1' },
   item: {
     kind: 'message',
@@ -22,12 +24,18 @@ export const aMessageItem = (
   },
 });
 
-export const anActionItem = (action: string, at: string, seq: string): TimelineItem => ({
+export const anActionItem = (
+  action: string,
+  at: string,
+  seq: string,
+  orderKey = `${at}|${seq.padStart(20, '0')}`,
+): TimelineItem => ({
   _id: `c1|${action}`,
   workspaceId: 'w1',
   conversationId: 'c1',
   at,
   seq,
+  orderKey,
   actor: { kind: 'system', id: 'crm' },
   item: { kind: 'action', action, summary: `${action} (server text)`, details: {} },
 });

@@ -13,6 +13,10 @@ export type ConversationStarted = DomainEvent<
   }
 >;
 
+/**
+ * A client message, recorded once (C1, C7). Schema v2 added where it stands in the client's
+ * order: `clientOrder` and `placedAt` (`client-message-order.ts` reads v1 events).
+ */
 export type ClientMessageReceived = DomainEvent<
   'Conversation.ClientMessageReceived',
   {
@@ -20,7 +24,19 @@ export type ClientMessageReceived = DomainEvent<
     readonly messageId: string;
     readonly externalMessageId: string;
     readonly content: MessageContent;
+    /** When the client sent it, by the messenger's clock (shown beside the message). */
     readonly sentAt: string;
+    /**
+     * The message's number in the order the client wrote in, within the chat: Telegram's
+     * `message_id`, which grows per chat. Null when the channel's id does not order messages.
+     */
+    readonly clientOrder: number | null;
+    /**
+     * Its time on the conversation's timeline (C3, C7): when it arrived, unless a message the
+     * client wrote after it arrived first; then the time of that later message, so the two
+     * stand in the client's order whatever order they arrived in.
+     */
+    readonly placedAt: string;
   }
 >;
 

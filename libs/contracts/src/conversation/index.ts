@@ -1,2 +1,8 @@
 export * from './conversation-events';
 export * from './conversation-commands';
+export {
+  CLIENT_MESSAGE_RECEIVED_SCHEMA_VERSION,
+  clientOrderOf,
+  clientMessageReceivedData,
+  upcastConversationEvent,
+} from './client-message-order';

@@ -31,16 +31,23 @@ export interface TimelineAction {
 }
 
 /**
- * One document per item of a conversation in the `timeline` read model (C3), in time order.
- * `_id` is `{conversationId}|{itemId}`.
+ * One document per item of a conversation in the `timeline` read model (C3), in `orderKey`
+ * order. `_id` is `{conversationId}|{itemId}`.
  */
 export interface TimelineItem {
   readonly _id: string;
   readonly workspaceId: string;
   readonly conversationId: string;
   readonly at: string;
-  /** Global position of the event that created the item: a stable tiebreak for `at`. */
+  /** Global position of the event that created the item. */
   readonly seq: string;
+  /**
+   * The item's place in the timeline (C3, C7), decimal digits whose string order is the
+   * timeline's order: the time the item stands at (a client message's `placedAt`, otherwise
+   * `at`), then client messages by the client's order, other items by `seq`. The `before`
+   * cursor of the timeline's pages.
+   */
+  readonly orderKey: string;
   readonly actor: Actor;
   readonly item: TimelineMessage | TimelineAction;
 }

@@ -163,6 +163,9 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
         externalMessageId: source.data.externalMessageId,
         content: { kind: 'text', text: 'Hello' },
         sentAt: source.data.sentAt,
+        // v2 (C7): Telegram's message_id orders it; the first message stands at its arrival.
+        clientOrder: Number(source.data.externalMessageId),
+        placedAt: source.metadata.occurredAt,
       });
       const commandId = deterministicId(
         'reaction',
@@ -176,7 +179,8 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
           workspaceId,
           aggregateId: conversationId,
           occurredAt: source.metadata.occurredAt,
-          schemaVersion: 1,
+          // Conversation.Started v1, Conversation.ClientMessageReceived v2 (C7).
+          schemaVersion: index === 0 ? 1 : 2,
           correlationId: source.metadata.correlationId,
           causationId: source.metadata.eventId,
           actor: source.metadata.actor,

@@ -1,4 +1,8 @@
-import { streamName, type CommandEnvelope } from '@parley/contracts';
+import {
+  CLIENT_MESSAGE_RECEIVED_SCHEMA_VERSION,
+  streamName,
+  type CommandEnvelope,
+} from '@parley/contracts';
 import { handleCommand, type CommandHandler } from '@parley/command-handling';
 import { conversationDecider, type ConversationCommand } from '@parley/conversation-domain';
 import type { EventStore } from '@parley/eventstore';
@@ -23,4 +27,9 @@ export const runConversationCommand = (
     command,
     envelope,
     causationId,
+    schemaVersionOf,
   });
+
+/** The schema version each Conversation event is written with (v1 unless it moved). */
+const schemaVersionOf = (type: string): number =>
+  type === 'Conversation.ClientMessageReceived' ? CLIENT_MESSAGE_RECEIVED_SCHEMA_VERSION : 1;

@@ -60,8 +60,9 @@ export class ChatQueries {
   }
 
   /**
-   * One page of the timeline in seq order, oldest first. Without `before`: the newest items;
-   * with it: the items just before that seq. `nextCursor` loads the page above (C5).
+   * One page of the timeline in `orderKey` order (C3, C7: client messages in the order the
+   * client wrote them, whatever order they arrived in), oldest first. Without `before`: the
+   * newest items; with it: the items just before that key. `nextCursor` loads the page above (C5).
    */
   async timeline(
     user: User,
@@ -71,17 +72,17 @@ export class ChatQueries {
     await this.assertChatExists(user, conversationId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const filter: Record<string, unknown> = { workspaceId: user.workspaceId, conversationId };
-    if (query.before !== undefined) filter['seq'] = { $lt: query.before };
+    if (query.before !== undefined) filter['orderKey'] = { $lt: query.before };
     const newestFirst = await this.readStore
       .collection(TIMELINE_COLLECTION)
-      .find(filter, { sort: { seq: -1, _id: -1 }, limit: limit + 1 });
+      .find(filter, { sort: { orderKey: -1, _id: -1 }, limit: limit + 1 });
     const items = newestFirst
       .slice(0, limit)
       .reverse()
       .map((d) => publicDocument<TimelineItem>(d));
     return {
       items,
-      nextCursor: newestFirst.length > limit && items[0] ? items[0].seq : null,
+      nextCursor: newestFirst.length > limit && items[0] ? items[0].orderKey : null,
     };
   }
 

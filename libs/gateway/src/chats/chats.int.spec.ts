@@ -31,6 +31,8 @@ const timelineItem = (
   conversationId,
   at: new Date(Date.UTC(2026, 10, 1, 12, 0, n)).toISOString(),
   seq: String(n).padStart(20, '0'),
+  // As the projector writes it: milliseconds, then a client message's order and its seq.
+  orderKey: `${String(Date.UTC(2026, 10, 1, 12, 0, n)).padStart(15, '0')}1${String(n).padStart(20, '0')}${String(n).padStart(20, '0')}`,
   actor: { kind: 'client', id: 'c1' },
   item: {
     kind: 'message',
@@ -183,7 +185,7 @@ describe('gateway queries over the read models (L1, L5, L6, C3, C5, R1)', () => 
       [8, 9, 10, 11, 12].map((n) => `ws1:tg:1:1|m${n}`),
     );
     expect(newest.body.items[0]).not.toHaveProperty('_position');
-    expect(newest.body.nextCursor).toBe(newest.body.items[0]!.seq);
+    expect(newest.body.nextCursor).toBe(newest.body.items[0]!.orderKey);
 
     const above = await get<Page<TimelineItem>>(
       `/api/chats/ws1:tg:1:1/timeline?limit=5&before=${newest.body.nextCursor}`,

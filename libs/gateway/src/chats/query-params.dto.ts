@@ -55,9 +55,9 @@ export class ChatListQuery {
 /** GET /api/chats/:id/timeline?before=&limit= */
 export class TimelineQuery {
   @IsOptional() @IntegerFromQuery() @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;
-  /** The `nextCursor` of the previous page: items before this seq (loading upward, C5). */
+  /** The `nextCursor` of the previous page: items before this `orderKey` (loading upward, C5). */
   @IsOptional()
   @IsString()
-  @Matches(/^\d{1,30}$/, { message: 'before must be a seq cursor' })
+  @Matches(/^\d{1,60}$/, { message: 'before must be a timeline cursor' })
   before?: string;
 }

@@ -1,3 +1,4 @@
+import { upcastConversationEvent } from '@parley/contracts';
 import { chatListOperations } from './chat-list/chat-list-projection';
 import { clientCardOperations } from './client-card/client-card-projection';
 import { isProjectedEvent } from './projected-event';
@@ -10,8 +11,9 @@ import { timelineOperations } from './timeline/timeline-projection';
  * always gives the same operations, and applying them twice changes nothing the second time.
  */
 export const projectEvent = (source: ProjectableEvent): Projection | null => {
-  const { event } = source;
-  if (!isProjectedEvent(event)) return null;
+  if (!isProjectedEvent(source.event)) return null;
+  // Old versions are read as the current one here, once, for every read model.
+  const event = upcastConversationEvent(source.event);
   return {
     workspaceId: event.metadata.workspaceId,
     conversationId: event.data.conversationId,

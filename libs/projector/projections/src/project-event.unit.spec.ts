@@ -7,7 +7,7 @@ import {
   recordInOrder,
   type StreamEvent,
 } from './testing/conversation-history';
-import { timelineSeq } from './timeline/timeline-projection';
+import { timelineOrderKey, timelineSeq } from './timeline/timeline-projection';
 
 const h = conversationHistory();
 const conversationStream = `conversation-${h.conversationId}`;
@@ -65,6 +65,7 @@ describe('projections: operations per event', () => {
             responsibleManagerId: null,
             deal: null,
             _lastMessageId: null,
+            _lastMessageKey: null,
           },
         },
         upsert: true,
@@ -85,6 +86,7 @@ describe('projections: operations per event', () => {
             conversationId: h.conversationId,
             at: T1,
             seq: '00000000000000000002',
+            orderKey: timelineOrderKey(T1, '2', null),
             actor: { kind: 'client', id: h.contactId },
             item: {
               kind: 'message',

@@ -3,6 +3,7 @@ import {
   conversationHistory,
   projectEvent,
   recordInOrder,
+  timelineOrderKey,
   type ProjectableEvent,
   type StreamEvent,
 } from '@parley/projections';
@@ -102,6 +103,7 @@ describe('read-model documents (projections applied to the in-memory read store)
       conversationId: h.conversationId,
       at: T2,
       seq: '00000000000000000005',
+      orderKey: timelineOrderKey(T2, '5', 'not a client message'),
       actor: { kind: 'manager', id: 'm1' },
       item: {
         kind: 'message',

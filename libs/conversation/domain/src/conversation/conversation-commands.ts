@@ -9,7 +9,10 @@ export interface RecordClientMessage {
   readonly messageId: string;
   readonly externalMessageId: string;
   readonly content: MessageContent;
+  /** When the client sent it, by the messenger's clock. */
   readonly sentAt: string;
+  /** When it reached Parley (the channel recorded it): where an in-order message is placed. */
+  readonly receivedAt: string;
 }
 
 /** A manager replies (B1); the channel delivers it later (C4: "sending"). */

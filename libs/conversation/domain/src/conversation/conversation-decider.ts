@@ -1,4 +1,4 @@
-import type { MessageContent } from '@parley/contracts';
+import { clientMessageReceivedData, clientOrderOf, type MessageContent } from '@parley/contracts';
 import { assertNever, DomainRuleViolation, type Decider } from '@parley/decider';
 import type {
   ConversationCommand,
@@ -22,6 +22,9 @@ type Events = readonly ConversationDecidedEvent[];
  *   note, ...) is recorded and counted unread like any other: nothing a client sends is dropped.
  * - A message id already recorded (client or manager) emits nothing: channels and senders
  *   repeat themselves (C7: a webhook retry never shows a message twice).
+ * - A client message is placed in the order the client wrote in (C7, see `placement`): one that
+ *   arrives after a later one of the client's stands before it, not at its arrival. It still
+ *   counts unread, also after a MarkedRead: the manager has not seen it.
  * - A manager message needs an existing conversation (`conversation.not_found`) and text that is
  *   not blank (`message.empty`; `unsupported` content is the client's side only:
  *   `message.not_sendable`); its recipient is where the client wrote from.
@@ -62,6 +65,7 @@ export const conversationDecider: Decider<
 
 const recordClientMessage = (c: RecordClientMessage, state: ConversationState): Events => {
   if (state.status === 'open' && recordedMessage(state, c.messageId)) return [];
+  const clientOrder = clientOrderOf(c.externalMessageId);
   const received: ConversationDecidedEvent = {
     type: 'Conversation.ClientMessageReceived',
     data: {
@@ -70,6 +74,9 @@ const recordClientMessage = (c: RecordClientMessage, state: ConversationState): 
       externalMessageId: c.externalMessageId,
       content: c.content,
       sentAt: c.sentAt,
+      clientOrder,
+      placedAt:
+        state.status === 'open' ? placement(state, clientOrder, c.receivedAt) : c.receivedAt,
     },
   };
   if (state.status === 'open') return [received];
@@ -85,6 +92,41 @@ const recordClientMessage = (c: RecordClientMessage, state: ConversationState): 
     },
     received,
   ];
+};
+
+/**
+ * Where a client message stands on the timeline (C7): at its arrival, but never before a client
+ * message it follows in the client's order, nor after one it precedes. So a message that arrives
+ * after a later one (a redelivery after an outage) takes that later message's time and, by its
+ * order, goes just before it; manager messages and actions keep their own times. Placements of
+ * ordered client messages therefore never decrease in the client's order.
+ */
+const placement = (
+  open: OpenConversation,
+  clientOrder: number | null,
+  receivedAt: string,
+): string => {
+  if (clientOrder === null) return receivedAt;
+  let before: { order: number; placedAt: string } | null = null;
+  let after: { order: number; placedAt: string } | null = null;
+  for (const message of Object.values(open.messages)) {
+    if (message.direction !== 'client' || message.clientOrder === null) continue;
+    const order = message.clientOrder;
+    if (order < clientOrder && (before === null || order > before.order)) {
+      before = { order, placedAt: message.placedAt };
+    }
+    if (order > clientOrder && (after === null || order < after.order)) {
+      after = { order, placedAt: message.placedAt };
+    }
+  }
+  let placedAt = receivedAt;
+  if (before !== null && Date.parse(before.placedAt) > Date.parse(placedAt)) {
+    placedAt = before.placedAt;
+  }
+  if (after !== null && Date.parse(after.placedAt) < Date.parse(placedAt)) {
+    placedAt = after.placedAt;
+  }
+  return placedAt;
 };
 
 const queueManagerMessage = (c: QueueManagerMessage, state: ConversationState): Events => {
@@ -203,12 +245,14 @@ const evolve = (state: ConversationState, event: ConversationDecidedEvent): Conv
         messages: {},
         unread: 0,
       };
-    case 'Conversation.ClientMessageReceived':
+    case 'Conversation.ClientMessageReceived': {
+      const { messageId, clientOrder, placedAt } = clientMessageReceivedData(event.data);
       return whenOpen(state, (open) => ({
         ...open,
-        messages: { ...open.messages, [event.data.messageId]: { direction: 'client' } },
+        messages: { ...open.messages, [messageId]: { direction: 'client', clientOrder, placedAt } },
         unread: open.unread + 1,
       }));
+    }
     case 'Conversation.ManagerMessageQueued':
       return whenOpen(state, (open) => withDelivery(open, event.data.messageId, 'sending'));
     case 'Conversation.MessageDelivered':

@@ -23,6 +23,7 @@ const clientSends = (messageId: string, content: MessageContent): ConversationCo
   externalMessageId: `ext-${messageId}`,
   content,
   sentAt: '2026-01-01T10:00:00.000Z',
+  receivedAt: '2026-01-01T10:00:00.500Z',
 });
 const clientWrites = (messageId: string, text = 'Hello'): ConversationCommand =>
   clientSends(messageId, { kind: 'text', text });
@@ -39,6 +40,8 @@ const receivedContent = (messageId: string, content: MessageContent): Conversati
     externalMessageId: `ext-${messageId}`,
     content,
     sentAt: '2026-01-01T10:00:00.000Z',
+    clientOrder: null,
+    placedAt: '2026-01-01T10:00:00.500Z',
   },
 });
 const received = (messageId: string, text = 'Hello'): ConversationDecidedEvent =>
@@ -160,6 +163,100 @@ describe('Conversation decider', () => {
         .given([started, receivedPhoto('m1')])
         .when(clientSendsPhoto('m1'))
         .then([]);
+    });
+  });
+
+  describe('RecordClientMessage, in the order the client wrote (C7)', () => {
+    // Telegram message n of the chat, arriving at `receivedAt`.
+    const clientWritesNumber = (n: number, receivedAt: string): ConversationCommand =>
+      ({
+        ...clientWrites(`m${n}`, `text ${n}`),
+        externalMessageId: String(n),
+        receivedAt,
+      }) as ConversationCommand;
+    const receivedNumber = (n: number, placedAt: string): ConversationDecidedEvent => ({
+      type: 'Conversation.ClientMessageReceived',
+      data: {
+        conversationId,
+        messageId: `m${n}`,
+        externalMessageId: String(n),
+        content: { kind: 'text', text: `text ${n}` },
+        sentAt: '2026-01-01T10:00:00.000Z',
+        clientOrder: n,
+        placedAt,
+      },
+    });
+    const t = (seconds: number): string =>
+      new Date(Date.UTC(2026, 0, 1, 10, 0, seconds)).toISOString();
+
+    it('given no conversation, when message 1 arrives, then it is placed at its arrival, with its Telegram number as its order', () => {
+      spec
+        .given([])
+        .when(clientWritesNumber(1, t(1)))
+        .then([started, receivedNumber(1, t(1))]);
+    });
+
+    it('given messages 1 and 3, when message 2 arrives last, then it takes the place of message 3 (its order puts it just before)', () => {
+      spec
+        .given([started, receivedNumber(1, t(1)), receivedNumber(3, t(3))])
+        .when(clientWritesNumber(2, t(9)))
+        .then([receivedNumber(2, t(3))]);
+    });
+
+    it('given messages 2 and 3 placed at the same time, when message 1 arrives last, then it stands at the earliest of those after it', () => {
+      spec
+        .given([started, receivedNumber(3, t(5)), receivedNumber(2, t(5))])
+        .when(clientWritesNumber(1, t(7)))
+        .then([receivedNumber(1, t(5))]);
+    });
+
+    it('given message 5, when message 6 arrives with an earlier arrival time (another clock), then it is placed no earlier than message 5', () => {
+      spec
+        .given([started, receivedNumber(5, t(8))])
+        .when(clientWritesNumber(6, t(2)))
+        .then([receivedNumber(6, t(8))]);
+    });
+
+    it('given messages 1 and 3, when message 4 arrives in order, then it is placed at its arrival', () => {
+      spec
+        .given([started, receivedNumber(1, t(1)), receivedNumber(3, t(3))])
+        .when(clientWritesNumber(4, t(4)))
+        .then([receivedNumber(4, t(4))]);
+    });
+
+    it('given a redelivered late message, when it arrives again, then nothing happens', () => {
+      spec
+        .given([started, receivedNumber(1, t(1)), receivedNumber(3, t(3)), receivedNumber(2, t(3))])
+        .when(clientWritesNumber(2, t(12)))
+        .then([]);
+    });
+
+    it('given the conversation was marked read after message 3, when the older message 2 arrives, then it counts as unread (the manager has not seen it)', () => {
+      const state = foldEvents(conversationDecider, [
+        started,
+        receivedNumber(1, t(1)),
+        receivedNumber(3, t(3)),
+        markedRead,
+        receivedNumber(2, t(3)),
+      ]);
+      expect(state).toMatchObject({ status: 'open', unread: 1 });
+    });
+
+    it('given a v1 event without order (before C7), when a message before it arrives, then the old one is read with its Telegram number and placed at its sent time', () => {
+      const v1 = {
+        type: 'Conversation.ClientMessageReceived',
+        data: {
+          conversationId,
+          messageId: 'm7',
+          externalMessageId: '7',
+          content: { kind: 'text', text: 'text 7' },
+          sentAt: t(20),
+        },
+      } as ConversationDecidedEvent;
+      spec
+        .given([started, v1])
+        .when(clientWritesNumber(6, t(30)))
+        .then([receivedNumber(6, t(20))]);
     });
   });
 

@@ -4,7 +4,13 @@ import type { ChannelClient, TelegramSource } from '@parley/contracts';
 export type DeliveryStatus = 'sending' | 'delivered' | 'failed';
 
 export type RecordedMessage =
-  | { readonly direction: 'client' }
+  | {
+      readonly direction: 'client';
+      /** Its number in the client's order (Telegram message_id), or null. */
+      readonly clientOrder: number | null;
+      /** Its time on the timeline (see `Conversation.ClientMessageReceived`). */
+      readonly placedAt: string;
+    }
   | { readonly direction: 'manager'; readonly delivery: DeliveryStatus };
 
 export interface OpenConversation {

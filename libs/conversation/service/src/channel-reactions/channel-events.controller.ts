@@ -61,6 +61,7 @@ export class ChannelEventsController {
       externalMessageId: d.externalMessageId,
       content: d.content,
       sentAt: d.sentAt,
+      receivedAt: event.metadata.occurredAt,
     });
   }
 

@@ -2,6 +2,7 @@ import { CHATS_COLLECTION, contentPreview, type ChatListItem } from '@parley/con
 import { assertNever } from '@parley/decider';
 import { markApplied, notYetApplied } from '../applied-revision';
 import { withInsertDefaults } from '../insert-defaults';
+import { timelineOrderKey } from '../timeline/timeline-projection';
 import { personName, type ProjectedEvent } from '../projected-event';
 import type {
   OperationUpdate,
@@ -14,6 +15,12 @@ import type {
  * whether it concerns the last message. Starts with '_': the gateway does not return it.
  */
 export const LAST_MESSAGE_ID_FIELD = '_lastMessageId';
+
+/**
+ * The timeline `orderKey` of the message shown as `lastMessage`: a message replaces it only when
+ * it stands later in the timeline (C7), so an older message that arrives late does not.
+ */
+export const LAST_MESSAGE_KEY_FIELD = '_lastMessageKey';
 
 /**
  * A new chat's fields, for whichever event creates the document (a CRM event may arrive before
@@ -37,6 +44,7 @@ const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> 
   deal: null,
   languages: [],
   [LAST_MESSAGE_ID_FIELD]: null,
+  [LAST_MESSAGE_KEY_FIELD]: null,
 });
 
 /**
@@ -44,7 +52,8 @@ const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> 
  *
  * Status (L5) decisions:
  * - `Conversation.Started` → `new_system_notification` (the client arrived; nothing to read yet);
- * - a client message → `new_message`, unread + 1;
+ * - a client message → `new_message`, unread + 1, also one that arrives late (C7): the manager
+ *   has not seen it; it becomes `lastMessage` only when it stands last in the timeline;
  * - a manager message queued (sending) → `lastMessage` and activity move, the status is kept:
  *   `sent` is only shown once the channel delivered it;
  * - delivered → `sent`, only when that message is still the chat's last message;
@@ -75,6 +84,44 @@ export const chatListOperations = (
     upsert: true,
   });
 
+  /**
+   * A message: the update with it as `lastMessage` when its timeline key is later than the last
+   * message's (or there is none), the same without when it is earlier. The two filters exclude
+   * each other, so one of the two applies; the other matches nothing (the position guard once
+   * the first applied, the key otherwise).
+   */
+  const messageOperations = (
+    at: string,
+    orderKey: string,
+    lastMessage: Record<string, unknown>,
+    update: { $set: Record<string, unknown> } & OperationUpdate,
+  ): ReadModelOperation[] => [
+    {
+      ...upsertChat(at, {
+        ...update,
+        $set: { ...update.$set, ...lastMessage, [LAST_MESSAGE_KEY_FIELD]: orderKey },
+      }),
+      filter: {
+        ...guarded,
+        $and: [
+          {
+            $or: [
+              { [LAST_MESSAGE_KEY_FIELD]: { $exists: false } },
+              { [LAST_MESSAGE_KEY_FIELD]: null },
+              { [LAST_MESSAGE_KEY_FIELD]: { $lt: orderKey } },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      collection: CHATS_COLLECTION,
+      filter: { ...guarded, [LAST_MESSAGE_KEY_FIELD]: { $gte: orderKey } },
+      update,
+      upsert: false,
+    },
+  ];
+
   switch (event.type) {
     case 'Conversation.Started': {
       const { client, source: channel, startedAt } = event.data;
@@ -95,42 +142,42 @@ export const chatListOperations = (
       ];
     }
     case 'Conversation.ClientMessageReceived': {
-      const { content, sentAt, messageId } = event.data;
-      return [
-        upsertChat(sentAt, {
-          $set: {
-            lastMessage: {
-              direction: 'in',
-              kind: content.kind,
-              preview: contentPreview(content),
-              at: sentAt,
-            },
-            [LAST_MESSAGE_ID_FIELD]: messageId,
-            status: 'new_message',
-            ...applied,
+      const { content, sentAt, messageId, clientOrder, placedAt } = event.data;
+      return messageOperations(
+        sentAt,
+        timelineOrderKey(placedAt, source.position, clientOrder),
+        {
+          lastMessage: {
+            direction: 'in',
+            kind: content.kind,
+            preview: contentPreview(content),
+            at: sentAt,
           },
+          [LAST_MESSAGE_ID_FIELD]: messageId,
+        },
+        {
+          $set: { status: 'new_message', ...applied },
           $inc: { unreadCount: 1 },
           $max: { lastActivityAt: sentAt },
-        }),
-      ];
+        },
+      );
     }
     case 'Conversation.ManagerMessageQueued': {
       const { content, queuedAt, messageId } = event.data;
-      return [
-        upsertChat(queuedAt, {
-          $set: {
-            lastMessage: {
-              direction: 'out',
-              kind: content.kind,
-              preview: contentPreview(content),
-              at: queuedAt,
-            },
-            [LAST_MESSAGE_ID_FIELD]: messageId,
-            ...applied,
+      return messageOperations(
+        queuedAt,
+        timelineOrderKey(queuedAt, source.position, 'not a client message'),
+        {
+          lastMessage: {
+            direction: 'out',
+            kind: content.kind,
+            preview: contentPreview(content),
+            at: queuedAt,
           },
-          $max: { lastActivityAt: queuedAt },
-        }),
-      ];
+          [LAST_MESSAGE_ID_FIELD]: messageId,
+        },
+        { $set: { ...applied }, $max: { lastActivityAt: queuedAt } },
+      );
     }
     case 'Conversation.MessageDelivered':
       // Only when the delivered message is still the last one; no upsert: the chat exists

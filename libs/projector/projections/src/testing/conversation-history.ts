@@ -5,12 +5,16 @@ import {
   telegramConversationId,
   telegramDealId,
   type Actor,
+  type ClientMessageReceived,
   type EventEnvelope,
   type MessageContent,
   type TelegramSource,
 } from '@parley/contracts';
 import type { ProjectedEvent } from '../projected-event';
 import type { ProjectableEvent } from '../read-model-operation';
+
+/** Where the conversation placed a client message (`Conversation.ClientMessageReceived` v2). */
+export type ClientMessageOrder = Pick<ClientMessageReceived['data'], 'clientOrder' | 'placedAt'>;
 
 /** An event and the stream it is appended to. */
 export interface StreamEvent {
@@ -65,16 +69,23 @@ export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', b
     streamName: streamName('conversation', conversationId),
     event,
   });
-  const clientContent = (messageId: string, content: MessageContent, at: string): StreamEvent =>
+  const clientContent = (
+    messageId: string,
+    content: MessageContent,
+    at: string,
+    order: ClientMessageOrder = { clientOrder: null, placedAt: at },
+  ): StreamEvent =>
     inConversation(
       envelope(
         'Conversation.ClientMessageReceived',
         {
           conversationId,
           messageId,
-          externalMessageId: `tg-${messageId}`,
+          externalMessageId:
+            order.clientOrder === null ? `tg-${messageId}` : String(order.clientOrder),
           content,
           sentAt: at,
+          ...order,
         },
         conversationId,
         at,
@@ -102,8 +113,35 @@ export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', b
           clientActor,
         ),
       ),
-    clientMessage: (messageId: string, text: string, at: string): StreamEvent =>
-      clientContent(messageId, { kind: 'text', text }, at),
+    /** A client message; `order` as the decider placed it (default: no order, placed at `at`). */
+    clientMessage: (
+      messageId: string,
+      text: string,
+      at: string,
+      order?: ClientMessageOrder,
+    ): StreamEvent => clientContent(messageId, { kind: 'text', text }, at, order),
+    /** A client message as v1 wrote it, before C7's order: Telegram message id `telegramId`. */
+    clientMessageV1: (
+      messageId: string,
+      text: string,
+      at: string,
+      telegramId: number,
+    ): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.ClientMessageReceived',
+          {
+            conversationId,
+            messageId,
+            externalMessageId: String(telegramId),
+            content: { kind: 'text', text },
+            sentAt: at,
+          } as ClientMessageReceived['data'],
+          conversationId,
+          at,
+          clientActor,
+        ),
+      ),
     /** A client message of a kind Parley cannot show yet (a photo, ...), with its caption. */
     clientUnsupportedMessage: (
       messageId: string,

@@ -20,10 +20,34 @@ export const timelineSeq = (position: string): string => {
   return position.padStart(20, '0');
 };
 
+const TIME_DIGITS = 15;
+const NUMBER_DIGITS = 20;
+
+/**
+ * A timeline item's `orderKey` (C3, C7): decimal digits, so string order is timeline order and
+ * the key is a URL-safe page cursor. Milliseconds since 1970 of the time the item stands at (15
+ * digits), then at the same millisecond other items (`0`, by `seq`) before client messages (`1`,
+ * by the client's order, then `seq`).
+ */
+export const timelineOrderKey = (
+  placedAt: string,
+  position: string,
+  clientOrder: number | null | 'not a client message',
+): string => {
+  const ms = Date.parse(placedAt);
+  if (!Number.isFinite(ms)) throw new Error(`time "${placedAt}" is not a time`);
+  const time = String(Math.max(0, ms)).padStart(TIME_DIGITS, '0');
+  const seq = timelineSeq(position);
+  if (clientOrder === 'not a client message') return `${time}0${seq}`;
+  return `${time}1${String(clientOrder ?? 0).padStart(NUMBER_DIGITS, '0')}${seq}`;
+};
+
 /**
  * The `timeline` read model (C3, C4): one document per message or action of a conversation.
  * `at` is the time the event's data gives (when the client sent it, when it was queued, ...),
- * `seq` the event's global position, `actor` who caused it (from the event's metadata).
+ * `seq` the event's global position, `actor` who caused it (from the event's metadata),
+ * `orderKey` its place (`timelineOrderKey`): a client message where the conversation placed it
+ * in the client's order (`placedAt`), anything else at its own time.
  */
 export const timelineOperations = (
   event: ProjectedEvent,
@@ -37,6 +61,7 @@ export const timelineOperations = (
     itemId: string,
     at: string,
     item: TimelineMessage | TimelineAction,
+    orderKey = timelineOrderKey(at, source.position, 'not a client message'),
   ): ReadModelOperation => {
     const { _id, ...fields }: TimelineItem = {
       _id: timelineItemId(conversationId, itemId),
@@ -44,6 +69,7 @@ export const timelineOperations = (
       conversationId,
       at,
       seq: timelineSeq(source.position),
+      orderKey,
       actor: event.metadata.actor,
       item,
     };
@@ -71,15 +97,14 @@ export const timelineOperations = (
     case 'Conversation.Started':
       return [];
     case 'Conversation.ClientMessageReceived': {
-      const { messageId, content, sentAt } = event.data;
+      const { messageId, content, sentAt, clientOrder, placedAt } = event.data;
       return [
-        createItem(messageId, sentAt, {
-          kind: 'message',
+        createItem(
           messageId,
-          direction: 'in',
-          content,
-          delivery: null,
-        }),
+          sentAt,
+          { kind: 'message', messageId, direction: 'in', content, delivery: null },
+          timelineOrderKey(placedAt, source.position, clientOrder),
+        ),
       ];
     }
     case 'Conversation.ManagerMessageQueued': {
