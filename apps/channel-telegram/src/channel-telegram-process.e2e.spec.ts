@@ -30,16 +30,19 @@ describe('the channel-telegram process at its HTTP boundary (real process, Postg
   let standIn: BotApiStandIn;
   let channel: ServiceProcess | undefined;
   let url: string;
+  let opsUrl: string;
 
   beforeAll(async () => {
     db = await createTestDatabase('channel_process');
     store = await createPostgresEventStore({ connectionString: db.url });
     standIn = await startBotApiStandIn({ token: TOKEN });
     const port = await freePort();
+    const opsPort = await freePort();
     channel = startServiceProcess('apps/channel-telegram/src/main.ts', {
       EVENT_STORE_URL: db.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       PORT: String(port),
+      HEALTH_PORT: String(opsPort),
       WORKSPACE_ID: WORKSPACE,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
@@ -47,6 +50,8 @@ describe('the channel-telegram process at its HTTP boundary (real process, Postg
     });
     await channel.waitForOutput(/channel-telegram listening on/, 90_000);
     url = `http://127.0.0.1:${port}`;
+    opsUrl = `http://127.0.0.1:${opsPort}`;
+    await channel.waitForOutput(/health \(ops only\)/, 10_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -86,6 +91,17 @@ describe('the channel-telegram process at its HTTP boundary (real process, Postg
     ]) {
       expectSecurityHeaders(response.headers);
     }
+  });
+
+  it('given HEALTH_PORT, when health is asked there, then it shows each part; the public port says only up or down', async () => {
+    const ops = await fetch(`${opsUrl}/health`);
+    const detailed = (await ops.json()) as { status: string; checks: { name: string }[] };
+    expect(detailed.checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['event-store', 'bus']),
+    );
+    const open = (await (await fetch(`${url}/health`)).json()) as Record<string, unknown>;
+    expect(Object.keys(open)).toEqual(['status']);
+    expect(['up', 'down']).toContain(open['status']);
   });
 
   it('given a form body on a path other than the webhook, then 415 with the reason, in the API error shape', async () => {

@@ -9,8 +9,35 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { isIP } from 'node:net';
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One proxy of PARLEY_TRUST_PROXY: a named range, an address, or an address/prefix (CIDR). */
+const isProxyAddress = (part: string): boolean => {
+  if (NAMED_RANGES.has(part)) return true;
+  const [address, prefix, ...rest] = part.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+
+const isTrustProxy = (value: unknown): boolean =>
+  typeof value === 'string' &&
+  (value === '' ||
+    /^[1-9]$/.test(value) ||
+    value.split(',').every((part) => isProxyAddress(part.trim())));
+
+/** Express's `trust proxy` value for PARLEY_TRUST_PROXY (validated above); false for none. */
+export const trustProxySetting = (value: string): false | number | string[] => {
+  if (value === '') return false;
+  if (/^[1-9]$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim());
+};
 
 /**
  * The gateway's settings (docs/style.md 11), read once at boot by the app with `loadConfig`.
@@ -58,6 +85,23 @@ export class GatewayConfig {
     message: 'must be comma-separated origins like https://app.example.com (no path)',
   })
   PARLEY_ALLOWED_ORIGINS: string = '';
+
+  /**
+   * Which proxies in front of the gateway to believe about the client's address
+   * (`X-Forwarded-For`, for the per-address sign-in limit) and scheme: empty for none (the
+   * gateway faces clients itself), a number of proxy hops (`1` behind one load balancer), or
+   * comma-separated addresses and CIDR ranges (`loopback`, `10.0.0.0/8`). `true` (believe
+   * anyone) is refused: any client could then pick the address its sign-ins count against.
+   */
+  @ValidateBy(
+    { name: 'isTrustProxy', validator: { validate: isTrustProxy } },
+    {
+      message:
+        'must be empty, a number of proxy hops (1-9), or comma-separated addresses/CIDR ranges ' +
+        '(loopback, linklocal, uniquelocal, 10.0.0.0/8, ...); "true" would trust every client',
+    },
+  )
+  PARLEY_TRUST_PROXY: string = '';
 
   @IsInt() @Min(10) @Max(86_400) ACCESS_TOKEN_TTL_SECONDS: number = 900;
   /** A session's absolute lifetime, from sign-in: rotating its refresh token does not extend it. */

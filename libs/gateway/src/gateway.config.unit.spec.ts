@@ -1,5 +1,5 @@
 import { InvalidConfig, loadConfig } from '@parley/config';
-import { GatewayConfig } from './gateway.config';
+import { GatewayConfig, trustProxySetting } from './gateway.config';
 
 const SECRET = 's'.repeat(32);
 
@@ -88,5 +88,37 @@ describe('GatewayConfig', () => {
         'SIGN_IN_WINDOW_SECONDS',
       ]);
     }
+  });
+
+  it.each(['', '1', 'loopback', 'loopback, 10.0.0.0/8', '192.0.2.10', 'fd00::/8,uniquelocal'])(
+    'given PARLEY_TRUST_PROXY=%p, then it is taken',
+    (value) => {
+      const config = loadConfig(GatewayConfig, {
+        PARLEY_AUTH_SECRET: SECRET,
+        PARLEY_TRUST_PROXY: value,
+      });
+      expect(config.PARLEY_TRUST_PROXY).toBe(value);
+    },
+  );
+
+  it.each(['true', 'yes', '10', '10.0.0.0/33', '999.1.1.1', 'loopback,,', 'fd00::/129'])(
+    'given PARLEY_TRUST_PROXY=%p, then it is refused by its name',
+    (value) => {
+      try {
+        loadConfig(GatewayConfig, { PARLEY_AUTH_SECRET: SECRET, PARLEY_TRUST_PROXY: value });
+        throw new Error('expected InvalidConfig');
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvalidConfig);
+        expect((e as InvalidConfig).problems.map((p) => p.variable)).toEqual([
+          'PARLEY_TRUST_PROXY',
+        ]);
+      }
+    },
+  );
+
+  it('given each form of PARLEY_TRUST_PROXY, then Express gets none, hops, or the list', () => {
+    expect(trustProxySetting('')).toBe(false);
+    expect(trustProxySetting('2')).toBe(2);
+    expect(trustProxySetting('loopback, 10.0.0.0/8')).toEqual(['loopback', '10.0.0.0/8']);
   });
 });

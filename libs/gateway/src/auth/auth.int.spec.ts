@@ -26,9 +26,15 @@ interface Answer {
 const post = async (
   gateway: TestGateway,
   path: string,
-  init: { cookie?: string; origin?: string | null; referer?: string; body?: unknown } = {},
+  init: {
+    cookie?: string;
+    origin?: string | null;
+    referer?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Answer> => {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...init.headers };
   const origin = init.origin === undefined ? gateway.url : init.origin;
   if (origin !== null) headers['origin'] = origin;
   if (init.referer) headers['referer'] = init.referer;
@@ -410,4 +416,39 @@ describe('gateway sign-in limits', () => {
     });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+});
+
+describe('gateway behind a proxy (PARLEY_TRUST_PROXY)', () => {
+  const fail = (gateway: TestGateway, forwardedFor: string) =>
+    post(gateway, '/api/auth/login', {
+      body: { email: `nobody-${forwardedFor}@parley.test`, password: 'whatever-it-is' },
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+
+  it('given the loopback proxy trusted, then each forwarded client address has its own sign-in limit', async () => {
+    const gateway = await startTestGateway({
+      env: { PARLEY_TRUST_PROXY: 'loopback', SIGN_IN_FAILURES_PER_ADDRESS: '2' },
+    });
+    try {
+      const first = [await fail(gateway, '203.0.113.7'), await fail(gateway, '203.0.113.7')];
+      expect(first.map((a) => a.status)).toEqual([401, 401]);
+      expect((await fail(gateway, '203.0.113.7')).status).toBe(429);
+      // Another client behind the same proxy is not locked out by the first one's failures.
+      expect((await fail(gateway, '198.51.100.9')).status).toBe(401);
+    } finally {
+      await gateway.close();
+    }
+  }, 60_000);
+
+  it('given no proxy trusted, then X-Forwarded-For is ignored: a client cannot pick a fresh address per try', async () => {
+    const gateway = await startTestGateway({ env: { SIGN_IN_FAILURES_PER_ADDRESS: '2' } });
+    try {
+      const answers = [];
+      for (const forged of ['192.0.2.1', '192.0.2.2', '192.0.2.3'])
+        answers.push((await fail(gateway, forged)).status);
+      expect(answers).toEqual([401, 401, 429]);
+    } finally {
+      await gateway.close();
+    }
+  }, 60_000);
 });

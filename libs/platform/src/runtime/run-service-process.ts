@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { CommandSender } from '@parley/command-handling';
 import type { ReadStore } from '@parley/read-store';
+import { startHealthOpsListener } from '../health/health-ops-listener';
 import { HealthRegistry } from '../health/health-registry';
 import { connectEngines, type ConnectedEngines } from './connect-engines';
 import { logLevelsUpTo, type ServiceProcessConfig } from './service-process.config';
@@ -19,7 +20,7 @@ export interface ServiceParts {
 /**
  * The main of one service process on the real engines: read config, connect the event store
  * and Kafka, mount the service's modules, listen, print one line with the URL, and shut down
- * cleanly on SIGINT/SIGTERM. Only the event store must answer at boot: subscriptions Kafka cannot
+ * cleanly on SIGINT/SIGTERM. With HEALTH_PORT, the detailed health answers on an ops-only port. Only the event store must answer at boot: subscriptions Kafka cannot
  * take yet start in the background when it answers (connectEngines), and health says so.
  */
 export const runServiceProcess = async (
@@ -51,6 +52,15 @@ export const runServiceProcess = async (
     });
     signals.onStop(running.close);
     process.stdout.write(`${name} listening on ${running.url}\n`);
+    if (config.HEALTH_PORT) {
+      const ops = await startHealthOpsListener({
+        registry: health,
+        port: config.HEALTH_PORT,
+        host: config.HEALTH_HOST,
+      });
+      signals.onStop(ops.close);
+      process.stdout.write(`${name} health (ops only): ${ops.url}/health\n`);
+    }
   } catch (e) {
     process.stderr.write(`${name} failed to start: ${(e as Error).stack ?? String(e)}\n`);
     process.exit(1);

@@ -8,6 +8,13 @@ export class ServiceProcessConfig {
   /** HTTP port for health (and the API or webhook where the service has one). */
   @IsInt() @Min(0) @Max(65535) PORT: number = 0;
   @IsString() @IsNotEmpty() HOST: string = '127.0.0.1';
+  /**
+   * The ops-only port: a second listener with the detailed `/health` (paths, brokers, errors),
+   * which the public port shows to nobody but a gateway's admins. 0: none.
+   */
+  @IsInt() @Min(0) @Max(65535) HEALTH_PORT: number = 0;
+  /** Where the ops port listens: this machine only unless told (a pod IP for probes, say). */
+  @IsString() @IsNotEmpty() HEALTH_HOST: string = '127.0.0.1';
   /** The event store: postgres://... (local real-infra) or esdb://... (distributed). */
   @Matches(/^(postgres(ql)?|esdb|kurrentdb):\/\//, {
     message: 'must be a postgres:// or esdb:// URL',
