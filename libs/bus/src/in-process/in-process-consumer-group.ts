@@ -1,7 +1,13 @@
 import type { DeliveredMessage, OutgoingMessage, SubscribeOptions } from '../bus.port';
 import { deliverWithRetries } from '../delivery/deliver-with-retries';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BACKOFF_MS } from '../delivery/retry-policy';
+import { runByKey } from '../delivery/run-by-key';
 import type { StoredRecord, TopicLog } from './topic-log';
+
+/** Messages of one partition taken at a time; each key's in order, keys side by side. */
+const MAX_BATCH = 500;
+/** Keys of one batch handled at the same time (as the Kafka adapter's default). */
+const KEYS_CONSUMED_CONCURRENTLY = 8;
 
 /** One subscription's place in its group. */
 export interface GroupMember {
@@ -20,8 +26,9 @@ export interface GroupEnvironment {
 /**
  * A consumer group of the in-process bus: its own next offset per topic partition (kept after
  * every member left, like Kafka's committed offsets), partitions spread over the members that
- * subscribe to the topic, and one delivery loop per partition so a key's messages are handled
- * one at a time and in order, while other partitions go on.
+ * subscribe to the topic, and one delivery loop per partition that takes what is waiting and
+ * handles it key by key: a key's messages one at a time and in order, other keys and other
+ * partitions meanwhile.
  */
 export class InProcessConsumerGroup {
   private readonly members: GroupMember[] = [];
@@ -91,18 +98,34 @@ export class InProcessConsumerGroup {
         const owner = this.ownerOf(log.name, partition);
         if (!offsets || !owner) return;
         // Retention dropped what this group had not read (it joined late): go on from the oldest held.
-        const offset = Math.max(offsets[partition] ?? 0, log.startOffsets()[partition]!);
-        const record = log.at(partition, offset);
-        if (!record) return;
-        const done = this.deliver(owner, log.name, partition, offset, record);
-        owner.inFlight.add(done);
-        try {
-          await done;
-        } finally {
-          owner.inFlight.delete(done);
-        }
-        offsets[partition] = offset + 1;
-        this.env.consumed(log.name, partition);
+        const first = Math.max(offsets[partition] ?? 0, log.startOffsets()[partition]!);
+        const end = Math.min(log.endOffsets()[partition]!, first + MAX_BATCH);
+        if (first >= end) return;
+        const batch = Array.from({ length: end - first }, (_, i) => first + i);
+        // Key by key, like the Kafka adapter: a slow key holds only its own messages.
+        await runByKey(
+          batch,
+          (offset) => log.at(partition, offset)?.key ?? '',
+          async (offset) => {
+            const record = log.at(partition, offset);
+            if (!record) return;
+            const done = this.deliver(owner, log.name, partition, offset, record);
+            owner.inFlight.add(done);
+            try {
+              await done;
+            } finally {
+              owner.inFlight.delete(done);
+            }
+          },
+          {
+            concurrency: KEYS_CONSUMED_CONCURRENTLY,
+            shouldStop: () => this.ownerOf(log.name, partition) !== owner,
+            onDoneUpTo: (index) => {
+              offsets[partition] = first + index + 1;
+              this.env.consumed(log.name, partition);
+            },
+          },
+        );
       }
     } catch (error) {
       this.env.onError(error);

@@ -19,6 +19,11 @@ export interface KafkaBusOptions {
   readonly maxWaitTimeMs?: number;
   /** Partitions of one subscription handled at the same time. Default 3. */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * Keys of one partition's fetched batch handled at the same time, each key's messages one at
+   * a time and in order. Default 8; 1 handles a partition one message at a time.
+   */
+  readonly keysConsumedConcurrently?: number;
   /** How long subscribe() waits for the consumer to join its group. Default 60 000 ms. */
   readonly joinTimeoutMs?: number;
   readonly connectionTimeoutMs?: number;
@@ -41,6 +46,7 @@ export const kafkaBusDefaults = {
   rebalanceTimeoutMs: 15_000,
   maxWaitTimeMs: 500,
   partitionsConsumedConcurrently: 3,
+  keysConsumedConcurrently: 8,
   joinTimeoutMs: 60_000,
   connectionTimeoutMs: 3_000,
   commitEveryMessages: 100,

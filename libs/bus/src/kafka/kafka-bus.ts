@@ -37,7 +37,11 @@ class KafkaBus implements Bus {
       connectionTimeout: options.connectionTimeoutMs ?? kafkaBusDefaults.connectionTimeoutMs,
       logLevel: options.logLevel ?? logLevel.WARN,
       logCreator: options.logCreator ?? stderrLogCreator,
-      retry: { initialRetryTime: 100, retries: 8 },
+      // The producer, admin and consumers inherit this. kafkajs waits up to 30 s between tries
+      // by default, and restarts a crashed consumer after its last wait: after a broker outage
+      // the relay and the consumers resumed up to 30 s after the broker answered (issue 7 asks
+      // 10 s). 5 s bounds that wait.
+      retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5_000 },
     });
     const idempotent = options.idempotentProducer ?? kafkaBusDefaults.idempotentProducer;
     this.producer = this.kafka.producer({
