@@ -50,7 +50,14 @@ export const startEmbeddedInfrastructure = async (
   const store = await createPgliteEventStore({ pglite: db });
   const bus = createInProcessBus();
   const readStore = createInMemoryReadStore();
-  const relay = new Relay({ store, bus, checkpoints: new SqlCheckpointStore(db, DEFAULT_SCHEMA) });
+  // The checkpoint at most once a second (and at stop): saving it after every event was one
+  // more write per event; after a crash the repeats are dropped by event id.
+  const relay = new Relay({
+    store,
+    bus,
+    checkpoints: new SqlCheckpointStore(db, DEFAULT_SCHEMA),
+    checkpointIntervalMs: 1_000,
+  });
   const commandSender = new CommandSender({
     bus,
     instanceId: newId(),
