@@ -14,15 +14,33 @@ export interface ServiceProcess {
 }
 
 /**
+ * Node's profiling options when PARLEY_CPU_PROF_DIR is set (in the environment given or this
+ * one): a V8 CPU profile of the process written there when it exits, as tools/start-services
+ * does for each service (`node` refuses `--cpu-prof` in NODE_OPTIONS).
+ */
+const profilingArgs = (entry: string, env: Record<string, string>): string[] => {
+  const dir = env['PARLEY_CPU_PROF_DIR'] ?? process.env['PARLEY_CPU_PROF_DIR'];
+  if (!dir) return [];
+  const name = path.basename(path.dirname(path.dirname(entry))) || 'process';
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${path.resolve(dir)}`,
+    `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+  ];
+};
+
+/**
  * Run an app's main.ts as its own OS process (TypeScript through @swc-node/register, as
- * `npm start` does), with the given environment added to this one.
+ * `npm start` does), with the given environment added to this one. With PARLEY_CPU_PROF_DIR,
+ * it writes a CPU profile there when it exits.
  */
 export const startServiceProcess = (
   entry: string,
   env: Record<string, string>,
   args: readonly string[] = [],
 ): ServiceProcess => {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry, ...args], {
+  const nodeArgs = [...profilingArgs(entry, env), '-r', '@swc-node/register'];
+  const child = spawn(process.execPath, [...nodeArgs, entry, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

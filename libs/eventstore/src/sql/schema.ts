@@ -60,17 +60,22 @@ export const schemaStatements = (schema: string): string[] => [
   )`,
   // Takes the append lock, then (each statement of a VOLATILE function reads a fresh snapshot,
   // so it sees every earlier holder's commit) appends the events after the stream's revision
-  // p_after (null: no stream) at the next positions, unless the stream has moved or an event id
-  // is stored already: then it returns no rows and the caller takes the general path. Run as one
-  // statement in its own transaction, the lock is held for no client round trip at all.
+  // p_after (null: no stream; with p_any, wherever the stream is now) at the next positions,
+  // unless the stream has moved or an event id is stored already: then it returns no rows and
+  // the caller takes the general path. Run as one statement in its own transaction, the lock is
+  // held for no client round trip at all.
   `CREATE OR REPLACE FUNCTION ${appendFunction(schema)}(
-    p_lock bigint, p_stream text, p_after bigint, p_events jsonb, p_ids jsonb, p_channel text)
+    p_lock bigint, p_stream text, p_after bigint, p_any boolean, p_events jsonb, p_ids jsonb,
+    p_channel text)
   RETURNS TABLE (out_event_id text, out_revision bigint, out_position bigint)
   LANGUAGE plpgsql VOLATILE AS $fn$
+  DECLARE
+    v_current bigint;
   BEGIN
     PERFORM pg_advisory_xact_lock(p_lock);
-    IF (SELECT max(e.revision) FROM ${eventsTable(schema)} e WHERE e.stream_name = p_stream)
-         IS DISTINCT FROM p_after
+    SELECT max(e.revision) INTO v_current FROM ${eventsTable(schema)} e
+     WHERE e.stream_name = p_stream;
+    IF (NOT p_any AND v_current IS DISTINCT FROM p_after)
        OR EXISTS (SELECT 1 FROM ${eventsTable(schema)} e
                    WHERE e.event_id IN (SELECT jsonb_array_elements_text(p_ids))) THEN
       RETURN;
@@ -79,7 +84,7 @@ export const schemaStatements = (schema: string): string[] => [
       INSERT INTO ${eventsTable(schema)} AS t
              (position, stream_name, revision, event_id, type, data, metadata)
       SELECT (SELECT coalesce(max(h.position), 0) FROM ${eventsTable(schema)} h) + x.ord,
-             p_stream, coalesce(p_after, -1) + x.ord,
+             p_stream, coalesce(v_current, -1) + x.ord,
              x.value->'metadata'->>'eventId', x.value->>'type', x.value->'data', x.value->'metadata'
         FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ord)
        ORDER BY x.ord
