@@ -11,10 +11,7 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
-import {
-  checkExpectedVersion,
-  type StreamRevision,
-} from '../expected-version';
+import { checkExpectedVersion, type StreamRevision } from '../expected-version';
 import { WrongExpectedVersion } from '../wrong-expected-version';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { recordedEventFromRow, toBigInt, toRevision, type EventRow } from './event-rows';
