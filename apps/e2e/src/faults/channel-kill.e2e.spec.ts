@@ -1,4 +1,10 @@
-import { botIdFromToken, newId, streamName, type ManagerMessageQueued } from '@parley/contracts';
+import {
+  botIdFromToken,
+  newId,
+  streamName,
+  type ManagerMessageQueued,
+  type ManagerMessageRequeued,
+} from '@parley/contracts';
 import { createPostgresEventStore, type EventStore } from '@parley/eventstore';
 import {
   createTestDatabase,
@@ -15,7 +21,8 @@ import { createJourneyFixture, type JourneyFixture } from '../journey/journey-fi
 // recording its result. The relay and the channel run as their own processes on PostgreSQL and
 // Kafka; the Bot API stand-in takes the sendMessage and holds its answer, so the kill lands
 // with the request out and no outcome stored. After a restart the bus delivers the request
-// again: the channel must not send it a second time, and must say so to the manager.
+// again: the channel must not send it a second time, and must say so to the manager. When the
+// manager then chooses "Send again" (C4 retry), the channel sends it once more, on purpose.
 
 const CHAT = 4_242_001;
 
@@ -56,7 +63,7 @@ describe('the Telegram channel killed between the Bot API call and its outcome',
     await db?.drop();
   });
 
-  it('records the send as unconfirmed after the restart, and Telegram got it once', async () => {
+  it('records the send as unconfirmed after the restart, and Telegram got it once until a manager sent it again', async () => {
     // Given a manager's reply queued for a client whose sendMessage Telegram takes but never answers
     f.standIn.stallChat(CHAT);
     const conversationId = f.conversationId(CHAT);
@@ -116,5 +123,44 @@ describe('the Telegram channel killed between the Bot API call and its outcome',
       data: { messageId: queued.data.messageId, code: 'unconfirmed', retryable: true },
     });
     expect(callsToChat()).toHaveLength(1);
+
+    // When the manager sends it again (the conversation requeues it after one failure)
+    f.standIn.releaseChat(CHAT);
+    const retryId = newId();
+    const requeued: ManagerMessageRequeued = {
+      type: 'Conversation.ManagerMessageRequeued',
+      data: {
+        conversationId,
+        messageId: queued.data.messageId,
+        managerId: 'manager-2',
+        recipient: queued.data.recipient,
+        content: queued.data.content,
+        retry: 1,
+        requeuedAt: new Date().toISOString(),
+      },
+      metadata: {
+        ...queued.metadata,
+        eventId: retryId,
+        correlationId: retryId,
+        occurredAt: new Date().toISOString(),
+        actor: { kind: 'manager', id: 'manager-2' },
+      },
+    };
+    await store.append(streamName('conversation', conversationId), [requeued], {
+      expected: 'any',
+    });
+
+    // Then Telegram gets it a second time, deliberately, and the channel records the delivery
+    const delivered = await waitUntil(
+      'the delivery of the retry',
+      async () =>
+        (await store.readStream(channelStream))
+          .map((r) => r.event)
+          .find((e) => e.type === 'Channel.MessageDelivered'),
+      60_000,
+      200,
+    );
+    expect(delivered).toMatchObject({ data: { messageId: queued.data.messageId } });
+    expect(callsToChat()).toHaveLength(2);
   });
 });

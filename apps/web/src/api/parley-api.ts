@@ -49,6 +49,18 @@ export const createParleyApi = (http: HttpClient) => ({
       text,
       messageId,
     }),
+  /** Send a failed message again (C4); for an unconfirmed one, a deliberate second send. */
+  retryMessage: (conversationId: string, messageId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>(
+      'POST',
+      chatPath(conversationId, `/messages/${encodeURIComponent(messageId)}/retry`),
+    ),
+  /** The manager checked the chat: an unconfirmed message reached the client. */
+  markMessageSent: (conversationId: string, messageId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>(
+      'POST',
+      chatPath(conversationId, `/messages/${encodeURIComponent(messageId)}/mark-sent`),
+    ),
   markRead: (conversationId: string): Promise<CommandResponse> =>
     http.request<CommandResponse>('POST', chatPath(conversationId, '/read')),
   /** A one-time ticket for the WebSocket (renews an expired access token first, like any call). */

@@ -16,6 +16,10 @@ export function ConversationPane(props: {
   onRetryTimeline: () => void;
   onSend: (text: string, messageId: string) => Promise<void>;
   onMarkRead: () => Promise<void>;
+  /** A failed message (C4): send it again; resolves when accepted, rejects with the reason. */
+  onRetryMessage: (messageId: string) => Promise<void>;
+  /** An unconfirmed message reached the client after all (the manager checked the chat). */
+  onMarkMessageSent: (messageId: string) => Promise<void>;
 }) {
   const { t } = useI18n();
   if (props.conversationId === null) {
@@ -46,6 +50,10 @@ export function ConversationPane(props: {
         error={props.timelineError}
         currentUserId={props.currentUserId}
         onRetry={props.onRetryTimeline}
+        failedMessageActions={{
+          retry: props.onRetryMessage,
+          markSent: props.onMarkMessageSent,
+        }}
       />
       <ReplyBar
         key={props.conversationId}

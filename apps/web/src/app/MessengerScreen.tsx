@@ -122,6 +122,18 @@ export function MessengerScreen(props: {
     refreshConversation(selectedId);
   };
 
+  const retryMessage = async (messageId: string) => {
+    if (selectedId === null) return;
+    await api.retryMessage(selectedId, messageId);
+    refreshConversation(selectedId);
+  };
+
+  const markMessageSent = async (messageId: string) => {
+    if (selectedId === null) return;
+    await api.markMessageSent(selectedId, messageId);
+    refreshConversation(selectedId);
+  };
+
   const selectedChat = chats.data?.find((chat) => chat._id === selectedId);
 
   return (
@@ -144,6 +156,8 @@ export function MessengerScreen(props: {
           onRetryTimeline={() => refreshConversation(selectedId ?? '')}
           onSend={send}
           onMarkRead={markRead}
+          onRetryMessage={retryMessage}
+          onMarkMessageSent={markMessageSent}
         />
         {selectedId === null ? (
           <aside className="client-card client-card--empty" />

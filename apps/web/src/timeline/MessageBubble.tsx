@@ -2,6 +2,7 @@ import type { DeliveryState, MessageContent } from '@parley/contracts';
 import { formatClockTime, formatDateTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/I18nProvider';
 import { DeliveryMark } from './DeliveryMark';
+import { FailedDeliveryActions, type FailedMessageActions } from './FailedDeliveryActions';
 
 function MessageBody(props: { content: MessageContent }) {
   const { content } = props;
@@ -38,6 +39,8 @@ export function MessageBubble(props: {
   delivery: DeliveryState | null;
   at: string;
   pending?: boolean;
+  /** Retry and mark sent for a failed outgoing message (C4); without it, no buttons. */
+  failedMessageActions?: FailedMessageActions;
 }) {
   const { language } = useI18n();
   const { direction, delivery } = props;
@@ -63,6 +66,13 @@ export function MessageBubble(props: {
           </time>
           {shownDelivery && <DeliveryMark delivery={shownDelivery} />}
         </div>
+        {shownDelivery?.status === 'error' && props.failedMessageActions && (
+          <FailedDeliveryActions
+            messageId={props.messageId}
+            code={shownDelivery.code}
+            actions={props.failedMessageActions}
+          />
+        )}
       </div>
     </li>
   );

@@ -3,6 +3,7 @@ import { describeError } from '../api/describe-error';
 import { useI18n } from '../i18n/I18nProvider';
 import { ActionLine } from './ActionLine';
 import { MessageBubble } from './MessageBubble';
+import type { FailedMessageActions } from './FailedDeliveryActions';
 import type { ShownTimelineEntry } from './pending-messages';
 import './timeline.css';
 
@@ -12,6 +13,7 @@ export function Timeline(props: {
   error: unknown;
   currentUserId: string | null;
   onRetry: () => void;
+  failedMessageActions?: FailedMessageActions;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -58,6 +60,7 @@ export function Timeline(props: {
               content={entry.item.item.content}
               delivery={entry.item.item.delivery}
               at={entry.item.at}
+              failedMessageActions={props.failedMessageActions}
             />
           ) : (
             <ActionLine

@@ -2,6 +2,7 @@ import {
   deterministicId,
   type EventMetadata,
   type ManagerMessageQueued,
+  type ManagerMessageRequeued,
   type MessageSendAttempted,
   type MessageSendAttemptFailed,
   type OutgoingMessageDelivered,
@@ -11,12 +12,18 @@ import {
 /** The actor of delivery results: the channel itself. */
 export const CHANNEL_TELEGRAM_ACTOR = { kind: 'system', id: 'channel-telegram' } as const;
 
-/** One queued message, one delivery result: a redelivered request appends nothing new. */
+/**
+ * A request to send a manager's message: its first (queued), or a manager's retry (requeued).
+ * Each is one round, with its own result (ids derive from the request's event id).
+ */
+export type SendRequest = ManagerMessageQueued | ManagerMessageRequeued;
+
+/** One request, one delivery result: a redelivered request appends nothing new. */
 export const deliveryEventId = (queuedEventId: string): string =>
   deterministicId('telegram-delivery', queuedEventId);
 
 const metadataOf = (
-  queued: ManagerMessageQueued,
+  queued: SendRequest,
   now: Date,
   eventId = deliveryEventId(queued.metadata.eventId),
 ): EventMetadata => ({
@@ -31,7 +38,7 @@ const metadataOf = (
 });
 
 export const messageDeliveredEvent = (
-  queued: ManagerMessageQueued,
+  queued: SendRequest,
   externalMessageId: string,
   now: Date,
 ): OutgoingMessageDelivered => ({
@@ -46,7 +53,7 @@ export const messageDeliveredEvent = (
 });
 
 export const messageDeliveryFailedEvent = (
-  queued: ManagerMessageQueued,
+  queued: SendRequest,
   failure: { readonly code: string; readonly reason: string; readonly retryable: boolean },
   now: Date,
 ): OutgoingMessageFailed => ({
@@ -64,7 +71,7 @@ export const messageDeliveryFailedEvent = (
 
 /** Stored before attempt `attempt` calls the Bot API; one id per attempt, so a retry adds none. */
 export const sendAttemptedEvent = (
-  queued: ManagerMessageQueued,
+  queued: SendRequest,
   attempt: number,
   now: Date,
 ): MessageSendAttempted => ({
@@ -84,7 +91,7 @@ export const sendAttemptedEvent = (
 
 /** Telegram answered attempt `attempt` with an error: it delivered nothing. */
 export const sendAttemptFailedEvent = (
-  queued: ManagerMessageQueued,
+  queued: SendRequest,
   attempt: number,
   reason: string,
   now: Date,

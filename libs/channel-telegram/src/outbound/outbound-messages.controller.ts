@@ -1,7 +1,7 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { BusContext, DEFAULT_MAX_ATTEMPTS } from '@parley/bus';
-import type { EventEnvelope, ManagerMessageQueued } from '@parley/contracts';
+import { readConversationEvent, type EventEnvelope } from '@parley/contracts';
 import type { EventStore } from '@parley/eventstore';
 import { CLOCK, EVENT_STORE, type Clock } from '@parley/platform';
 import type { Bot } from 'grammy';
@@ -13,6 +13,7 @@ import {
   messageDeliveryFailedEvent,
   sendAttemptedEvent,
   sendAttemptFailedEvent,
+  type SendRequest,
 } from './outbound-channel-events';
 import { PerChatSpacing } from './per-chat-spacing';
 import { sendHistoryOf } from './send-history';
@@ -52,6 +53,9 @@ const chatIdForApi = (chatId: string): number | string =>
  * dead-lettering the request. A send whose fate is unknown (a timeout after the request went
  * out, or an attempt left unanswered by a crash) is never sent again on its own: it is recorded
  * as failed with code `unconfirmed`, for a manager to check and resend.
+ * A manager's retry (Conversation.ManagerMessageRequeued, `retry: n`) starts a new round: the n
+ * failures before it are acknowledged, so an `unconfirmed` message is sent again only then, on
+ * purpose. Each round keeps the same guarantees (see `sendHistoryOf`).
  */
 @Controller()
 export class OutboundMessagesController {
@@ -68,10 +72,22 @@ export class OutboundMessagesController {
   }
 
   @EventPattern('Conversation.ManagerMessageQueued', { consumer: CHANNEL_TELEGRAM_CONSUMER })
-  async onManagerMessageQueued(
-    @Payload() queued: ManagerMessageQueued,
+  async onManagerMessageQueued(@Payload() payload: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const queued = readConversationEvent('Conversation.ManagerMessageQueued', payload);
+    await this.send(queued, 0, ctx);
+  }
+
+  /** A manager's retry of a failed message (C4): a new round after `retry` failures. */
+  @EventPattern('Conversation.ManagerMessageRequeued', { consumer: CHANNEL_TELEGRAM_CONSUMER })
+  async onManagerMessageRequeued(
+    @Payload() payload: unknown,
     @Ctx() ctx: BusContext,
   ): Promise<void> {
+    const requeued = readConversationEvent('Conversation.ManagerMessageRequeued', payload);
+    await this.send(requeued, requeued.data.retry, ctx);
+  }
+
+  private async send(queued: SendRequest, retry: number, ctx: BusContext): Promise<void> {
     const { recipient, conversationId, messageId, content } = queued.data;
     if (recipient.channel !== 'telegram' || recipient.botId !== this.botId) {
       this.logger.debug(
@@ -83,9 +99,10 @@ export class OutboundMessagesController {
     const history = sendHistoryOf(
       (await this.store.readStream(stream)).map((r) => r.event),
       messageId,
+      retry,
     );
     if (history.finished) {
-      this.logger.debug(`message ${messageId} was sent or failed before; nothing to do`);
+      this.logger.debug(`message ${messageId} (retry ${retry}) was sent or failed; nothing to do`);
       return;
     }
     if (history.unanswered) {

@@ -55,6 +55,8 @@ export interface BotApiStandIn {
   failChat(chatId: number | string, error: BotApiError, times?: number): void;
   /** Take sendMessage to this chat (it is recorded in `calls`) and never answer it. */
   stallChat(chatId: number | string): void;
+  /** Answer sendMessage to this chat again (calls already stalled stay unanswered). */
+  releaseChat(chatId: number | string): void;
   close(): Promise<void>;
 }
 
@@ -181,6 +183,7 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
     failChat: (chatId, error, times = Infinity) =>
       failures.set(String(chatId), { error, remaining: times }),
     stallChat: (chatId) => void stalled.add(String(chatId)),
+    releaseChat: (chatId) => void stalled.delete(String(chatId)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -27,7 +27,7 @@ export class ChannelClientDto {
   @IsOptional() @IsString() languageCode!: string | null;
 }
 
-const TELEGRAM_ID = /^-?\d{1,20}$/;
+export const TELEGRAM_ID = /^-?\d{1,20}$/;
 
 class TelegramSourceDto {
   @Equals('telegram') channel!: 'telegram';

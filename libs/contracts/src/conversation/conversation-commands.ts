@@ -27,3 +27,31 @@ export interface MarkReadData {
 export class MarkReadDataDto implements MarkReadData {
   @IsString() @Length(1, 200) conversationId!: string;
 }
+
+/**
+ * Command `RetryMessage`: a manager sends a failed message again (C4 "retry"), whatever the
+ * failure; for an `unconfirmed` one this is a deliberate second send.
+ */
+export interface RetryMessageData {
+  readonly conversationId: string;
+  readonly messageId: string;
+}
+
+export class RetryMessageDataDto implements RetryMessageData {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsUUID() messageId!: string;
+}
+
+/**
+ * Command `MarkMessageSent`: a manager checked the chat and the client got a message the channel
+ * could not confirm (failure code `unconfirmed`).
+ */
+export interface MarkMessageSentData {
+  readonly conversationId: string;
+  readonly messageId: string;
+}
+
+export class MarkMessageSentDataDto implements MarkMessageSentData {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsUUID() messageId!: string;
+}

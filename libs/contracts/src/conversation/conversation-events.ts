@@ -63,6 +63,9 @@ export type MessageDelivered = DomainEvent<
   }
 >;
 
+/** The delivery failure code of a send whose fate is unknown: Telegram may have delivered it. */
+export const UNCONFIRMED_DELIVERY = 'unconfirmed';
+
 export type MessageDeliveryFailed = DomainEvent<
   'Conversation.MessageDeliveryFailed',
   {
@@ -71,6 +74,40 @@ export type MessageDeliveryFailed = DomainEvent<
     readonly code: string;
     readonly reason: string;
     readonly failedAt: string;
+  }
+>;
+
+/**
+ * A manager sends a failed message again (C4 "retry"): delivery state back to "sending". It
+ * carries what the channel needs to send (recipient, content) and `retry`, how many delivery
+ * failures of the message came before: the channel's send history counts rounds by it (failure
+ * `retry + 1` ends this round). `managerId` is who asked for the retry, not the author.
+ */
+export type ManagerMessageRequeued = DomainEvent<
+  'Conversation.ManagerMessageRequeued',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly managerId: string;
+    readonly recipient: TelegramSource;
+    readonly content: MessageContent;
+    /** Delivery failures of this message before this retry: 1 for the first retry. */
+    readonly retry: number;
+    readonly requeuedAt: string;
+  }
+>;
+
+/**
+ * A manager checked the chat in the messenger and the client got a message the channel could
+ * not confirm (failure code `unconfirmed`): delivery state "sent", marked by that manager.
+ */
+export type MessageMarkedSent = DomainEvent<
+  'Conversation.MessageMarkedSent',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly managerId: string;
+    readonly markedAt: string;
   }
 >;
 
@@ -86,5 +123,7 @@ export type ConversationEvent =
   | ManagerMessageQueued
   | MessageDelivered
   | MessageDeliveryFailed
+  | ManagerMessageRequeued
+  | MessageMarkedSent
   | ConversationMarkedRead;
 export type ConversationEventType = ConversationEvent['type'];

@@ -6,3 +6,5 @@ export {
   clientMessageReceivedData,
   upcastConversationEvent,
 } from './client-message-order';
+export { conversationEventDefinitions } from './conversation-event-definitions';
+export { readConversationEvent } from './read-conversation-event';

@@ -1,1 +1,2 @@
 export * from './crm-events';
+export { crmEventDefinitions } from './crm-event-definitions';

@@ -18,6 +18,10 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *   GET  /api/chats/:conversationId/card                → ClientCard
  *   POST /api/chats/:conversationId/messages  SendMessageRequest → CommandResponse
  *   POST /api/chats/:conversationId/read                → CommandResponse
+ *   POST /api/chats/:conversationId/messages/:messageId/retry     → CommandResponse (C4: send
+ *        a failed message again; 422 `message.not_failed` unless it failed)
+ *   POST /api/chats/:conversationId/messages/:messageId/mark-sent → CommandResponse (a message
+ *        whose delivery was not confirmed reached the client; 422 `message.not_unconfirmed`)
  *   POST /api/live/ticket               → LiveTicketResponse (one use, within 30 s)
  *   WS   /api/live?ticket=...           server → client: LiveMessage
  *   GET  /health/live                   → {status: 'up'} (public)
@@ -86,7 +90,7 @@ export interface Page<T> {
 export interface CommandResponse {
   readonly commandId: string;
   readonly status: 'accepted';
-  /** For SendMessage: the message's id. */
+  /** For SendMessage, RetryMessage and MarkMessageSent: the message's id. */
   readonly messageId?: string;
 }
 

@@ -4,7 +4,15 @@ import type { Actor } from '../envelope/actor';
 /** Delivery state of an outgoing message (C4). */
 export type DeliveryState =
   | { readonly status: 'sending' }
-  | { readonly status: 'sent'; readonly at: string }
+  | {
+      readonly status: 'sent';
+      readonly at: string;
+      /**
+       * Set when no delivery was confirmed by the channel (failure `unconfirmed`) and a manager
+       * checked the chat and marked it sent (`Conversation.MessageMarkedSent`): that manager's id.
+       */
+      readonly markedSentBy?: string;
+    }
   | {
       readonly status: 'error';
       readonly reason: string;

@@ -1,1 +1,2 @@
 export * from './event-catalog';
+export { readEvent } from './read-event';

@@ -10,6 +10,8 @@ type Outcome<Event> =
  * Given / When / Then for deciders (docs/style.md 13, after Emmett's DeciderSpecification):
  *   spec.given([...events]).when(command).then([...events])
  *   spec.given([...events]).when(command).thenRejects('conversation.archived')
+ *   spec.given([...events]).when(command).thenThrows('message.not_failed', 'readable reason')
+ *   spec.given([...events]).when(command).thenNothingHappened()
  * Framework-free: `then*` throw an Error describing the mismatch, so any test runner works.
  */
 export const deciderSpecification = <Command, Event extends DecidedEvent, State>(
@@ -52,6 +54,18 @@ export const deciderSpecification = <Command, Event extends DecidedEvent, State>
             );
           }
           return outcome.error;
+        },
+        /** Rejected with this code and, when given, exactly this readable reason. */
+        thenThrows(code: string, message?: string): DomainRuleViolation {
+          const error = this.thenRejects(code);
+          if (message !== undefined && error.message !== message) {
+            throw new Error(`expected reason "${message}"\n     got "${error.message}"`);
+          }
+          return error;
+        },
+        /** Accepted, and no event: the command changed nothing (a repeat, nothing to do). */
+        thenNothingHappened(): void {
+          this.then([]);
         },
       };
     },

@@ -67,4 +67,22 @@ describe('deciderSpecification', () => {
       spec.given([opened]).when({ kind: 'open', by: 'x' }).thenRejects('door.locked'),
     ).toThrow(/got door.already_open/);
   });
+
+  it('thenThrows checks the code and the readable reason', () => {
+    const opened: Event = { type: 'Door.Opened', data: { by: 'ann' } };
+    const when = spec.given([opened]).when({ kind: 'open', by: 'x' });
+    expect(() => when.thenThrows('door.already_open', 'The door is already open.')).not.toThrow();
+    expect(() => when.thenThrows('door.already_open', 'Another reason.')).toThrow(
+      /expected reason "Another reason."/,
+    );
+  });
+
+  it('thenNothingHappened passes on no events and fails on some', () => {
+    expect(() =>
+      spec.given([]).when({ kind: 'close', by: 'x' }).thenNothingHappened(),
+    ).not.toThrow();
+    expect(() => spec.given([]).when({ kind: 'open', by: 'x' }).thenNothingHappened()).toThrow(
+      /expected events \[\]/,
+    );
+  });
 });

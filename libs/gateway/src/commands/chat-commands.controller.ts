@@ -1,10 +1,12 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   GatewayTimeoutException,
   HttpCode,
   Inject,
   Param,
+  ParseUUIDPipe,
   Post,
   UseGuards,
 } from '@nestjs/common';
@@ -16,7 +18,9 @@ import {
   type CommandEnvelope,
   type CommandOutcome,
   type CommandResponse,
+  type MarkMessageSentData,
   type MarkReadData,
+  type RetryMessageData,
   type SendMessageData,
   type User,
 } from '@parley/contracts';
@@ -27,8 +31,22 @@ import { ChatQueries } from '../chats/chat-queries';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { responseForOutcome } from './command-outcome-response';
 
+/** A message id in a path: a UUID (manager messages' ids are), else 400 naming the field. */
+const MESSAGE_ID = new ParseUUIDPipe({
+  exceptionFactory: () => {
+    const reason = 'messageId must be a UUID';
+    return new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: reason,
+      issues: [{ field: 'messageId', reason }],
+    });
+  },
+});
+
 /**
- * A manager's actions on a conversation (B1, B6): each becomes a command to the conversation
+ * A manager's actions on a conversation (B1, B6, and C4's retry and mark sent of a failed
+ * message): each becomes a command to the conversation
  * service; the request waits for its outcome and answers with it, or 504 after
  * COMMAND_TIMEOUT_MS (docs/architecture.md, Events).
  */
@@ -70,6 +88,38 @@ export class ChatCommandsController {
     const data: MarkReadData = { conversationId };
     return responseForOutcome(
       await this.send(this.command(user, conversationId, 'MarkRead', data)),
+    );
+  }
+
+  /** Send a failed message again (C4 "retry"); for an `unconfirmed` one, on purpose. */
+  @Post(':conversationId/messages/:messageId/retry')
+  @HttpCode(202)
+  async retryMessage(
+    @CurrentUser() user: User,
+    @Param('conversationId') conversationId: string,
+    @Param('messageId', MESSAGE_ID) messageId: string,
+  ): Promise<CommandResponse> {
+    await this.chats.assertChatExists(user, conversationId);
+    const data: RetryMessageData = { conversationId, messageId };
+    return responseForOutcome(
+      await this.send(this.command(user, conversationId, 'RetryMessage', data)),
+      { messageId },
+    );
+  }
+
+  /** The manager checked the chat: an `unconfirmed` message did reach the client. */
+  @Post(':conversationId/messages/:messageId/mark-sent')
+  @HttpCode(202)
+  async markMessageSent(
+    @CurrentUser() user: User,
+    @Param('conversationId') conversationId: string,
+    @Param('messageId', MESSAGE_ID) messageId: string,
+  ): Promise<CommandResponse> {
+    await this.chats.assertChatExists(user, conversationId);
+    const data: MarkMessageSentData = { conversationId, messageId };
+    return responseForOutcome(
+      await this.send(this.command(user, conversationId, 'MarkMessageSent', data)),
+      { messageId },
     );
   }
 

@@ -7,6 +7,7 @@ import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 const ARCHIVED = 'ws1:tg:1:archived';
 const GONE = 'ws1:tg:1:gone';
 const OPEN = 'ws1:tg:1:open';
+const STILL_SENDING = '00000000-0000-4000-8000-000000000001';
 
 const chatDocument = (id: string) => ({
   _id: id,
@@ -48,8 +49,18 @@ describe('gateway commands with outcomes (B1, B6)', () => {
       throw new DomainRuleViolation('conversation.not_found', `No conversation ${conversationId}.`);
     if (conversationId === ARCHIVED)
       throw new DomainRuleViolation('conversation.archived', 'The conversation is archived.');
+    const { messageId } = command.data as { messageId?: string };
+    if (command.type === 'RetryMessage' && messageId === STILL_SENDING)
+      throw new DomainRuleViolation(
+        'message.not_failed',
+        'This message is still being sent: only a message that failed can be sent again.',
+      );
     const type =
-      command.type === 'SendMessage' ? 'Conversation.ManagerMessageQueued' : 'Conversation.Read';
+      {
+        SendMessage: 'Conversation.ManagerMessageQueued',
+        RetryMessage: 'Conversation.ManagerMessageRequeued',
+        MarkMessageSent: 'Conversation.MessageMarkedSent',
+      }[command.type] ?? 'Conversation.Read';
     const stream = streamName('conversation', conversationId);
     const result = await gateway.store.append(
       stream,
@@ -75,7 +86,12 @@ describe('gateway commands with outcomes (B1, B6)', () => {
       bus: gateway.bus,
       store: gateway.store,
       service: 'conversation',
-      handlers: { SendMessage: handle, MarkRead: handle },
+      handlers: {
+        SendMessage: handle,
+        MarkRead: handle,
+        RetryMessage: handle,
+        MarkMessageSent: handle,
+      },
       log: () => undefined,
     });
     await processor.start();
@@ -142,6 +158,87 @@ describe('gateway commands with outcomes (B1, B6)', () => {
     expect(status).toBe(202);
     expect(body).toEqual({ commandId: expect.any(String), status: 'accepted' });
     expect(received.at(-1)).toMatchObject({ type: 'MarkRead', data: { conversationId: OPEN } });
+  });
+
+  it('given a failed message, when a manager retries it, then 202 with its id and a RetryMessage command by that manager', async () => {
+    const messageId = newId();
+    const { status, body } = await gateway.call(`/api/chats/${OPEN}/messages/${messageId}/retry`, {
+      token,
+      method: 'POST',
+    });
+
+    expect(status).toBe(202);
+    expect(body).toEqual({ commandId: expect.any(String), status: 'accepted', messageId });
+    expect(received.at(-1)).toMatchObject({
+      service: 'conversation',
+      type: 'RetryMessage',
+      data: { conversationId: OPEN, messageId },
+      metadata: { workspaceId: 'ws1', actor: { kind: 'manager', id: userId } },
+    });
+    const events = await gateway.store.readStream(streamName('conversation', OPEN));
+    expect(events.at(-1)!.event).toMatchObject({
+      type: 'Conversation.ManagerMessageRequeued',
+      data: { messageId },
+    });
+  });
+
+  it('given an unconfirmed message, when a manager marks it sent, then 202 and a MarkMessageSent command', async () => {
+    const messageId = newId();
+    const { status, body } = await gateway.call(
+      `/api/chats/${OPEN}/messages/${messageId}/mark-sent`,
+      { token, method: 'POST' },
+    );
+
+    expect(status).toBe(202);
+    expect(body).toEqual({ commandId: expect.any(String), status: 'accepted', messageId });
+    expect(received.at(-1)).toMatchObject({
+      type: 'MarkMessageSent',
+      data: { conversationId: OPEN, messageId },
+      metadata: { actor: { kind: 'manager', id: userId } },
+    });
+  });
+
+  it('given a message still sending, when retried, then 422 with the readable reason and code', async () => {
+    const { status, body } = await gateway.call(
+      `/api/chats/${OPEN}/messages/${STILL_SENDING}/retry`,
+      { token, method: 'POST' },
+    );
+
+    expect(status).toBe(422);
+    expect(body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: 'This message is still being sent: only a message that failed can be sent again.',
+      code: 'message.not_failed',
+    });
+  });
+
+  it('given a message id that is not a UUID, then 400 naming messageId and no command is sent', async () => {
+    const before = received.length;
+    for (const action of ['retry', 'mark-sent']) {
+      const { status, body } = await gateway.call(
+        `/api/chats/${OPEN}/messages/not-a-uuid/${action}`,
+        { token, method: 'POST' },
+      );
+      expect({ action, status }).toEqual({ action, status: 400 });
+      expect(body).toMatchObject({ issues: [{ field: 'messageId' }] });
+    }
+    expect(received.length).toBe(before);
+  });
+
+  it("given another workspace's conversation or no token, then retry and mark-sent send no command", async () => {
+    const before = received.length;
+    const messageId = newId();
+    const foreign = await gateway.call(`/api/chats/ws2:tg:1:open/messages/${messageId}/retry`, {
+      token,
+      method: 'POST',
+    });
+    const anonymous = await gateway.call(`/api/chats/${OPEN}/messages/${messageId}/mark-sent`, {
+      method: 'POST',
+    });
+    expect(foreign.status).toBe(404);
+    expect(anonymous.status).toBe(401);
+    expect(received.length).toBe(before);
   });
 
   it('given the service answers not_found, then 404 with its reason and code', async () => {

@@ -223,6 +223,63 @@ describe('projections: operations per event', () => {
     expect(operations('chats')[0]!.update['$set']).toMatchObject({ status: 'error' });
   });
 
+  it('a retried message is "sending" again on the timeline; the chat keeps its status until the result', () => {
+    const { projection, operations } = givenEvents(
+      h.started(T0),
+      h.managerMessage('o1', 'Hi', T1),
+      h.deliveryFailed('o1', T2),
+      h.requeued('o1', 'Hi', T3),
+    );
+
+    expect(projection).not.toBeNull();
+    expect(operations('timeline')).toEqual([
+      {
+        collection: 'timeline',
+        filter: { _id: `${h.conversationId}|o1`, ...guard(conversationStream, 3) },
+        update: {
+          $set: {
+            'item.delivery': { status: 'sending' },
+            [`_applied.${conversationStream}`]: 3,
+          },
+        },
+        upsert: false,
+      },
+    ]);
+    expect(operations('chats')).toEqual([]);
+    expect(operations('cards')).toEqual([]);
+  });
+
+  it('an unconfirmed message marked sent is "sent" on the timeline with the manager who marked it, and on the chat while it is the last message', () => {
+    const { operations } = givenEvents(
+      h.started(T0),
+      h.managerMessage('o1', 'Hi', T1),
+      h.deliveryFailed('o1', T2, 'unconfirmed', 'Telegram may have delivered it'),
+      h.markedSent('o1', T3, 'manager-7'),
+    );
+
+    expect(operations('timeline')).toEqual([
+      {
+        collection: 'timeline',
+        filter: { _id: `${h.conversationId}|o1`, ...guard(conversationStream, 3) },
+        update: {
+          $set: {
+            'item.delivery': { status: 'sent', at: T3, markedSentBy: 'manager-7' },
+            [`_applied.${conversationStream}`]: 3,
+          },
+        },
+        upsert: false,
+      },
+    ]);
+    expect(operations('chats')).toEqual([
+      {
+        collection: 'chats',
+        filter: { _id: h.conversationId, ...guard(conversationStream, 3), _lastMessageId: 'o1' },
+        update: { $set: { status: 'sent', [`_applied.${conversationStream}`]: 3 } },
+        upsert: false,
+      },
+    ]);
+  });
+
   it('marking read zeroes the unread count and adds "read by" to the timeline', () => {
     const { last, operations } = givenEvents(
       h.started(T0),

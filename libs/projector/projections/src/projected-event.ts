@@ -10,6 +10,8 @@ export const PROJECTED_EVENT_TYPES: readonly ProjectedEventType[] = [
   'Conversation.ManagerMessageQueued',
   'Conversation.MessageDelivered',
   'Conversation.MessageDeliveryFailed',
+  'Conversation.ManagerMessageRequeued',
+  'Conversation.MessageMarkedSent',
   'Conversation.MarkedRead',
   'Crm.ContactCreated',
   'Crm.DealCreated',

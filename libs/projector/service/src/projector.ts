@@ -5,12 +5,15 @@ import { BUS, HealthRegistry, READ_STORE } from '@parley/platform';
 import { collectionsOf, projectEvent, type ProjectableEvent } from '@parley/projections';
 import type { ReadStore } from '@parley/read-store';
 import { applyProjection } from './apply-projection';
+import { PerKeyQueue } from './per-key-queue';
 import { ensureReadModelIndexes } from './read-model-indexes';
 
 /** Applies events to the read models and announces what changed (docs/architecture.md, Read models). */
 @Injectable()
 export class Projector implements OnModuleInit {
   private indexes?: Promise<void>;
+  /** One conversation's documents are written by one event at a time (see PerKeyQueue). */
+  private readonly conversations = new PerKeyQueue();
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -39,19 +42,21 @@ export class Projector implements OnModuleInit {
     await this.ready();
     const projection = projectEvent(source);
     if (!projection) return null;
-    const changed = await applyProjection(this.readStore, projection);
-    const collections = changed.length === 0 && retry ? collectionsOf(projection) : changed;
-    if (collections.length === 0) return null;
-    const change: ReadModelChange = {
-      workspaceId: projection.workspaceId,
-      conversationId: projection.conversationId,
-      collections,
-      position: source.position,
-    };
-    await this.bus.publish([
-      { topic: READ_MODEL_CHANGES_TOPIC, key: change.conversationId, value: change },
-    ]);
-    return change;
+    return this.conversations.run(projection.conversationId, async () => {
+      const changed = await applyProjection(this.readStore, projection);
+      const collections = changed.length === 0 && retry ? collectionsOf(projection) : changed;
+      if (collections.length === 0) return null;
+      const change: ReadModelChange = {
+        workspaceId: projection.workspaceId,
+        conversationId: projection.conversationId,
+        collections,
+        position: source.position,
+      };
+      await this.bus.publish([
+        { topic: READ_MODEL_CHANGES_TOPIC, key: change.conversationId, value: change },
+      ]);
+      return change;
+    });
   }
 
   private ready(): Promise<void> {

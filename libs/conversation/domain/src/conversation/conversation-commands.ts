@@ -42,6 +42,28 @@ export interface RecordDeliveryFailure {
   readonly failedAt: string;
 }
 
+/**
+ * A manager sends a failed message again (C4 "retry"). For a failure with code `unconfirmed`
+ * this is a deliberate second send: the manager checked the chat and the client did not get it.
+ */
+export interface RetryMessage {
+  readonly kind: 'RetryMessage';
+  readonly messageId: string;
+  readonly managerId: string;
+  readonly requeuedAt: string;
+}
+
+/**
+ * A manager checked the chat and the client got a message the channel could not confirm
+ * (failure code `unconfirmed`): it is sent, by the manager's word.
+ */
+export interface MarkMessageSent {
+  readonly kind: 'MarkMessageSent';
+  readonly messageId: string;
+  readonly managerId: string;
+  readonly markedAt: string;
+}
+
 /** A manager marks the conversation read without replying (B6). */
 export interface MarkRead {
   readonly kind: 'MarkRead';
@@ -50,4 +72,10 @@ export interface MarkRead {
 }
 
 export type ConversationCommand =
-  RecordClientMessage | QueueManagerMessage | RecordDelivery | RecordDeliveryFailure | MarkRead;
+  | RecordClientMessage
+  | QueueManagerMessage
+  | RecordDelivery
+  | RecordDeliveryFailure
+  | RetryMessage
+  | MarkMessageSent
+  | MarkRead;

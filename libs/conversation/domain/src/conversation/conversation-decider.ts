@@ -1,15 +1,27 @@
-import { clientMessageReceivedData, clientOrderOf, type MessageContent } from '@parley/contracts';
+import {
+  clientMessageReceivedData,
+  clientOrderOf,
+  UNCONFIRMED_DELIVERY,
+  type MessageContent,
+} from '@parley/contracts';
 import { assertNever, DomainRuleViolation, type Decider } from '@parley/decider';
 import type {
   ConversationCommand,
+  MarkMessageSent,
   MarkRead,
   QueueManagerMessage,
   RecordClientMessage,
   RecordDelivery,
   RecordDeliveryFailure,
+  RetryMessage,
 } from './conversation-commands';
 import type { ConversationDecidedEvent } from './conversation-decided-events';
-import type { ConversationState, OpenConversation } from './conversation-state';
+import type {
+  ConversationState,
+  ManagerMessageDelivery,
+  OpenConversation,
+  RecordedManagerMessage,
+} from './conversation-state';
 
 type Events = readonly ConversationDecidedEvent[];
 
@@ -32,6 +44,13 @@ type Events = readonly ConversationDecidedEvent[];
  *   otherwise). A delivered message stays delivered: a repeated or late result emits nothing.
  *   A failed message may still be reported delivered (the channel's own retry got through);
  *   a second failure of a failed message emits nothing.
+ * - RetryMessage (C4 "retry") needs a failed manager message (`message.not_failed` otherwise),
+ *   whatever its failure: for `unconfirmed` it is the manager's deliberate second send. It
+ *   requeues the message to the conversation's recipient with its content and `retry`, the
+ *   failures so far: back to "sending".
+ * - MarkMessageSent needs a manager message that failed as `unconfirmed`
+ *   (`message.not_unconfirmed` otherwise): the manager checked the chat, the client got it. It is
+ *   delivered from then on; a late delivery or failure from the channel emits nothing.
  * - MarkRead needs an existing conversation (`conversation.not_found`); with nothing unread it
  *   emits nothing (the command is accepted, no event): there is nothing to mark, and a repeated
  *   click must not fill the timeline.
@@ -55,6 +74,10 @@ export const conversationDecider: Decider<
         return recordDelivery(command, state);
       case 'RecordDeliveryFailure':
         return recordDeliveryFailure(command, state);
+      case 'RetryMessage':
+        return retryMessage(command, state);
+      case 'MarkMessageSent':
+        return markMessageSent(command, state);
       case 'MarkRead':
         return markRead(command, state);
       default:
@@ -150,7 +173,7 @@ const queueManagerMessage = (c: QueueManagerMessage, state: ConversationState): 
 
 const recordDelivery = (c: RecordDelivery, state: ConversationState): Events => {
   const { open, message } = requireManagerMessage(state, c.messageId);
-  if (message.delivery === 'delivered') return [];
+  if (message.delivery.status === 'delivered') return [];
   return [
     {
       type: 'Conversation.MessageDelivered',
@@ -166,7 +189,7 @@ const recordDelivery = (c: RecordDelivery, state: ConversationState): Events => 
 
 const recordDeliveryFailure = (c: RecordDeliveryFailure, state: ConversationState): Events => {
   const { open, message } = requireManagerMessage(state, c.messageId);
-  if (message.delivery !== 'sending') return [];
+  if (message.delivery.status !== 'sending') return [];
   return [
     {
       type: 'Conversation.MessageDeliveryFailed',
@@ -176,6 +199,58 @@ const recordDeliveryFailure = (c: RecordDeliveryFailure, state: ConversationStat
         code: c.code,
         reason: c.reason,
         failedAt: c.failedAt,
+      },
+    },
+  ];
+};
+
+const retryMessage = (c: RetryMessage, state: ConversationState): Events => {
+  const { open, message } = requireManagerMessage(state, c.messageId);
+  if (message.delivery.status !== 'failed') {
+    throw new DomainRuleViolation(
+      'message.not_failed',
+      message.delivery.status === 'sending'
+        ? 'This message is still being sent: only a message that failed can be sent again.'
+        : 'This message was already sent: only a message that failed can be sent again.',
+    );
+  }
+  return [
+    {
+      type: 'Conversation.ManagerMessageRequeued',
+      data: {
+        conversationId: open.conversationId,
+        messageId: c.messageId,
+        managerId: c.managerId,
+        recipient: open.source,
+        content: message.content,
+        retry: message.failures,
+        requeuedAt: c.requeuedAt,
+      },
+    },
+  ];
+};
+
+const markMessageSent = (c: MarkMessageSent, state: ConversationState): Events => {
+  const { open, message } = requireManagerMessage(state, c.messageId);
+  if (message.delivery.status !== 'failed' || message.delivery.code !== UNCONFIRMED_DELIVERY) {
+    throw new DomainRuleViolation(
+      'message.not_unconfirmed',
+      'Only a message whose delivery was not confirmed can be marked sent: this one ' +
+        (message.delivery.status === 'failed'
+          ? 'certainly failed, send it again instead.'
+          : message.delivery.status === 'sending'
+            ? 'is still being sent.'
+            : 'was already sent.'),
+    );
+  }
+  return [
+    {
+      type: 'Conversation.MessageMarkedSent',
+      data: {
+        conversationId: open.conversationId,
+        messageId: c.messageId,
+        managerId: c.managerId,
+        markedAt: c.markedAt,
       },
     },
   ];
@@ -202,7 +277,10 @@ const requireOpen = (state: ConversationState, conversationId?: string): OpenCon
   );
 };
 
-const requireManagerMessage = (state: ConversationState, messageId: string) => {
+const requireManagerMessage = (
+  state: ConversationState,
+  messageId: string,
+): { open: OpenConversation; message: RecordedManagerMessage } => {
   const message = state.status === 'open' ? recordedMessage(state, messageId) : undefined;
   if (state.status !== 'open' || message?.direction !== 'manager') {
     throw new DomainRuleViolation(
@@ -253,12 +331,36 @@ const evolve = (state: ConversationState, event: ConversationDecidedEvent): Conv
         unread: open.unread + 1,
       }));
     }
-    case 'Conversation.ManagerMessageQueued':
-      return whenOpen(state, (open) => withDelivery(open, event.data.messageId, 'sending'));
+    case 'Conversation.ManagerMessageQueued': {
+      const { messageId, content } = event.data;
+      return whenOpen(state, (open) => ({
+        ...open,
+        messages: {
+          ...open.messages,
+          [messageId]: {
+            direction: 'manager',
+            content,
+            delivery: { status: 'sending' },
+            failures: 0,
+          },
+        },
+      }));
+    }
     case 'Conversation.MessageDelivered':
-      return whenOpen(state, (open) => withDelivery(open, event.data.messageId, 'delivered'));
-    case 'Conversation.MessageDeliveryFailed':
-      return whenOpen(state, (open) => withDelivery(open, event.data.messageId, 'failed'));
+    case 'Conversation.MessageMarkedSent':
+      return whenOpen(state, (open) =>
+        withDelivery(open, event.data.messageId, { status: 'delivered' }),
+      );
+    case 'Conversation.MessageDeliveryFailed': {
+      const { messageId, code } = event.data;
+      return whenOpen(state, (open) =>
+        withDelivery(open, messageId, { status: 'failed', code }, 1),
+      );
+    }
+    case 'Conversation.ManagerMessageRequeued':
+      return whenOpen(state, (open) =>
+        withDelivery(open, event.data.messageId, { status: 'sending' }),
+      );
     case 'Conversation.MarkedRead':
       return whenOpen(state, (open) => ({ ...open, unread: 0 }));
     default:
@@ -272,11 +374,20 @@ const whenOpen = (
   change: (open: OpenConversation) => OpenConversation,
 ): ConversationState => (state.status === 'open' ? change(state) : state);
 
+/** A manager message's new delivery state (and one more failure, for a failure). */
 const withDelivery = (
   open: OpenConversation,
   messageId: string,
-  delivery: 'sending' | 'delivered' | 'failed',
-): OpenConversation => ({
-  ...open,
-  messages: { ...open.messages, [messageId]: { direction: 'manager', delivery } },
-});
+  delivery: ManagerMessageDelivery,
+  failed: 0 | 1 = 0,
+): OpenConversation => {
+  const message = recordedMessage(open, messageId);
+  if (message?.direction !== 'manager') return open;
+  return {
+    ...open,
+    messages: {
+      ...open.messages,
+      [messageId]: { ...message, delivery, failures: message.failures + failed },
+    },
+  };
+};

@@ -107,6 +107,40 @@ const failed = (messageId: string): ConversationDecidedEvent => ({
     failedAt: '2026-01-01T10:01:03.000Z',
   },
 });
+const failedAs = (messageId: string, code: string, failedAt: string): ConversationDecidedEvent => ({
+  type: 'Conversation.MessageDeliveryFailed',
+  data: { conversationId, messageId, code, reason: `failed: ${code}`, failedAt },
+});
+const unconfirmed = (messageId: string): ConversationDecidedEvent =>
+  failedAs(messageId, 'unconfirmed', '2026-01-01T10:01:03.000Z');
+const retry = (messageId: string): ConversationCommand => ({
+  kind: 'RetryMessage',
+  messageId,
+  managerId: 'u2',
+  requeuedAt: '2026-01-01T10:02:00.000Z',
+});
+const requeued = (messageId: string, retryNo: number): ConversationDecidedEvent => ({
+  type: 'Conversation.ManagerMessageRequeued',
+  data: {
+    conversationId,
+    messageId,
+    managerId: 'u2',
+    recipient: source,
+    content: { kind: 'text', text: 'Hi!' },
+    retry: retryNo,
+    requeuedAt: '2026-01-01T10:02:00.000Z',
+  },
+});
+const markSent = (messageId: string): ConversationCommand => ({
+  kind: 'MarkMessageSent',
+  messageId,
+  managerId: 'u2',
+  markedAt: '2026-01-01T10:03:00.000Z',
+});
+const markedSent = (messageId: string): ConversationDecidedEvent => ({
+  type: 'Conversation.MessageMarkedSent',
+  data: { conversationId, messageId, managerId: 'u2', markedAt: '2026-01-01T10:03:00.000Z' },
+});
 const markRead: ConversationCommand = {
   kind: 'MarkRead',
   managerId: 'u1',
@@ -390,6 +424,130 @@ describe('Conversation decider', () => {
 
     it('given no conversation, when a manager marks read, then it is rejected as not found', () => {
       spec.given([]).when(markRead).thenRejects('conversation.not_found');
+    });
+  });
+
+  describe('RetryMessage (C4 "retry")', () => {
+    it('given a reply that failed, when a manager retries it, then it is requeued with its recipient, content and retry 1', () => {
+      spec
+        .given([started, queued('r1'), failed('r1')])
+        .when(retry('r1'))
+        .then([requeued('r1', 1)]);
+    });
+
+    it('given a reply whose delivery was not confirmed, when a manager sends it again, then it is requeued (a deliberate second send)', () => {
+      spec
+        .given([started, queued('r1'), unconfirmed('r1')])
+        .when(retry('r1'))
+        .then([requeued('r1', 1)]);
+    });
+
+    it('given a reply that failed, was retried and failed again, when retried again, then retry counts both failures', () => {
+      spec
+        .given([started, queued('r1'), failed('r1'), requeued('r1', 1), failed('r1')])
+        .when(retry('r1'))
+        .then([requeued('r1', 2)]);
+    });
+
+    it('given a requeued reply, then it is sending again: a failure is recorded and a delivery too', () => {
+      const history = [started, queued('r1'), failed('r1'), requeued('r1', 1)];
+      spec
+        .given(history)
+        .when(failure('r1'))
+        .then([failed('r1')]);
+      spec
+        .given(history)
+        .when(delivery('r1'))
+        .then([delivered('r1')]);
+    });
+
+    it('given a reply still sending, when a manager retries it, then it is rejected as not failed with a readable reason', () => {
+      spec
+        .given([started, queued('r1')])
+        .when(retry('r1'))
+        .thenThrows(
+          'message.not_failed',
+          'This message is still being sent: only a message that failed can be sent again.',
+        );
+      spec
+        .given([started, queued('r1'), failed('r1'), requeued('r1', 1)])
+        .when(retry('r1'))
+        .thenThrows('message.not_failed');
+    });
+
+    it('given a delivered reply, when a manager retries it, then it is rejected as not failed', () => {
+      spec
+        .given([started, queued('r1'), delivered('r1')])
+        .when(retry('r1'))
+        .thenThrows(
+          'message.not_failed',
+          'This message was already sent: only a message that failed can be sent again.',
+        );
+    });
+
+    it("given a client's message or an unknown one, when a manager retries it, then it is rejected as not found", () => {
+      spec
+        .given([started, received('m1')])
+        .when(retry('m1'))
+        .thenThrows('message.not_found');
+      spec.given([started]).when(retry('r9')).thenThrows('message.not_found');
+      spec.given([]).when(retry('r9')).thenThrows('message.not_found');
+    });
+  });
+
+  describe('MarkMessageSent (issue 7: "not confirmed", resolved by a manager)', () => {
+    it('given a reply whose delivery was not confirmed, when a manager marks it sent, then it is marked sent by that manager', () => {
+      spec
+        .given([started, queued('r1'), unconfirmed('r1')])
+        .when(markSent('r1'))
+        .then([markedSent('r1')]);
+    });
+
+    it('given a reply marked sent, then it counts as delivered: marking again, retrying or a late channel result change nothing', () => {
+      const history = [started, queued('r1'), unconfirmed('r1'), markedSent('r1')];
+      spec.given(history).when(markSent('r1')).thenThrows('message.not_unconfirmed');
+      spec.given(history).when(retry('r1')).thenThrows('message.not_failed');
+      spec.given(history).when(delivery('r1')).thenNothingHappened();
+      spec.given(history).when(failure('r1')).thenNothingHappened();
+    });
+
+    it('given a reply that certainly failed (blocked), when a manager marks it sent, then it is rejected: send it again instead', () => {
+      spec
+        .given([started, queued('r1'), failed('r1')])
+        .when(markSent('r1'))
+        .thenThrows(
+          'message.not_unconfirmed',
+          'Only a message whose delivery was not confirmed can be marked sent: this one certainly ' +
+            'failed, send it again instead.',
+        );
+    });
+
+    it('given a reply sending or delivered, when a manager marks it sent, then it is rejected', () => {
+      spec
+        .given([started, queued('r1')])
+        .when(markSent('r1'))
+        .thenThrows('message.not_unconfirmed');
+      spec
+        .given([started, queued('r1'), delivered('r1')])
+        .when(markSent('r1'))
+        .thenThrows('message.not_unconfirmed');
+    });
+
+    it('given a retried unconfirmed reply that then failed for another reason, when marked sent, then it is rejected (the last failure counts)', () => {
+      spec
+        .given([
+          started,
+          queued('r1'),
+          unconfirmed('r1'),
+          requeued('r1', 1),
+          failedAs('r1', 'blocked', '2026-01-01T10:02:05.000Z'),
+        ])
+        .when(markSent('r1'))
+        .thenThrows('message.not_unconfirmed');
+    });
+
+    it('given an unknown message, when marked sent, then it is rejected as not found', () => {
+      spec.given([started]).when(markSent('r9')).thenThrows('message.not_found');
     });
   });
 });

@@ -1,7 +1,22 @@
-import type { ChannelClient, TelegramSource } from '@parley/contracts';
+import type { ChannelClient, MessageContent, TelegramSource } from '@parley/contracts';
+
+/** Where a manager's message stands: failed ones keep their failure's code (`unconfirmed`, ...). */
+export type ManagerMessageDelivery =
+  | { readonly status: 'sending' }
+  | { readonly status: 'delivered' }
+  | { readonly status: 'failed'; readonly code: string };
 
 /** Delivery state of a manager's message (C4). */
-export type DeliveryStatus = 'sending' | 'delivered' | 'failed';
+export type DeliveryStatus = ManagerMessageDelivery['status'];
+
+export interface RecordedManagerMessage {
+  readonly direction: 'manager';
+  /** What a retry sends again. */
+  readonly content: MessageContent;
+  readonly delivery: ManagerMessageDelivery;
+  /** Delivery failures so far: a retry carries it as `retry`. */
+  readonly failures: number;
+}
 
 export type RecordedMessage =
   | {
@@ -11,7 +26,7 @@ export type RecordedMessage =
       /** Its time on the timeline (see `Conversation.ClientMessageReceived`). */
       readonly placedAt: string;
     }
-  | { readonly direction: 'manager'; readonly delivery: DeliveryStatus };
+  | RecordedManagerMessage;
 
 export interface OpenConversation {
   readonly status: 'open';

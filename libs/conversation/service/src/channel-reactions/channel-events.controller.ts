@@ -1,14 +1,6 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import {
-  channelEventDefinitions,
-  deterministicId,
-  EventCatalog,
-  validateEventEnvelope,
-  type ClientMessageArrived,
-  type OutgoingMessageDelivered,
-  type OutgoingMessageFailed,
-} from '@parley/contracts';
+import { deterministicId, readChannelEvent, type ChannelEvent } from '@parley/contracts';
 import type { ConversationCommand } from '@parley/conversation-domain';
 import { reactionCommand } from '@parley/command-handling';
 import { isDomainRuleViolation } from '@parley/decider';
@@ -17,26 +9,10 @@ import { EVENT_STORE } from '@parley/platform';
 import { runConversationCommand } from '../conversation-stream';
 import { CONVERSATION_SERVICE_OPTIONS, type ConversationServiceOptions } from '../options';
 
-/** The channel's events as this service reads them: upcast to the current version, validated. */
-const channelEvents = new EventCatalog().register(...channelEventDefinitions);
-
 /**
- * A channel event from the bus, lifted to its current version and checked against its DTO: a
- * payload that fails throws a ContractViolation, so the bus dead-letters it with the reason
- * (style 19) instead of half-applying it.
- */
-const readChannelEvent = <
-  E extends ClientMessageArrived | OutgoingMessageDelivered | OutgoingMessageFailed,
->(
-  payload: unknown,
-): E => {
-  const event = channelEvents.upcast(validateEventEnvelope(payload));
-  channelEvents.validateData(event);
-  return event as E;
-};
-
-/**
- * What the conversation makes of the channel's events (C1, C4, C7). Idempotent: a redelivered
+ * What the conversation makes of the channel's events (C1, C4, C7). Each payload is read through
+ * the channel's catalog (`readChannelEvent`: upcast, then checked against its DTO), so a broken
+ * one is dead-lettered with the reason, never half-applied (style 19). Idempotent: a redelivered
  * event derives the same message id and command id, and the decider records a message once.
  */
 @Controller()
@@ -50,7 +26,7 @@ export class ChannelEventsController {
 
   @EventPattern('Channel.MessageReceived', { consumer: 'conversation' })
   async messageReceived(@Payload() payload: unknown): Promise<void> {
-    const event = readChannelEvent<ClientMessageArrived>(payload);
+    const event = readChannelEvent('Channel.MessageReceived', payload);
     const d = event.data;
     await this.react(event, d.conversationId, {
       kind: 'RecordClientMessage',
@@ -67,7 +43,7 @@ export class ChannelEventsController {
 
   @EventPattern('Channel.MessageDelivered', { consumer: 'conversation' })
   async messageDelivered(@Payload() payload: unknown): Promise<void> {
-    const event = readChannelEvent<OutgoingMessageDelivered>(payload);
+    const event = readChannelEvent('Channel.MessageDelivered', payload);
     const d = event.data;
     await this.react(event, d.conversationId, {
       kind: 'RecordDelivery',
@@ -79,7 +55,7 @@ export class ChannelEventsController {
 
   @EventPattern('Channel.MessageDeliveryFailed', { consumer: 'conversation' })
   async messageDeliveryFailed(@Payload() payload: unknown): Promise<void> {
-    const event = readChannelEvent<OutgoingMessageFailed>(payload);
+    const event = readChannelEvent('Channel.MessageDeliveryFailed', payload);
     const d = event.data;
     await this.react(event, d.conversationId, {
       kind: 'RecordDeliveryFailure',
@@ -96,7 +72,7 @@ export class ChannelEventsController {
    * Anything else propagates, so the bus retries and then dead-letters it.
    */
   private async react(
-    source: ClientMessageArrived | OutgoingMessageDelivered | OutgoingMessageFailed,
+    source: ChannelEvent,
     conversationId: string,
     command: ConversationCommand,
   ): Promise<void> {

@@ -1,10 +1,14 @@
 import {
+  MarkMessageSentDataDto,
   MarkReadDataDto,
+  RetryMessageDataDto,
   SendMessageDataDto,
   validatePlain,
   workspaceOf,
   type CommandEnvelope,
+  type MarkMessageSentData,
   type MarkReadData,
+  type RetryMessageData,
   type SendMessageData,
 } from '@parley/contracts';
 import type { CommandHandler } from '@parley/command-handling';
@@ -13,8 +17,8 @@ import type { EventStore } from '@parley/eventstore';
 import { runConversationCommand } from '../conversation-stream';
 
 /**
- * The conversation's commands (from the gateway, robots): `SendMessage` (B1) and `MarkRead`
- * (B6). A broken data contract throws ContractViolation and a broken rule DomainRuleViolation;
+ * The conversation's commands (from the gateway, robots): `SendMessage` (B1), `MarkRead` (B6),
+ * and for a failed manager message (C4) `RetryMessage` and `MarkMessageSent`. A broken data contract throws ContractViolation and a broken rule DomainRuleViolation;
  * the CommandProcessor turns both into rejected outcomes.
  */
 export const conversationCommandHandlers = (
@@ -47,6 +51,44 @@ export const conversationCommandHandlers = (
         kind: 'MarkRead',
         managerId: envelope.metadata.actor.id,
         readAt: envelope.metadata.issuedAt,
+      },
+      envelope,
+    );
+  },
+  RetryMessage: async (envelope) => {
+    const data = validatePlain<RetryMessageData>(
+      RetryMessageDataDto,
+      envelope.data,
+      'RetryMessage',
+    );
+    requireSameWorkspace(envelope, data.conversationId);
+    return runConversationCommand(
+      store,
+      data.conversationId,
+      {
+        kind: 'RetryMessage',
+        messageId: data.messageId,
+        managerId: envelope.metadata.actor.id,
+        requeuedAt: envelope.metadata.issuedAt,
+      },
+      envelope,
+    );
+  },
+  MarkMessageSent: async (envelope) => {
+    const data = validatePlain<MarkMessageSentData>(
+      MarkMessageSentDataDto,
+      envelope.data,
+      'MarkMessageSent',
+    );
+    requireSameWorkspace(envelope, data.conversationId);
+    return runConversationCommand(
+      store,
+      data.conversationId,
+      {
+        kind: 'MarkMessageSent',
+        messageId: data.messageId,
+        managerId: envelope.metadata.actor.id,
+        markedAt: envelope.metadata.issuedAt,
       },
       envelope,
     );

@@ -58,6 +58,9 @@ const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> 
  *   `sent` is only shown once the channel delivered it;
  * - delivered → `sent`, only when that message is still the chat's last message;
  * - delivery failed → `error`, whichever message failed: a manager must notice it (C4);
+ * - requeued (a manager's retry) → nothing changes: like a queued message, the status waits for
+ *   the channel's result;
+ * - marked sent (a manager confirmed an `unconfirmed` message) → like delivered;
  * - marked read → `read`, unread 0.
  * Last activity (L1, L6) is the latest time of a message or a CRM action (contact, deal created);
  * reading and delivery results do not move a chat up the list. It is a `$max`, so it does not
@@ -179,7 +182,10 @@ export const chatListOperations = (
         { $set: { ...applied }, $max: { lastActivityAt: queuedAt } },
       );
     }
+    case 'Conversation.ManagerMessageRequeued':
+      return [];
     case 'Conversation.MessageDelivered':
+    case 'Conversation.MessageMarkedSent':
       // Only when the delivered message is still the last one; no upsert: the chat exists
       // (the message was queued on it) and a filter that names the message must not create one.
       return [

@@ -73,6 +73,8 @@ export const clientCardOperations = (
     case 'Conversation.ManagerMessageQueued':
     case 'Conversation.MessageDelivered':
     case 'Conversation.MessageDeliveryFailed':
+    case 'Conversation.ManagerMessageRequeued':
+    case 'Conversation.MessageMarkedSent':
     case 'Conversation.MarkedRead':
       return [];
     default:

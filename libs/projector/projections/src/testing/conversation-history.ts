@@ -177,20 +177,47 @@ export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', b
           systemActor,
         ),
       ),
-    deliveryFailed: (messageId: string, at: string): StreamEvent =>
+    deliveryFailed: (
+      messageId: string,
+      at: string,
+      code = 'blocked',
+      reason = 'The client blocked the bot',
+    ): StreamEvent =>
       inConversation(
         envelope(
           'Conversation.MessageDeliveryFailed',
-          {
-            conversationId,
-            messageId,
-            code: 'blocked',
-            reason: 'The client blocked the bot',
-            failedAt: at,
-          },
+          { conversationId, messageId, code, reason, failedAt: at },
           conversationId,
           at,
           systemActor,
+        ),
+      ),
+    requeued: (messageId: string, text: string, at: string, retry = 1, managerId = 'm2') =>
+      inConversation(
+        envelope(
+          'Conversation.ManagerMessageRequeued',
+          {
+            conversationId,
+            messageId,
+            managerId,
+            recipient: source,
+            content: { kind: 'text', text },
+            retry,
+            requeuedAt: at,
+          },
+          conversationId,
+          at,
+          { kind: 'manager', id: managerId },
+        ),
+      ),
+    markedSent: (messageId: string, at: string, managerId = 'm2'): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.MessageMarkedSent',
+          { conversationId, messageId, managerId, markedAt: at },
+          conversationId,
+          at,
+          { kind: 'manager', id: managerId },
         ),
       ),
     markedRead: (at: string, managerId = 'm1'): StreamEvent =>

@@ -125,6 +125,12 @@ export const timelineOperations = (
       const { messageId, reason, code, failedAt } = event.data;
       return [setDelivery(messageId, { status: 'error', reason, code, at: failedAt })];
     }
+    case 'Conversation.ManagerMessageRequeued':
+      return [setDelivery(event.data.messageId, { status: 'sending' })];
+    case 'Conversation.MessageMarkedSent': {
+      const { messageId, managerId, markedAt } = event.data;
+      return [setDelivery(messageId, { status: 'sent', at: markedAt, markedSentBy: managerId })];
+    }
     case 'Conversation.MarkedRead': {
       const { managerId, readAt } = event.data;
       return [

@@ -1,0 +1,171 @@
+import { Type } from 'class-transformer';
+import {
+  Equals,
+  IsDefined,
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ChannelClientDto, TELEGRAM_ID } from '../channel/channel-event-definitions';
+import type { TelegramSource } from '../channel/channel-events';
+import {
+  MESSAGE_CONTENT_TYPE,
+  TextContentDto,
+  UnsupportedContentDto,
+} from '../channel/message-content';
+import type { EventDefinition } from '../upcasting/event-catalog';
+import {
+  CLIENT_MESSAGE_RECEIVED_SCHEMA_VERSION,
+  clientMessageReceivedData,
+} from './client-message-order';
+import type {
+  ClientMessageReceived,
+  ConversationMarkedRead,
+  ConversationStarted,
+  ManagerMessageQueued,
+  ManagerMessageRequeued,
+  MessageDelivered,
+  MessageDeliveryFailed,
+  MessageMarkedSent,
+} from './conversation-events';
+
+type DataOf<E extends { readonly data: object }> = E['data'];
+
+/**
+ * Payload DTOs of the conversation's events, for consumers to validate what they read
+ * (style 19). Each `implements` its event's data, so a field added to the event type and not
+ * here breaks the build. Nullable fields must be present (null, not missing).
+ */
+
+/** Where a conversation's client writes from, and where replies go. */
+export class TelegramSourceDto implements TelegramSource {
+  @Equals('telegram') channel!: 'telegram';
+  @Matches(TELEGRAM_ID) botId!: string;
+  @Matches(TELEGRAM_ID) chatId!: string;
+}
+
+export class ConversationStartedDataDto implements DataOf<ConversationStarted> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsDefined() @ValidateNested() @Type(() => TelegramSourceDto) source!: TelegramSourceDto;
+  @IsDefined() @ValidateNested() @Type(() => ChannelClientDto) client!: ChannelClientDto;
+  @IsISO8601({ strict: true }) startedAt!: string;
+}
+
+export class ClientMessageReceivedDataDto implements DataOf<ClientMessageReceived> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @Length(1, 64) externalMessageId!: string;
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  content!: TextContentDto | UnsupportedContentDto;
+  @IsISO8601({ strict: true }) sentAt!: string;
+  @ValidateIf((o: ClientMessageReceivedDataDto) => o.clientOrder !== null)
+  @IsInt()
+  @Min(0)
+  clientOrder!: number | null;
+  @IsISO8601({ strict: true }) placedAt!: string;
+}
+
+export class ManagerMessageQueuedDataDto implements DataOf<ManagerMessageQueued> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @IsNotEmpty() managerId!: string;
+  @IsDefined() @ValidateNested() @Type(() => TelegramSourceDto) recipient!: TelegramSourceDto;
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  content!: TextContentDto | UnsupportedContentDto;
+  @IsISO8601({ strict: true }) queuedAt!: string;
+}
+
+export class ConversationMessageDeliveredDataDto implements DataOf<MessageDelivered> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @IsNotEmpty() externalMessageId!: string;
+  @IsISO8601({ strict: true }) deliveredAt!: string;
+}
+
+export class ConversationMessageDeliveryFailedDataDto implements DataOf<MessageDeliveryFailed> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @IsNotEmpty() code!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsISO8601({ strict: true }) failedAt!: string;
+}
+
+export class ManagerMessageRequeuedDataDto implements DataOf<ManagerMessageRequeued> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @IsNotEmpty() managerId!: string;
+  @IsDefined() @ValidateNested() @Type(() => TelegramSourceDto) recipient!: TelegramSourceDto;
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  content!: TextContentDto | UnsupportedContentDto;
+  /** A retry follows at least one failure. */
+  @IsInt() @Min(1) retry!: number;
+  @IsISO8601({ strict: true }) requeuedAt!: string;
+}
+
+export class MessageMarkedSentDataDto implements DataOf<MessageMarkedSent> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @IsNotEmpty() managerId!: string;
+  @IsISO8601({ strict: true }) markedAt!: string;
+}
+
+export class ConversationMarkedReadDataDto implements DataOf<ConversationMarkedRead> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() managerId!: string;
+  @IsISO8601({ strict: true }) readAt!: string;
+}
+
+/**
+ * The conversation's events for the EventCatalog: current version, payload DTO, upcasters.
+ * `Conversation.ClientMessageReceived` v1 → v2 adds `clientOrder` and `placedAt`
+ * (`clientMessageReceivedData`: the order from the Telegram message id, placed when sent).
+ * The upcaster keeps fields already there, so a v2-shaped payload under v1 reads unchanged.
+ */
+export const conversationEventDefinitions: readonly EventDefinition[] = [
+  { type: 'Conversation.Started', schemaVersion: 1, data: ConversationStartedDataDto },
+  {
+    type: 'Conversation.ClientMessageReceived',
+    schemaVersion: CLIENT_MESSAGE_RECEIVED_SCHEMA_VERSION,
+    data: ClientMessageReceivedDataDto,
+    upcasters: {
+      1: (data) =>
+        clientMessageReceivedData(
+          data as unknown as Parameters<typeof clientMessageReceivedData>[0],
+        ),
+    },
+  },
+  {
+    type: 'Conversation.ManagerMessageQueued',
+    schemaVersion: 1,
+    data: ManagerMessageQueuedDataDto,
+  },
+  {
+    type: 'Conversation.MessageDelivered',
+    schemaVersion: 1,
+    data: ConversationMessageDeliveredDataDto,
+  },
+  {
+    type: 'Conversation.MessageDeliveryFailed',
+    schemaVersion: 1,
+    data: ConversationMessageDeliveryFailedDataDto,
+  },
+  {
+    type: 'Conversation.ManagerMessageRequeued',
+    schemaVersion: 1,
+    data: ManagerMessageRequeuedDataDto,
+  },
+  { type: 'Conversation.MessageMarkedSent', schemaVersion: 1, data: MessageMarkedSentDataDto },
+  { type: 'Conversation.MarkedRead', schemaVersion: 1, data: ConversationMarkedReadDataDto },
+];

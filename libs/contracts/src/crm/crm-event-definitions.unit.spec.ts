@@ -1,0 +1,118 @@
+import type { EventEnvelope } from '../envelope/event-envelope';
+import { EventCatalog } from '../upcasting/event-catalog';
+import { readEvent } from '../upcasting/read-event';
+import { ContractViolation } from '../validation/contract-violation';
+import { crmEventDefinitions } from './crm-event-definitions';
+import type { CrmEvent } from './crm-events';
+
+const crmEvents = new EventCatalog().register(...crmEventDefinitions);
+
+const stored = (type: CrmEvent['type'], aggregateId: string, data: object): EventEnvelope => ({
+  type,
+  data,
+  metadata: {
+    eventId: `e-${type}`,
+    workspaceId: 'ws1',
+    aggregateId,
+    occurredAt: '2026-01-01T00:00:01.000Z',
+    schemaVersion: 1,
+    correlationId: 'c1',
+    causationId: 'u7',
+    actor: { kind: 'client', id: 'tg:42' },
+  },
+});
+
+/** Each CRM event with data as the contact and deal deciders write it. */
+const contactCreated = stored('Crm.ContactCreated', 'ws1:contact:tg:42', {
+  contactId: 'ws1:contact:tg:42',
+  conversationId: 'ws1:tg:123456:42',
+  channel: 'telegram',
+  platform: 'telegram',
+  telegramId: '42',
+  username: null,
+  firstName: 'Anna',
+  lastName: null,
+  languageCode: 'en',
+  attribution: { source: null, campaign: null, ad: null, adSet: null, raw: null },
+  createdAt: '2026-01-01T00:00:01.000Z',
+});
+const dealCreated = stored('Crm.DealCreated', 'ws1:deal:tg:42', {
+  dealId: 'ws1:deal:tg:42',
+  contactId: 'ws1:contact:tg:42',
+  conversationId: 'ws1:tg:123456:42',
+  stage: 'new',
+  line: 1,
+  channel: 'telegram',
+  createdAt: '2026-01-01T00:00:01.000Z',
+});
+
+const withData = (event: EventEnvelope, change: Record<string, unknown>): EventEnvelope => ({
+  ...event,
+  data: { ...(event.data as Record<string, unknown>), ...change },
+});
+
+const without = (event: EventEnvelope, field: string): EventEnvelope => {
+  const { [field]: _dropped, ...data } = event.data as Record<string, unknown>;
+  return { ...event, data };
+};
+
+const fieldsOf = (event: EventEnvelope): string[] => {
+  try {
+    readEvent(crmEvents, event);
+  } catch (e) {
+    if (e instanceof ContractViolation) return e.issues.map((i) => i.field);
+    throw e;
+  }
+  throw new Error('expected a ContractViolation');
+};
+
+describe('crm event definitions', () => {
+  it.each([
+    ['ContactCreated without attribution', contactCreated],
+    [
+      'ContactCreated with a deep link',
+      withData(contactCreated, {
+        username: 'anna',
+        lastName: 'K',
+        attribution: {
+          source: 'facebook',
+          campaign: 'summer24',
+          ad: 'ad12',
+          adSet: null,
+          raw: 'facebook-summer24-ad12',
+        },
+      }),
+    ],
+    ['DealCreated', dealCreated],
+  ])('given a %s as the CRM writes it, then it reads back unchanged', (_name, event) => {
+    expect(readEvent(crmEvents, event)).toBe(event);
+  });
+
+  it.each([
+    ['ContactCreated', 'attribution', without(contactCreated, 'attribution')],
+    [
+      'ContactCreated',
+      'attribution.adSet',
+      withData(contactCreated, {
+        attribution: { source: 'facebook', campaign: null, ad: null, raw: 'facebook' },
+      }),
+    ],
+    [
+      'ContactCreated',
+      'attribution.campaign',
+      withData(contactCreated, {
+        attribution: { source: null, campaign: 7, ad: null, adSet: null, raw: null },
+      }),
+    ],
+    ['ContactCreated', 'username', without(contactCreated, 'username')],
+    ['ContactCreated', 'platform', withData(contactCreated, { platform: 'whatsapp' })],
+    ['DealCreated', 'line', withData(dealCreated, { line: 3 })],
+    ['DealCreated', 'stage', without(dealCreated, 'stage')],
+    ['DealCreated', 'createdAt', withData(dealCreated, { createdAt: 'today' })],
+  ])(
+    'given a %s with a bad or missing %s, then a ContractViolation names it',
+    (_type, field, event) => {
+      expect(fieldsOf(event)).toContain(field);
+    },
+  );
+});
