@@ -1,6 +1,7 @@
 import type { AppendedPosition, CommandEnvelope, EventEnvelope } from '@parley/contracts';
 import { foldEvents, type DecidedEvent, type Decider } from '@parley/decider';
 import { WrongExpectedVersion, type EventStore } from '@parley/eventstore';
+import { aggregateStatesFor, type AggregateStates } from './aggregate-states';
 import { eventsForCommand } from './event-metadata-for-command';
 
 export interface HandleCommandOptions<Command, Event extends DecidedEvent, State> {
@@ -20,22 +21,43 @@ export interface HandleCommandOptions<Command, Event extends DecidedEvent, State
   readonly causationId?: string;
   /** Attempts when another writer got to the stream first. Default 5. */
   readonly maxAttempts?: number;
+  /**
+   * Where folded states are kept between commands. Default: one cache per event store and
+   * decider in this process (aggregateStatesFor); null reads and folds the whole stream each time.
+   */
+  readonly states?: AggregateStates<State> | null;
 }
 
 /**
  * The one generic command handler (docs/style.md 6): read the stream, fold, decide, append with the
- * expected version; on a version conflict start over, a bounded number of times.
+ * expected version; on a version conflict start over, a bounded number of times. The stream is
+ * read from the revision of the last state folded in this process (AggregateStates), so a long
+ * stream is not read again for every command.
  * DomainRuleViolation from `decide` propagates for the caller to turn into a rejection.
  */
 export const handleCommand = async <Command, Event extends DecidedEvent, State>(
   options: HandleCommandOptions<Command, Event, State>,
 ): Promise<AppendedPosition[]> => {
   const maxAttempts = options.maxAttempts ?? 5;
+  const { decider, streamName } = options;
+  const states =
+    options.states === undefined
+      ? aggregateStatesFor<State>(options.store, decider)
+      : (options.states ?? undefined);
   for (let attempt = 1; ; attempt++) {
-    const recorded = await options.store.readStream(options.streamName);
+    const cached = states?.get(streamName);
+    const recorded = await options.store.readStream(
+      streamName,
+      cached ? { fromRevision: cached.revision + 1 } : {},
+    );
     const history = recorded.map((r) => r.event as EventEnvelope as unknown as Event);
-    const state = foldEvents(options.decider, history);
-    const decided = options.decider.decide(options.command, state);
+    const state = history.reduce(
+      (folded, event) => decider.evolve(folded, event),
+      cached ? cached.state : decider.initialState(),
+    );
+    const revision = recorded.at(-1)?.revision ?? cached?.revision;
+    if (revision !== undefined) states?.set(streamName, { state, revision });
+    const decided = decider.decide(options.command, state);
     if (decided.length === 0) return [];
     const events = eventsForCommand(
       options.envelope,
@@ -44,17 +66,24 @@ export const handleCommand = async <Command, Event extends DecidedEvent, State>(
       options.schemaVersionOf,
       options.causationId,
     );
-    const last = recorded.at(-1);
     try {
-      const result = await options.store.append(options.streamName, events, {
-        expected: last ? last.revision : 'no_stream',
+      const result = await options.store.append(streamName, events, {
+        expected: revision ?? 'no_stream',
       });
+      if (result.appended && result.positions.length === decided.length) {
+        states?.set(streamName, {
+          state: foldEvents(decider, decided, state),
+          revision: result.nextExpectedRevision,
+        });
+      }
       return result.positions.map((p) => ({
-        streamName: options.streamName,
+        streamName,
         revision: p.revision,
         position: p.position.toString(),
       }));
     } catch (e) {
+      // The stream moved (or the folded state was wrong): the next try reads it whole.
+      if (e instanceof WrongExpectedVersion) states?.delete(streamName);
       if (e instanceof WrongExpectedVersion && attempt < maxAttempts) continue;
       throw e;
     }

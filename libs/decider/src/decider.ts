@@ -18,8 +18,9 @@ export interface Decider<Command, Event extends DecidedEvent, State> {
   decide(command: Command, state: State): readonly Event[];
 }
 
-/** Fold a stream's events into state. */
+/** Fold a stream's events into state: from the initial state, or from a state folded earlier. */
 export const foldEvents = <Event extends DecidedEvent, State>(
   decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
   events: readonly Event[],
-): State => events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
+  from: State = decider.initialState(),
+): State => events.reduce((state, event) => decider.evolve(state, event), from);
