@@ -9,6 +9,11 @@ export interface CatchUpOptions {
   readonly wake: WakeSignal;
   readonly pollIntervalMs: number;
   readonly pageSize: number;
+  /**
+   * After a wake-up, wait this long before reading, so the appends of a burst are read in one
+   * page rather than one read each (0: read at once).
+   */
+  readonly gatherMs?: number;
   /** Called once when the subscription ends, however it ends. */
   readonly onClosed: (subscription: CatchUpSubscription) => void;
 }
@@ -43,6 +48,19 @@ export class CatchUpSubscription implements AllSubscription {
     await this.inFlight.catch(() => undefined);
   }
 
+  private pause(ms: number): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.abort.signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
   private async *run(): AsyncGenerator<RecordedEvent> {
     const { readPage, wake, pollIntervalMs, pageSize } = this.options;
     let checkpoint = this.options.after;
@@ -57,7 +75,10 @@ export class CatchUpSubscription implements AllSubscription {
           checkpoint = event.position;
           yield event;
         }
-        if (page.length < pageSize) await wake.wait(seen, pollIntervalMs, this.abort.signal);
+        if (page.length < pageSize) {
+          await wake.wait(seen, pollIntervalMs, this.abort.signal);
+          if (this.options.gatherMs) await this.pause(this.options.gatherMs);
+        }
       }
     } finally {
       // Reached by close(), by the consumer leaving its `for await`, or by a read error.

@@ -41,6 +41,12 @@ export interface SqlEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Events a subscription reads per query. Default 500. */
   readonly subscriptionPageSize?: number;
+  /**
+   * How long a woken subscription waits before it reads, so a burst of appends is read in one
+   * query instead of one each. Default 3 ms (the profile of `npm start` at 100 msg/s showed the
+   * relay's reads as two statements per append, on the same single PGlite connection).
+   */
+  readonly subscriptionGatherMs?: number;
 }
 
 type Int8 = string | number | bigint;
@@ -69,6 +75,7 @@ export class SqlEventStore implements EventStore {
   private readonly lockKey: number;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
+  private readonly gatherMs: number;
   private readonly wake = new WakeSignal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private schemaReady: Promise<void> | undefined;
@@ -84,6 +91,7 @@ export class SqlEventStore implements EventStore {
     this.lockKey = appendLockKey(this.schema);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.pageSize = options.subscriptionPageSize ?? 500;
+    this.gatherMs = options.subscriptionGatherMs ?? 3;
   }
 
   /** Create the schema and table if missing (idempotent; safe from many processes at once). */
@@ -152,6 +160,7 @@ export class SqlEventStore implements EventStore {
       wake: this.wake,
       pollIntervalMs: this.pollIntervalMs,
       pageSize: this.pageSize,
+      gatherMs: this.gatherMs,
       onClosed: (closed) => this.subscriptions.delete(closed),
     });
     this.subscriptions.add(subscription);
