@@ -1,13 +1,16 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
-import { planServices } from './service-plan';
+import { isBuildStale } from '../build-services/build-services';
+import { COMPILED_DIR, planServices } from './service-plan';
 
 /**
  * `npm run start:services`: Parley as separate processes on the real engines (PostgreSQL event
- * store, Kafka), each service its own OS process, their output prefixed with their name.
+ * store, Kafka), each service its own OS process, their output prefixed with their name. The
+ * services run compiled JavaScript (dist/node, `npm run build:services`), built here first when
+ * it is missing or older than a source, so no process loads a TypeScript compiler at boot.
  * Environment: EVENT_STORE_URL, KAFKA_BROKERS, PORT (gateway, 3000), TELEGRAM_PORT (3001),
  * READ_STORE_URL (mongodb://, default the FerretDB of infra:up; empty: the gateway projects in
  * process), and every variable the
@@ -36,7 +39,7 @@ const ensureDatabase = async (url: string): Promise<void> => {
 };
 
 /**
- * Node's options for one service: TypeScript through @swc-node/register, and with
+ * Node's options for one service: stack traces mapped back to the TypeScript sources, and with
  * PARLEY_CPU_PROF_DIR set, a V8 CPU profile per service written there when it exits
  * (`<dir>/<service>-<ms since 1970>.cpuprofile`; summarise with bench/cpuprofile-summary.ts).
  */
@@ -49,10 +52,20 @@ const nodeArgs = (serviceName: string): string[] => {
         `--cpu-prof-name=${serviceName}-${Date.now()}.cpuprofile`,
       ]
     : [];
-  return [...profile, '-r', '@swc-node/register'];
+  return [...profile, '--enable-source-maps'];
 };
 
 const main = async () => {
+  // In a process of its own, so the compiler's memory is not kept by this one for the whole run.
+  if (isBuildStale(path.join(root, COMPILED_DIR), root)) {
+    const build = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'tools/build-services/main.ts'],
+      { cwd: root, stdio: 'inherit' },
+    );
+    if (build.status !== 0)
+      throw new Error(`build:services failed (${build.status ?? build.signal})`);
+  }
   await ensureDatabase(eventStoreUrl);
   // The gateway signs tokens with it; a run without one gets a fresh secret (sessions end with it).
   env['PARLEY_AUTH_SECRET'] ??= randomBytes(48).toString('base64url');

@@ -1,6 +1,9 @@
 /** One process of the multi-process mode. */
 export interface PlannedService {
   readonly name: string;
+  /** The app's main.ts, relative to the repository root. */
+  readonly source: string;
+  /** What node runs: `source` compiled by `npm run build:services` (dist/node/...main.js). */
   readonly entry: string;
   readonly env: Readonly<Record<string, string>>;
 }
@@ -22,32 +25,39 @@ export interface ServicePlanOptions {
 /** The Redis `infra:up` starts. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-/**
- * The processes of `npm run start:services`, each an app's main.ts with its settings. Pure, so
- * the plan is testable and the e2e test starts exactly what a developer starts.
- */
-export const planServices = (o: ServicePlanOptions): PlannedService[] => {
+/** Where `npm run build:services` puts the JavaScript of the services, relative to the root. */
+export const COMPILED_DIR = 'dist/node';
+
+/** `apps/crm/src/main.ts` -> `dist/node/apps/crm/src/main.js`. */
+export const compiledEntry = (source: string): string =>
+  `${COMPILED_DIR}/${source.replace(/\.ts$/, '.js')}`;
+
+const planSources = (o: ServicePlanOptions): Omit<PlannedService, 'entry'>[] => {
   const common = { EVENT_STORE_URL: o.eventStoreUrl, KAFKA_BROKERS: o.kafkaBrokers };
-  const services: PlannedService[] = [
-    { name: 'relay', entry: 'apps/relay/src/main.ts', env: common },
-    { name: 'conversation', entry: 'apps/conversation/src/main.ts', env: { ...common, PORT: '0' } },
-    { name: 'crm', entry: 'apps/crm/src/main.ts', env: { ...common, PORT: '0' } },
+  const services: Omit<PlannedService, 'entry'>[] = [
+    { name: 'relay', source: 'apps/relay/src/main.ts', env: common },
+    {
+      name: 'conversation',
+      source: 'apps/conversation/src/main.ts',
+      env: { ...common, PORT: '0' },
+    },
+    { name: 'crm', source: 'apps/crm/src/main.ts', env: { ...common, PORT: '0' } },
     {
       name: 'channel-telegram',
-      entry: 'apps/channel-telegram/src/main.ts',
+      source: 'apps/channel-telegram/src/main.ts',
       env: { ...common, PORT: String(o.telegramPort), HOST: '0.0.0.0' },
     },
   ];
   if (o.readStoreUrl) {
     services.push({
       name: 'projector',
-      entry: 'apps/projector/src/main.ts',
+      source: 'apps/projector/src/main.ts',
       env: { ...common, PORT: '0', READ_STORE_URL: o.readStoreUrl },
     });
   }
   services.push({
     name: 'gateway',
-    entry: 'apps/gateway/src/main.ts',
+    source: 'apps/gateway/src/main.ts',
     env: {
       ...common,
       PORT: String(o.gatewayPort),
@@ -58,3 +68,10 @@ export const planServices = (o: ServicePlanOptions): PlannedService[] => {
   });
   return services;
 };
+
+/**
+ * The processes of `npm run start:services`, each an app's main.ts (run compiled) with its
+ * settings. Pure, so the plan is testable and the e2e test starts exactly what a developer starts.
+ */
+export const planServices = (o: ServicePlanOptions): PlannedService[] =>
+  planSources(o).map((s) => ({ ...s, entry: compiledEntry(s.source) }));

@@ -199,7 +199,7 @@ describe('a client message, both ways, in a browser, on separate processes and r
     expect(await adminItem.getByTestId('chat-unread').count()).toBe(0);
   });
 
-  it('shows "error" with the reason when the client blocked the bot (403)', async () => {
+  it('shows "error" with the reason when the client blocked the bot (403), and a retry after the unblock sends it', async () => {
     const conversationId = f.conversationId(BORIS);
     f.standIn.blockChat(BORIS);
     const manager = await signIn(f.manager);
@@ -223,6 +223,19 @@ describe('a client message, both ways, in a browser, on separate processes and r
       /blocked the bot/i,
     );
     await expectAttribute(item.getByTestId('chat-status'), 'data-status', 'error', 30_000);
+
+    // C4: the client unblocks the bot; the manager retries the reply from the timeline.
+    f.standIn.unblockChat(BORIS);
+    await failed.getByTestId('retry-message').click();
+    const sent = manager.locator(
+      '[data-testid="timeline-item"][data-direction="out"][data-delivery="sent"]',
+    );
+    await sent.waitFor({ timeout: 30_000 });
+    expect(await sent.textContent()).toContain('Hello Boris');
+    const toBoris = f.standIn
+      .callsOf('sendMessage')
+      .filter((c) => String(c.params['chat_id']) === String(BORIS));
+    expect(toBoris).toHaveLength(2); // the refused attempt, then the retry
   });
 });
 

@@ -51,6 +51,8 @@ export interface BotApiStandIn {
   callsOf(method: string): BotApiCall[];
   /** From now on, answer sendMessage to this chat with 403 "bot was blocked by the user". */
   blockChat(chatId: number | string): void;
+  /** From now on, answer sendMessage to this chat normally again (the client unblocked the bot). */
+  unblockChat(chatId: number | string): void;
   /** Answer sendMessage to this chat with `error`, for the next `times` calls (default: always). */
   failChat(chatId: number | string, error: BotApiError, times?: number): void;
   /** Take sendMessage to this chat (it is recorded in `calls`) and never answer it. */
@@ -180,6 +182,7 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
     callsOf: (method) => calls.filter((c) => c.method === method),
     blockChat: (chatId) =>
       failures.set(String(chatId), { error: BLOCKED_BY_USER, remaining: Infinity }),
+    unblockChat: (chatId) => void failures.delete(String(chatId)),
     failChat: (chatId, error, times = Infinity) =>
       failures.set(String(chatId), { error, remaining: times }),
     stallChat: (chatId) => void stalled.add(String(chatId)),
