@@ -44,7 +44,8 @@ const packageOf = (frame: CallFrame): string => {
     const rest = file.slice(nm + 'node_modules/'.length).split('/');
     return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? file);
   }
-  const rel = path.relative(root, file);
+  // Compiled services (npm run build:services) run from dist/node/<same path>.js.
+  const rel = path.relative(root, file).replace(/^dist\/node\//, '');
   const parts = rel.split(path.sep);
   if (parts[0] === 'libs' || parts[0] === 'apps') return `${parts[0]}/${parts[1]}`;
   return rel.startsWith('..') ? file : rel;
