@@ -18,6 +18,7 @@ export const driverPackages = [
   'mongoose',
   'mongodb',
   'ioredis',
+  'bullmq',
   'grammy',
   '@grammyjs/*',
   '@google-cloud/*',

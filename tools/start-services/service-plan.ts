@@ -43,6 +43,12 @@ const planSources = (o: ServicePlanOptions): Omit<PlannedService, 'entry'>[] => 
     },
     { name: 'crm', source: 'apps/crm/src/main.ts', env: { ...common, PORT: '0' } },
     {
+      name: 'tasks-notes',
+      source: 'apps/tasks-notes/src/main.ts',
+      // Its reminders wait in Redis (BullMQ) whatever the gateway keeps in memory.
+      env: { ...common, PORT: '0', REDIS_URL: o.redisUrl || DEFAULT_REDIS_URL },
+    },
+    {
       name: 'channel-telegram',
       source: 'apps/channel-telegram/src/main.ts',
       env: { ...common, PORT: String(o.telegramPort), HOST: '0.0.0.0' },

@@ -4,6 +4,7 @@ import { ConversationServiceModule } from '@parley/conversation-service';
 import { CrmServiceModule } from '@parley/crm-service';
 import { GatewayServiceModule, type GatewayConfig } from '@parley/gateway';
 import { ProjectorServiceModule } from '@parley/projector-service';
+import { TasksNotesServiceModule } from '@parley/tasks-notes-service';
 import { StatusPageController } from './status-page/status-page.controller';
 
 /**
@@ -24,6 +25,7 @@ export class StandaloneModule {
         ...(options.telegram ? [TelegramChannelModule.register(options.telegram)] : []),
         ConversationServiceModule.register(),
         CrmServiceModule.register(),
+        TasksNotesServiceModule.register(),
         ProjectorServiceModule.register(),
         GatewayServiceModule.register(options.gateway, {
           adminPasswordHash: options.adminPasswordHash,

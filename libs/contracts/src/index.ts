@@ -7,6 +7,7 @@ export * from './upcasting';
 export * from './channel';
 export * from './conversation';
 export * from './crm';
+export * from './tasks-notes';
 export * from './read-models';
 export * from './gateway';
 export { IsVisibleText, visibleTextProblem } from './validation/visible-text';

@@ -7,6 +7,7 @@ import { TokenService } from './auth/token-service';
 import { ChatQueries } from './chats/chat-queries';
 import { ChatsController } from './chats/chats.controller';
 import { ChatCommandsController } from './commands/chat-commands.controller';
+import { CRM_GATEWAY_CONTROLLERS, CRM_GATEWAY_PROVIDERS } from './crm/crm-gateway';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { LivePush } from './live/live-push';
 import { LiveTicketController } from './live/live-ticket.controller';
@@ -17,6 +18,7 @@ import { RedisRefreshTokenStore } from './sessions/redis-refresh-token-store';
 import { REFRESH_TOKEN_STORE, type RefreshTokenStore } from './sessions/refresh-token-store.port';
 import { Sessions } from './sessions/sessions';
 import { SignInLimiter } from './sessions/sign-in-limiter';
+import { TasksNotesController } from './tasks-notes/tasks-notes.controller';
 import { ADMIN_PASSWORD_HASH, UserDirectory } from './users/user-directory';
 
 export interface GatewayModuleOptions {
@@ -39,7 +41,14 @@ export class GatewayServiceModule {
   static register(config: GatewayConfig, options: GatewayModuleOptions = {}): DynamicModule {
     return {
       module: GatewayServiceModule,
-      controllers: [AuthController, ChatsController, ChatCommandsController, LiveTicketController],
+      controllers: [
+        AuthController,
+        ChatsController,
+        ChatCommandsController,
+        LiveTicketController,
+        TasksNotesController,
+        ...CRM_GATEWAY_CONTROLLERS,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         ...(options.adminPasswordHash
@@ -76,6 +85,7 @@ export class GatewayServiceModule {
         ChatQueries,
         LiveTickets,
         LivePush,
+        ...CRM_GATEWAY_PROVIDERS,
       ],
       exports: [GATEWAY_CONFIG, LivePush],
     };

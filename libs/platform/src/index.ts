@@ -18,3 +18,4 @@ export * from './runtime/service-process.config';
 export * from './runtime/connect-engines';
 export * from './runtime/stop-on-signals';
 export * from './runtime/run-service-process';
+export { commandProcessorProvider } from './runtime/command-processor-provider';

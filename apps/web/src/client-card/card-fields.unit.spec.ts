@@ -12,11 +12,14 @@ const contact: NonNullable<ClientCard['contact']> = {
   channel: 'telegram',
   attribution: { source: 'fb', campaign: 'spring', ad: 'ad7', adSet: null, raw: 'fb_spring_ad7' },
   country: null,
+  phone: null,
   createdAt: '2026-03-12T11:05:00.000Z',
   salesSum: 12500.5,
   salesCount: 2,
   responsibleManagerId: null,
+  salesByCurrency: {},
   tags: ['vip', 'new'],
+  tagColours: [],
 };
 
 const valueOf = (fields: { name: string; value: string }[], name: string) =>

@@ -32,6 +32,7 @@ export const en = {
   'chatStatus.read': 'Read',
 
   'timeline.placeholder': 'Select a chat on the left to see the conversation.',
+  'timeline.note': 'Note',
   'timeline.empty': 'No messages in this conversation yet.',
   'message.unsupported': 'Unsupported message ({kind})',
   'delivery.sending': 'Sending',

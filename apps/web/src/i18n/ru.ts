@@ -34,6 +34,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   'chatStatus.read': 'Прочитано',
 
   'timeline.placeholder': 'Выберите чат слева, чтобы открыть переписку.',
+  'timeline.note': 'Заметка',
   'timeline.empty': 'В этом диалоге пока нет сообщений.',
   'message.unsupported': 'Неподдерживаемое сообщение ({kind})',
   'delivery.sending': 'Отправляется',

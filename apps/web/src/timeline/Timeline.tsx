@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { describeError } from '../api/describe-error';
 import { useI18n } from '../i18n/I18nProvider';
 import { ActionLine } from './ActionLine';
+import { NoteCard } from './NoteCard';
 import { MessageBubble } from './MessageBubble';
 import type { FailedMessageActions } from './FailedDeliveryActions';
 import type { ShownTimelineEntry } from './pending-messages';
@@ -62,6 +63,8 @@ export function Timeline(props: {
               at={entry.item.at}
               failedMessageActions={props.failedMessageActions}
             />
+          ) : entry.item.item.kind === 'note' ? (
+            <NoteCard key={entry.item._id} note={entry.item.item} at={entry.item.at} />
           ) : (
             <ActionLine
               key={entry.item._id}

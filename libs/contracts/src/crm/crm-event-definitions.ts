@@ -1,17 +1,46 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   Equals,
+  IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
+  IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsPositive,
   IsString,
   Length,
+  Matches,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { EventDefinition } from '../upcasting/event-catalog';
-import type { Attribution, ContactCreated, DealCreated } from './crm-events';
+import { IsCurrency, IsStageId, IsStoredColour } from './crm-validation';
+import type {
+  Attribution,
+  ContactCreated,
+  ContactEdited,
+  ContactFieldChange,
+  DealCreated,
+  DealLineChanged,
+  DealStageChanged,
+  EditableContactField,
+  ResponsibleManagerAssigned,
+  ResponsibleManagerUnassigned,
+  SaleRecorded,
+  StageAdded,
+  StageRenamed,
+  StageRetired,
+  StagesReordered,
+  Tag,
+  TagAdded,
+  TagColourChanged,
+  TagCreated,
+  TagRemoved,
+  TagSettingsChanged,
+} from './crm-events';
 
 type DataOf<E extends { readonly data: object }> = E['data'];
 
@@ -58,8 +87,137 @@ export class DealCreatedDataDto implements DataOf<DealCreated> {
   @IsISO8601({ strict: true }) createdAt!: string;
 }
 
+export class TagDto implements Tag {
+  @IsString() @Length(1, 100) name!: string;
+  @IsStoredColour() colour!: string;
+}
+
+class ContactChangeDto {
+  @IsString() @IsNotEmpty() contactId!: string;
+  @IsString() @Length(1, 200) conversationId!: string;
+}
+
+class TagChangeDataDto extends ContactChangeDto {
+  @IsDefined() @ValidateNested() @Type(() => TagDto) tag!: TagDto;
+  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TagDto) tags!: TagDto[];
+}
+
+export class TagAddedDataDto extends TagChangeDataDto implements DataOf<TagAdded> {}
+export class TagRemovedDataDto extends TagChangeDataDto implements DataOf<TagRemoved> {}
+
+export class ResponsibleManagerAssignedDataDto
+  extends ContactChangeDto
+  implements DataOf<ResponsibleManagerAssigned>
+{
+  @IsString() @IsNotEmpty() managerId!: string;
+  @NullableString() previousManagerId!: string | null;
+}
+
+export class ResponsibleManagerUnassignedDataDto
+  extends ContactChangeDto
+  implements DataOf<ResponsibleManagerUnassigned>
+{
+  @IsString() @IsNotEmpty() previousManagerId!: string;
+}
+
+const EDITABLE_FIELDS: readonly EditableContactField[] = ['name', 'country', 'phone'];
+
+export class ContactFieldChangeDto implements ContactFieldChange {
+  @IsIn(EDITABLE_FIELDS) field!: EditableContactField;
+  @NullableString() from!: string | null;
+  @NullableString() to!: string | null;
+}
+
+export class ContactEditedDataDto extends ContactChangeDto implements DataOf<ContactEdited> {
+  @IsArray()
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  @Type(() => ContactFieldChangeDto)
+  changes!: ContactFieldChangeDto[];
+}
+
+export class SaleRecordedDataDto extends ContactChangeDto implements DataOf<SaleRecorded> {
+  @IsString() @IsNotEmpty() saleId!: string;
+  @IsString() @Length(1, 100) accountId!: string;
+  @Matches(/^\d{1,12}(\.\d{1,3})?$/) amount!: string;
+  @IsInt() @IsPositive() amountMinor!: number;
+  @IsCurrency() currency!: string;
+  @IsISO8601({ strict: true }) recordedAt!: string;
+}
+
+class DealChangeDto {
+  @IsString() @IsNotEmpty() dealId!: string;
+  @IsString() @Length(1, 200) conversationId!: string;
+}
+
+export class DealStageChangedDataDto extends DealChangeDto implements DataOf<DealStageChanged> {
+  @IsString() @IsNotEmpty() from!: string;
+  @IsString() @IsNotEmpty() to!: string;
+  @NullableString() fromName!: string | null;
+  @IsString() toName!: string;
+}
+
+export class DealLineChangedDataDto extends DealChangeDto implements DataOf<DealLineChanged> {
+  @IsIn([1, 2]) from!: 1 | 2;
+  @IsIn([1, 2]) to!: 1 | 2;
+}
+
+export class TagCreatedDataDto extends TagDto implements DataOf<TagCreated> {}
+
+export class TagColourChangedDataDto implements DataOf<TagColourChanged> {
+  @IsString() @Length(1, 100) name!: string;
+  @IsStoredColour() from!: string;
+  @IsStoredColour() to!: string;
+}
+
+export class TagSettingsChangedDataDto implements DataOf<TagSettingsChanged> {
+  @IsBoolean() managersCreateTags!: boolean;
+}
+
+export class StageAddedDataDto implements DataOf<StageAdded> {
+  @IsStageId() stageId!: string;
+  @IsString() @Length(1, 100) name!: string;
+}
+
+export class StageRenamedDataDto implements DataOf<StageRenamed> {
+  @IsStageId() stageId!: string;
+  @IsString() @Length(1, 100) from!: string;
+  @IsString() @Length(1, 100) to!: string;
+}
+
+export class StagesReorderedDataDto implements DataOf<StagesReordered> {
+  @IsArray() @ArrayMaxSize(100) @IsStageId({ each: true }) stageIds!: string[];
+}
+
+export class StageRetiredDataDto implements DataOf<StageRetired> {
+  @IsStageId() stageId!: string;
+}
+
 /** The CRM's events for the EventCatalog: each still at its first version. */
 export const crmEventDefinitions: readonly EventDefinition[] = [
   { type: 'Crm.ContactCreated', schemaVersion: 1, data: ContactCreatedDataDto },
   { type: 'Crm.DealCreated', schemaVersion: 1, data: DealCreatedDataDto },
+  { type: 'Crm.TagAdded', schemaVersion: 1, data: TagAddedDataDto },
+  { type: 'Crm.TagRemoved', schemaVersion: 1, data: TagRemovedDataDto },
+  {
+    type: 'Crm.ResponsibleManagerAssigned',
+    schemaVersion: 1,
+    data: ResponsibleManagerAssignedDataDto,
+  },
+  {
+    type: 'Crm.ResponsibleManagerUnassigned',
+    schemaVersion: 1,
+    data: ResponsibleManagerUnassignedDataDto,
+  },
+  { type: 'Crm.ContactEdited', schemaVersion: 1, data: ContactEditedDataDto },
+  { type: 'Crm.SaleRecorded', schemaVersion: 1, data: SaleRecordedDataDto },
+  { type: 'Crm.DealStageChanged', schemaVersion: 1, data: DealStageChangedDataDto },
+  { type: 'Crm.DealLineChanged', schemaVersion: 1, data: DealLineChangedDataDto },
+  { type: 'Crm.TagCreated', schemaVersion: 1, data: TagCreatedDataDto },
+  { type: 'Crm.TagColourChanged', schemaVersion: 1, data: TagColourChangedDataDto },
+  { type: 'Crm.TagSettingsChanged', schemaVersion: 1, data: TagSettingsChangedDataDto },
+  { type: 'Crm.StageAdded', schemaVersion: 1, data: StageAddedDataDto },
+  { type: 'Crm.StageRenamed', schemaVersion: 1, data: StageRenamedDataDto },
+  { type: 'Crm.StagesReordered', schemaVersion: 1, data: StagesReorderedDataDto },
+  { type: 'Crm.StageRetired', schemaVersion: 1, data: StageRetiredDataDto },
 ];

@@ -42,8 +42,192 @@ export type DealCreated = DomainEvent<
   }
 >;
 
-export type CrmEvent = ContactCreated | DealCreated;
+/** A tag of the workspace's catalogue: its name (unique, case-insensitively) and colour. */
+export interface Tag {
+  readonly name: string;
+  /** `#rrggbb`, lower case. */
+  readonly colour: string;
+}
+
+/** A stage of the workspace's pipeline (R3, A4): a stable id, a name admins can change. */
+export interface PipelineStage {
+  readonly stageId: string;
+  readonly name: string;
+  /** A retired stage keeps its deals, but no deal moves into it. */
+  readonly retired: boolean;
+}
+
+/** A contact field a manager edits (R1); Telegram ID, username and attribution are read-only. */
+export type EditableContactField = 'name' | 'country' | 'phone';
+
+export interface ContactFieldChange {
+  readonly field: EditableContactField;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+// Contact stream `crm-{contactId}`: every event names its conversation, for the read models.
+
+export type TagAdded = DomainEvent<
+  'Crm.TagAdded',
+  {
+    readonly contactId: string;
+    readonly conversationId: string;
+    readonly tag: Tag;
+    /** The contact's tags after the change, in the order they were added. */
+    readonly tags: readonly Tag[];
+  }
+>;
+
+export type TagRemoved = DomainEvent<
+  'Crm.TagRemoved',
+  {
+    readonly contactId: string;
+    readonly conversationId: string;
+    readonly tag: Tag;
+    readonly tags: readonly Tag[];
+  }
+>;
+
+/** Assigned, or reassigned when `previousManagerId` is set. */
+export type ResponsibleManagerAssigned = DomainEvent<
+  'Crm.ResponsibleManagerAssigned',
+  {
+    readonly contactId: string;
+    readonly conversationId: string;
+    readonly managerId: string;
+    readonly previousManagerId: string | null;
+  }
+>;
+
+export type ResponsibleManagerUnassigned = DomainEvent<
+  'Crm.ResponsibleManagerUnassigned',
+  {
+    readonly contactId: string;
+    readonly conversationId: string;
+    readonly previousManagerId: string;
+  }
+>;
+
+/** A manager edited the contact's fields: only the fields that changed. */
+export type ContactEdited = DomainEvent<
+  'Crm.ContactEdited',
+  {
+    readonly contactId: string;
+    readonly conversationId: string;
+    readonly changes: readonly ContactFieldChange[];
+  }
+>;
+
+/** A manual sale (R6). `amount` is a decimal string, `amountMinor` the same in minor units. */
+export type SaleRecorded = DomainEvent<
+  'Crm.SaleRecorded',
+  {
+    readonly contactId: string;
+    readonly conversationId: string;
+    readonly saleId: string;
+    readonly accountId: string;
+    readonly amount: string;
+    readonly amountMinor: number;
+    /** ISO 4217. */
+    readonly currency: string;
+    readonly recordedAt: string;
+  }
+>;
+
+// Deal stream `crm-{dealId}`.
+
+export type DealStageChanged = DomainEvent<
+  'Crm.DealStageChanged',
+  {
+    readonly dealId: string;
+    readonly conversationId: string;
+    readonly from: string;
+    readonly to: string;
+    /** The stages' names when it happened, for the timeline. */
+    readonly fromName: string | null;
+    readonly toName: string;
+  }
+>;
+
+export type DealLineChanged = DomainEvent<
+  'Crm.DealLineChanged',
+  {
+    readonly dealId: string;
+    readonly conversationId: string;
+    readonly from: 1 | 2;
+    readonly to: 1 | 2;
+  }
+>;
+
+// CRM settings stream `crm-{workspaceId}:crm_settings` (crmSettingsId): tag catalogue, pipeline.
+
+export type TagCreated = DomainEvent<'Crm.TagCreated', Tag>;
+
+export type TagColourChanged = DomainEvent<
+  'Crm.TagColourChanged',
+  { readonly name: string; readonly from: string; readonly to: string }
+>;
+
+/** Whether a manager may create a tag on the fly by adding one the catalogue lacks. */
+export type TagSettingsChanged = DomainEvent<
+  'Crm.TagSettingsChanged',
+  { readonly managersCreateTags: boolean }
+>;
+
+export type StageAdded = DomainEvent<
+  'Crm.StageAdded',
+  { readonly stageId: string; readonly name: string }
+>;
+
+export type StageRenamed = DomainEvent<
+  'Crm.StageRenamed',
+  { readonly stageId: string; readonly from: string; readonly to: string }
+>;
+
+/** The live stages in their new order. */
+export type StagesReordered = DomainEvent<
+  'Crm.StagesReordered',
+  { readonly stageIds: readonly string[] }
+>;
+
+export type StageRetired = DomainEvent<'Crm.StageRetired', { readonly stageId: string }>;
+
+export type ContactEvent =
+  | ContactCreated
+  | TagAdded
+  | TagRemoved
+  | ResponsibleManagerAssigned
+  | ResponsibleManagerUnassigned
+  | ContactEdited
+  | SaleRecorded;
+
+export type DealEvent = DealCreated | DealStageChanged | DealLineChanged;
+
+export type CrmSettingsEvent =
+  | TagCreated
+  | TagColourChanged
+  | TagSettingsChanged
+  | StageAdded
+  | StageRenamed
+  | StagesReordered
+  | StageRetired;
+
+/** The CRM's events of contacts and deals: each names its conversation. */
+export type CrmEvent = ContactEvent | DealEvent;
 export type CrmEventType = CrmEvent['type'];
 
-/** The pipeline every workspace starts with; admins define their own later (A4). */
+/** The pipeline every workspace starts with, until an admin changes it (A4). */
 export const DEFAULT_PIPELINE = ['new', 'in_progress', 'registered', 'deposited', 'lost'] as const;
+
+/** DEFAULT_PIPELINE's stages with their names. */
+export const DEFAULT_PIPELINE_STAGES: readonly PipelineStage[] = [
+  { stageId: 'new', name: 'New', retired: false },
+  { stageId: 'in_progress', name: 'In progress', retired: false },
+  { stageId: 'registered', name: 'Registered', retired: false },
+  { stageId: 'deposited', name: 'Deposited', retired: false },
+  { stageId: 'lost', name: 'Lost', retired: false },
+];
+
+/** `ws1:crm_settings`: the one CRM settings aggregate of a workspace (tags, pipeline). */
+export const crmSettingsId = (workspaceId: string): string => `${workspaceId}:crm_settings`;

@@ -1,2 +1,5 @@
 export * from './crm-events';
 export { crmEventDefinitions } from './crm-event-definitions';
+export * from './crm-commands';
+export * from './crm-api';
+export { CURRENCIES, isCurrency, minorDigits, normalizedAmount, toMinorUnits } from './money';

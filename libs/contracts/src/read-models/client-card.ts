@@ -1,4 +1,11 @@
-import type { Attribution } from '../crm/crm-events';
+import type { Attribution, Tag } from '../crm/crm-events';
+import type { TaskOnCard } from '../tasks-notes/tasks-notes-read-models';
+
+/** Sales of one currency (R6): the sum in minor units (cents; yen for JPY) and the count. */
+export interface CurrencySales {
+  readonly sumMinor: number;
+  readonly count: number;
+}
 
 /** The right panel (R1, R3): the contact card and deal of a conversation. `_id` is the conversation id. */
 export interface ClientCard {
@@ -13,12 +20,22 @@ export interface ClientCard {
     readonly platform: string;
     readonly channel: string;
     readonly attribution: Attribution;
+    /** ISO 3166-1 alpha-2, set by a manager. */
     readonly country: string | null;
+    /** Set by a manager. */
+    readonly phone: string | null;
     readonly createdAt: string;
+    /** Stays 0: a sum across currencies means nothing; see `salesByCurrency`. */
     readonly salesSum: number;
+    /** Sales of every currency. */
     readonly salesCount: number;
+    /** Keyed by ISO 4217 code. */
+    readonly salesByCurrency: Readonly<Record<string, CurrencySales>>;
     readonly responsibleManagerId: string | null;
+    /** Tag names, in the order they were added. */
     readonly tags: readonly string[];
+    /** The same tags with their colours (as when added). */
+    readonly tagColours: readonly Tag[];
   } | null;
   readonly deal: {
     readonly dealId: string;
@@ -27,6 +44,8 @@ export interface ClientCard {
     readonly channel: string;
     readonly createdAt: string;
   } | null;
+  /** The conversation's tasks by task id (R4); absent until the first task. */
+  readonly tasks?: Readonly<Record<string, TaskOnCard>>;
 }
 
 export const CARDS_COLLECTION = 'cards';

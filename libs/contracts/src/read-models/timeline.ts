@@ -38,6 +38,14 @@ export interface TimelineAction {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
+/** A note on the timeline (R5), in its own style: never a message, never sent to the client. */
+export interface TimelineNote {
+  readonly kind: 'note';
+  readonly noteId: string;
+  readonly text: string;
+  readonly authorId: string;
+}
+
 /**
  * One document per item of a conversation in the `timeline` read model (C3), in `orderKey`
  * order. `_id` is `{conversationId}|{itemId}`.
@@ -57,7 +65,7 @@ export interface TimelineItem {
    */
   readonly orderKey: string;
   readonly actor: Actor;
-  readonly item: TimelineMessage | TimelineAction;
+  readonly item: TimelineMessage | TimelineAction | TimelineNote;
 }
 
 export const TIMELINE_COLLECTION = 'timeline';

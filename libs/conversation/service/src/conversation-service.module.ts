@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { commandProcessorProvider } from '@parley/platform';
 import { ChannelEventsController } from './channel-reactions/channel-events.controller';
-import { ConversationCommandProcessor } from './commands/conversation-command-processor';
+import { conversationCommandHandlers } from './commands/conversation-command-handlers';
 import {
   CONVERSATION_SERVICE_OPTIONS,
   defaultConversationServiceOptions,
@@ -22,7 +23,7 @@ export class ConversationServiceModule {
           provide: CONVERSATION_SERVICE_OPTIONS,
           useValue: { ...defaultConversationServiceOptions, ...options },
         },
-        ConversationCommandProcessor,
+        commandProcessorProvider(CONVERSATION_SERVICE_OPTIONS, conversationCommandHandlers),
       ],
     };
   }

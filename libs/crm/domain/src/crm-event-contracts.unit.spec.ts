@@ -57,6 +57,7 @@ describe('crm events against their contracts', () => {
         dealId: 'ws1:deal:tg:42',
         contactId: 'ws1:contact:tg:42',
         conversationId: 'ws1:tg:123456:42',
+        stage: 'new',
         createdAt: '2026-01-01T10:00:00.000Z',
       },
       dealDecider.initialState(),

@@ -1,8 +1,9 @@
 import { upcastConversationEvent } from '@parley/contracts';
 import { chatListOperations } from './chat-list/chat-list-projection';
 import { clientCardOperations } from './client-card/client-card-projection';
-import { isProjectedEvent } from './projected-event';
+import { isProjectedEvent, isProjectedTasksNotesEvent } from './projected-event';
 import type { ProjectableEvent, Projection, ReadModelCollection } from './read-model-operation';
+import { tasksNotesOperations } from './tasks-notes/tasks-notes-projection';
 import { timelineOperations } from './timeline/timeline-projection';
 
 /**
@@ -11,6 +12,14 @@ import { timelineOperations } from './timeline/timeline-projection';
  * always gives the same operations, and applying them twice changes nothing the second time.
  */
 export const projectEvent = (source: ProjectableEvent): Projection | null => {
+  if (isProjectedTasksNotesEvent(source.event)) {
+    const event = source.event;
+    return {
+      workspaceId: event.metadata.workspaceId,
+      conversationId: event.data.conversationId,
+      operations: tasksNotesOperations(event, source),
+    };
+  }
   if (!isProjectedEvent(source.event)) return null;
   // Old versions are read as the current one here, once, for every read model.
   const event = upcastConversationEvent(source.event);

@@ -2,6 +2,7 @@ import {
   conversationEventDefinitions,
   crmEventDefinitions,
   EVENT_HEADERS,
+  tasksNotesEventDefinitions,
   EventCatalog,
   readEvent,
   validateEventEnvelope,
@@ -15,6 +16,7 @@ import type { ProjectableEvent } from '@parley/projections';
 const projectorEvents = new EventCatalog().register(
   ...conversationEventDefinitions,
   ...crmEventDefinitions,
+  ...tasksNotesEventDefinitions,
 );
 
 /** A stored event (rebuild from the event store). */

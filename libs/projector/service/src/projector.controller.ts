@@ -30,4 +30,9 @@ export class ProjectorController {
   async crmEvent(@Ctx() ctx: BusContext): Promise<void> {
     await this.project(ctx);
   }
+
+  @EventPattern({ topic: eventsTopic('tasksnotes') }, { consumer: PROJECTOR_CONSUMER })
+  async tasksNotesEvent(@Ctx() ctx: BusContext): Promise<void> {
+    await this.project(ctx);
+  }
 }

@@ -89,7 +89,14 @@ describe('read-model documents (projections applied to the in-memory read store)
 
     const served = timeline.map((d) => asServed<TimelineItem>(d));
     expect(
-      served.map((t) => [t.seq, t.item.kind === 'message' ? t.item.messageId : t.item.action]),
+      served.map((t) => [
+        t.seq,
+        t.item.kind === 'message'
+          ? t.item.messageId
+          : t.item.kind === 'action'
+            ? t.item.action
+            : t.item.noteId,
+      ]),
     ).toEqual([
       ['00000000000000000002', 'm1'],
       ['00000000000000000003', 'contact.created'],

@@ -7,6 +7,7 @@ const create: CreateDeal = {
   dealId: 'ws1:deal:tg:987',
   contactId: 'ws1:contact:tg:987',
   conversationId: 'ws1:tg:111:987',
+  stage: 'new',
   createdAt: '2026-01-01T10:00:00.000Z',
 };
 const created: DealDecidedEvent = {

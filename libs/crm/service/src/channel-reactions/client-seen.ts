@@ -1,4 +1,5 @@
 import {
+  CRM_SERVICE,
   telegramContactId,
   telegramDealId,
   type ClientMessageArrived,
@@ -8,20 +9,21 @@ import { handleCommand, reactionCommand } from '@parley/command-handling';
 import {
   contactDecider,
   dealDecider,
+  firstStage,
   NO_ATTRIBUTION,
   parseAttribution,
   type CreateContact,
   type CreateDeal,
 } from '@parley/crm-domain';
 import type { EventStore } from '@parley/eventstore';
-import { CRM_ACTOR, CRM_SERVICE, crmStream } from '../crm-streams';
+import { CRM_ACTOR, crmStream, readCrmSettings } from '../crm-streams';
 
 /** A channel event that shows a client: `/start` or any message. */
 export type ClientSeen = ClientStarted | ClientMessageArrived;
 
 /**
  * The client showed up on a channel: make sure they have a contact (R1, with the deep link's
- * attribution, R2) and a deal (R3). Contact first, then deal; both are no-ops once done, so a
+ * attribution, R2) and a deal (R3) in the pipeline's first live stage. Contact first, then deal; both are no-ops once done, so a
  * redelivered event, or one that arrives after a crash between the two appends, completes the
  * pair and duplicates nothing. Ids derive from the source event; the actor is the CRM itself.
  */
@@ -62,6 +64,7 @@ export const ensureContactAndDeal = async (store: EventStore, source: ClientSeen
     dealId,
     contactId,
     conversationId,
+    stage: firstStage(await readCrmSettings(store, workspaceId)),
     createdAt: occurredAt,
   };
   await handleCommand({

@@ -125,6 +125,12 @@ export const chatListOperations = (
     },
   ];
 
+  /** A CRM action (issue 10): its fields, and the chat's last activity moves to its time (L6). */
+  const crmChange = (fields: Record<string, unknown>): ReadModelOperation => {
+    const at = event.metadata.occurredAt;
+    return upsertChat(at, { $set: { ...fields, ...applied }, $max: { lastActivityAt: at } });
+  };
+
   switch (event.type) {
     case 'Conversation.Started': {
       const { client, source: channel, startedAt } = event.data;
@@ -224,6 +230,23 @@ export const chatListOperations = (
         }),
       ];
     }
+    case 'Crm.TagAdded':
+    case 'Crm.TagRemoved':
+      return [crmChange({ tags: event.data.tags.map((t) => t.name) })];
+    case 'Crm.ResponsibleManagerAssigned':
+      return [crmChange({ responsibleManagerId: event.data.managerId })];
+    case 'Crm.ResponsibleManagerUnassigned':
+      return [crmChange({ responsibleManagerId: null })];
+    case 'Crm.ContactEdited': {
+      const name = event.data.changes.find((c) => c.field === 'name');
+      return [crmChange(name ? { 'contact.name': name.to ?? '' } : {})];
+    }
+    case 'Crm.SaleRecorded':
+      return [crmChange({})];
+    case 'Crm.DealStageChanged':
+      return [crmChange({ 'deal.stage': event.data.to })];
+    case 'Crm.DealLineChanged':
+      return [crmChange({ 'deal.line': event.data.to })];
     default:
       return assertNever(event, 'projected event');
   }

@@ -15,7 +15,8 @@ type CardDeal = NonNullable<ClientCard['deal']>;
 /**
  * The `cards` read model (R1, R3): the contact card and deal of a conversation, `_id` = the
  * conversation id. Contact and deal come from different streams, so each event upserts its half
- * and defaults the other to null.
+ * and defaults the other to null. A change of a contact or deal follows its creation in the same
+ * stream, so it sets fields inside a half that exists. Tags keep the colour they had when added.
  */
 export const clientCardOperations = (
   event: ProjectedEvent,
@@ -49,11 +50,14 @@ export const clientCardOperations = (
         channel: d.channel,
         attribution: d.attribution,
         country: null,
+        phone: null,
         createdAt: d.createdAt,
         salesSum: 0,
         salesCount: 0,
+        salesByCurrency: {},
         responsibleManagerId: null,
         tags: [],
+        tagColours: [],
       };
       return [upsertCard({ $set: { contact, ...applied } })];
     }
@@ -68,6 +72,51 @@ export const clientCardOperations = (
       };
       return [upsertCard({ $set: { deal, ...applied } })];
     }
+    case 'Crm.TagAdded':
+    case 'Crm.TagRemoved': {
+      const { tags } = event.data;
+      return [
+        upsertCard({
+          $set: {
+            'contact.tags': tags.map((t) => t.name),
+            'contact.tagColours': tags.map((t) => ({ name: t.name, colour: t.colour })),
+            ...applied,
+          },
+        }),
+      ];
+    }
+    case 'Crm.ResponsibleManagerAssigned':
+      return [
+        upsertCard({
+          $set: { 'contact.responsibleManagerId': event.data.managerId, ...applied },
+        }),
+      ];
+    case 'Crm.ResponsibleManagerUnassigned':
+      return [upsertCard({ $set: { 'contact.responsibleManagerId': null, ...applied } })];
+    case 'Crm.ContactEdited': {
+      const fields = Object.fromEntries(
+        event.data.changes.map((c) => [`contact.${c.field}`, c.to]),
+      );
+      return [upsertCard({ $set: { ...fields, ...applied } })];
+    }
+    case 'Crm.SaleRecorded': {
+      // Currency codes are three capital letters: safe as a document key.
+      const { currency, amountMinor } = event.data;
+      return [
+        upsertCard({
+          $set: { ...applied },
+          $inc: {
+            'contact.salesCount': 1,
+            [`contact.salesByCurrency.${currency}.sumMinor`]: amountMinor,
+            [`contact.salesByCurrency.${currency}.count`]: 1,
+          },
+        }),
+      ];
+    }
+    case 'Crm.DealStageChanged':
+      return [upsertCard({ $set: { 'deal.stage': event.data.to, ...applied } })];
+    case 'Crm.DealLineChanged':
+      return [upsertCard({ $set: { 'deal.line': event.data.to, ...applied } })];
     case 'Conversation.Started':
     case 'Conversation.ClientMessageReceived':
     case 'Conversation.ManagerMessageQueued':

@@ -93,6 +93,21 @@ export const timelineOperations = (
     details: Record<string, unknown>,
   ): TimelineAction => ({ kind: 'action', action, summary, details });
 
+  /**
+   * A person's CRM change (C3, issue 10) at the time it was made: `summary` is "<who> <did
+   * what>" with the actor's id, `details` what changed, for the web app to put in words.
+   */
+  const crmAction = (
+    name: string,
+    didWhat: string,
+    details: Record<string, unknown>,
+  ): ReadModelOperation =>
+    createItem(
+      event.metadata.eventId,
+      event.metadata.occurredAt,
+      action(name, `${event.metadata.actor.id} ${didWhat}`, details),
+    );
+
   switch (event.type) {
     case 'Conversation.Started':
       return [];
@@ -172,6 +187,90 @@ export const timelineOperations = (
           }),
         ),
       ];
+    }
+    case 'Crm.TagAdded':
+    case 'Crm.TagRemoved': {
+      const { contactId, tag } = event.data;
+      const added = event.type === 'Crm.TagAdded';
+      return [
+        crmAction(
+          added ? 'tag.added' : 'tag.removed',
+          `${added ? 'added' : 'removed'} the tag "${tag.name}"`,
+          {
+            contactId,
+            tag: tag.name,
+            colour: tag.colour,
+          },
+        ),
+      ];
+    }
+    case 'Crm.ResponsibleManagerAssigned': {
+      const { contactId, managerId, previousManagerId } = event.data;
+      return [
+        crmAction(
+          'responsible_manager.assigned',
+          previousManagerId === null
+            ? `assigned ${managerId} as responsible manager`
+            : `reassigned the contact from ${previousManagerId} to ${managerId}`,
+          { contactId, managerId, previousManagerId },
+        ),
+      ];
+    }
+    case 'Crm.ResponsibleManagerUnassigned': {
+      const { contactId, previousManagerId } = event.data;
+      return [
+        crmAction(
+          'responsible_manager.unassigned',
+          `unassigned ${previousManagerId} as responsible manager`,
+          { contactId, previousManagerId },
+        ),
+      ];
+    }
+    case 'Crm.ContactEdited': {
+      const { contactId, changes } = event.data;
+      return [
+        crmAction(
+          'contact.edited',
+          `edited the contact: ${changes.map((c) => c.field).join(', ')}`,
+          {
+            contactId,
+            changes,
+          },
+        ),
+      ];
+    }
+    case 'Crm.SaleRecorded': {
+      const { contactId, saleId, accountId, amount, amountMinor, currency } = event.data;
+      return [
+        crmAction(
+          'sale.recorded',
+          `recorded a sale of ${amount} ${currency} (account ${accountId})`,
+          {
+            contactId,
+            saleId,
+            accountId,
+            amount,
+            amountMinor,
+            currency,
+          },
+        ),
+      ];
+    }
+    case 'Crm.DealStageChanged': {
+      const { dealId, from, to, fromName, toName } = event.data;
+      return [
+        crmAction('deal.stage_changed', `moved the deal to "${toName}"`, {
+          dealId,
+          from,
+          to,
+          fromName,
+          toName,
+        }),
+      ];
+    }
+    case 'Crm.DealLineChanged': {
+      const { dealId, from, to } = event.data;
+      return [crmAction('deal.line_changed', `moved the deal to line ${to}`, { dealId, from, to })];
     }
     default:
       return assertNever(event, 'projected event');

@@ -60,7 +60,13 @@ export const describeClientOrderScenarios = (
             { conversationId: h.conversationId },
             { sort: { orderKey: 1, _id: 1 } },
           )) as unknown as TimelineItem[]
-      ).map((t) => (t.item.kind === 'message' ? t.item.messageId : t.item.action));
+      ).map((t) =>
+        t.item.kind === 'message'
+          ? t.item.messageId
+          : t.item.kind === 'action'
+            ? t.item.action
+            : t.item.noteId,
+      );
     const chat = async (): Promise<ChatListItem & Record<string, unknown>> =>
       (await readStore
         .collection('chats')

@@ -1,0 +1,2 @@
+export { TasksNotesServiceModule } from './tasks-notes-service.module';
+export type { RemindersOption, TasksNotesServiceOptions } from './options';
