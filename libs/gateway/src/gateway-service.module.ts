@@ -7,6 +7,7 @@ import { TokenService } from './auth/token-service';
 import { ChatQueries } from './chats/chat-queries';
 import { ChatsController } from './chats/chats.controller';
 import { ChatCommandsController } from './commands/chat-commands.controller';
+import { GatewayCommands } from './commands/gateway-commands';
 import { CRM_GATEWAY_CONTROLLERS, CRM_GATEWAY_PROVIDERS } from './crm/crm-gateway';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { LivePush } from './live/live-push';
@@ -83,6 +84,7 @@ export class GatewayServiceModule {
         SameOriginGuard,
         AdminHealthDetails,
         ChatQueries,
+        GatewayCommands,
         LiveTickets,
         LivePush,
         ...CRM_GATEWAY_PROVIDERS,

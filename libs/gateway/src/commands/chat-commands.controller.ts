@@ -2,7 +2,6 @@ import {
   BadRequestException,
   Body,
   Controller,
-  GatewayTimeoutException,
   HttpCode,
   Inject,
   Param,
@@ -10,13 +9,10 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { CommandTimedOut, type CommandSender } from '@parley/command-handling';
 import {
   CONVERSATION_SERVICE,
   newId,
   SendMessageRequest,
-  type CommandEnvelope,
-  type CommandOutcome,
   type CommandResponse,
   type MarkMessageSentData,
   type MarkReadData,
@@ -24,12 +20,10 @@ import {
   type SendMessageData,
   type User,
 } from '@parley/contracts';
-import { CLOCK, COMMAND_SENDER, type Clock } from '@parley/platform';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ChatQueries } from '../chats/chat-queries';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
-import { responseForOutcome } from './command-outcome-response';
+import { GatewayCommands } from './gateway-commands';
 
 /** A message id in a path: a UUID (manager messages' ids are), else 400 naming the field. */
 const MESSAGE_ID = new ParseUUIDPipe({
@@ -54,10 +48,8 @@ const MESSAGE_ID = new ParseUUIDPipe({
 @UseGuards(AccessTokenGuard)
 export class ChatCommandsController {
   constructor(
-    @Inject(COMMAND_SENDER) private readonly sender: CommandSender,
+    @Inject(GatewayCommands) private readonly commands: GatewayCommands,
     @Inject(ChatQueries) private readonly chats: ChatQueries,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Post(':conversationId/messages')
@@ -74,8 +66,8 @@ export class ChatCommandsController {
       messageId,
       content: { kind: 'text', text: body.text },
     };
-    const outcome = await this.send(this.command(user, conversationId, 'SendMessage', data));
-    return responseForOutcome(outcome, { messageId });
+    const response = await this.send(user, conversationId, 'SendMessage', data);
+    return { ...response, messageId };
   }
 
   @Post(':conversationId/read')
@@ -86,9 +78,7 @@ export class ChatCommandsController {
   ): Promise<CommandResponse> {
     await this.chats.assertChatExists(user, conversationId);
     const data: MarkReadData = { conversationId };
-    return responseForOutcome(
-      await this.send(this.command(user, conversationId, 'MarkRead', data)),
-    );
+    return this.send(user, conversationId, 'MarkRead', data);
   }
 
   /** Send a failed message again (C4 "retry"); for an `unconfirmed` one, on purpose. */
@@ -101,10 +91,7 @@ export class ChatCommandsController {
   ): Promise<CommandResponse> {
     await this.chats.assertChatExists(user, conversationId);
     const data: RetryMessageData = { conversationId, messageId };
-    return responseForOutcome(
-      await this.send(this.command(user, conversationId, 'RetryMessage', data)),
-      { messageId },
-    );
+    return { ...(await this.send(user, conversationId, 'RetryMessage', data)), messageId };
   }
 
   /** The manager checked the chat: an `unconfirmed` message did reach the client. */
@@ -117,47 +104,10 @@ export class ChatCommandsController {
   ): Promise<CommandResponse> {
     await this.chats.assertChatExists(user, conversationId);
     const data: MarkMessageSentData = { conversationId, messageId };
-    return responseForOutcome(
-      await this.send(this.command(user, conversationId, 'MarkMessageSent', data)),
-      { messageId },
-    );
+    return { ...(await this.send(user, conversationId, 'MarkMessageSent', data)), messageId };
   }
 
-  private command<T extends string, D>(
-    user: User,
-    conversationId: string,
-    type: T,
-    data: D,
-  ): CommandEnvelope<T, D> {
-    return {
-      commandId: newId(),
-      service: CONVERSATION_SERVICE,
-      type,
-      data,
-      metadata: {
-        workspaceId: user.workspaceId,
-        aggregateId: conversationId,
-        issuedAt: this.clock().toISOString(),
-        correlationId: newId(),
-        causationId: null,
-        actor: { kind: 'manager', id: user.id },
-      },
-    };
-  }
-
-  private async send(command: CommandEnvelope): Promise<CommandOutcome> {
-    try {
-      return await this.sender.send(command, this.config.COMMAND_TIMEOUT_MS);
-    } catch (e) {
-      if (e instanceof CommandTimedOut) {
-        throw new GatewayTimeoutException({
-          statusCode: 504,
-          error: 'Gateway Timeout',
-          message: e.message,
-          commandId: e.commandId,
-        });
-      }
-      throw e;
-    }
+  private send(user: User, conversationId: string, type: string, data: object) {
+    return this.commands.send(CONVERSATION_SERVICE, user, conversationId, type, data);
   }
 }

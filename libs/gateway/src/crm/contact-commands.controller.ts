@@ -14,6 +14,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  CRM_SERVICE,
   AddTagRequest,
   ChangeDealLineRequest,
   EditContactRequest,
@@ -36,7 +37,7 @@ import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ChatQueries } from '../chats/chat-queries';
 import { UserDirectory } from '../users/user-directory';
-import { CrmCommandSending } from './crm-command-sending';
+import { GatewayCommands } from '../commands/gateway-commands';
 
 /**
  * A manager working the client of a conversation (issue 10, R1, R3, R6): tags, stage, line,
@@ -48,7 +49,7 @@ import { CrmCommandSending } from './crm-command-sending';
 export class ContactCommandsController {
   constructor(
     @Inject(ChatQueries) private readonly chats: ChatQueries,
-    @Inject(CrmCommandSending) private readonly commands: CrmCommandSending,
+    @Inject(GatewayCommands) private readonly commands: GatewayCommands,
     @Inject(UserDirectory) private readonly users: UserDirectory,
   ) {}
 
@@ -61,7 +62,7 @@ export class ContactCommandsController {
   ): Promise<CommandResponse> {
     const { contactId } = await this.contact(user, conversationId);
     const data: AddTagData = { contactId, name: body.name, actorRole: user.role };
-    return this.commands.send(user, contactId, 'AddTag', data);
+    return this.commands.send(CRM_SERVICE, user, contactId, 'AddTag', data);
   }
 
   @Delete(':conversationId/tags/:name')
@@ -73,7 +74,7 @@ export class ContactCommandsController {
   ): Promise<CommandResponse> {
     const { contactId } = await this.contact(user, conversationId);
     const data: RemoveTagData = { contactId, name: name.trim() };
-    return this.commands.send(user, contactId, 'RemoveTag', data);
+    return this.commands.send(CRM_SERVICE, user, contactId, 'RemoveTag', data);
   }
 
   @Put(':conversationId/responsible-manager')
@@ -99,7 +100,7 @@ export class ContactCommandsController {
       }
     }
     const data: SetResponsibleManagerData = { contactId, managerId: body.managerId };
-    return this.commands.send(user, contactId, 'SetResponsibleManager', data);
+    return this.commands.send(CRM_SERVICE, user, contactId, 'SetResponsibleManager', data);
   }
 
   @Patch(':conversationId/contact')
@@ -116,7 +117,7 @@ export class ContactCommandsController {
       ...(body.country !== undefined && { country: body.country }),
       ...(body.phone !== undefined && { phone: body.phone }),
     };
-    return this.commands.send(user, contactId, 'EditContact', data);
+    return this.commands.send(CRM_SERVICE, user, contactId, 'EditContact', data);
   }
 
   @Post(':conversationId/sales')
@@ -134,7 +135,7 @@ export class ContactCommandsController {
       amount: body.amount,
       currency: body.currency,
     };
-    const response = await this.commands.send(user, contactId, 'RecordSale', data);
+    const response = await this.commands.send(CRM_SERVICE, user, contactId, 'RecordSale', data);
     return { ...response, saleId: data.saleId };
   }
 
@@ -147,7 +148,7 @@ export class ContactCommandsController {
   ): Promise<CommandResponse> {
     const { dealId } = await this.deal(user, conversationId);
     const data: MoveDealToStageData = { dealId, stageId: body.stageId };
-    return this.commands.send(user, dealId, 'MoveDealToStage', data);
+    return this.commands.send(CRM_SERVICE, user, dealId, 'MoveDealToStage', data);
   }
 
   @Post(':conversationId/line')
@@ -159,7 +160,7 @@ export class ContactCommandsController {
   ): Promise<CommandResponse> {
     const { dealId } = await this.deal(user, conversationId);
     const data: ChangeDealLineData = { dealId, line: body.line };
-    return this.commands.send(user, dealId, 'ChangeDealLine', data);
+    return this.commands.send(CRM_SERVICE, user, dealId, 'ChangeDealLine', data);
   }
 
   private async contact(

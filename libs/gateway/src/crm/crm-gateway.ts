@@ -1,9 +1,8 @@
 import { AdminGuard } from './admin.guard';
 import { ContactCommandsController } from './contact-commands.controller';
-import { CrmCommandSending } from './crm-command-sending';
 import { CrmSettingsController } from './crm-settings.controller';
 import { CrmSettingsQueries } from './crm-settings-queries';
 
 /** The gateway's CRM routes (issue 10), mounted by GatewayServiceModule. */
 export const CRM_GATEWAY_CONTROLLERS = [ContactCommandsController, CrmSettingsController];
-export const CRM_GATEWAY_PROVIDERS = [AdminGuard, CrmCommandSending, CrmSettingsQueries];
+export const CRM_GATEWAY_PROVIDERS = [AdminGuard, CrmSettingsQueries];

@@ -11,6 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  CRM_SERVICE,
   AddStageRequest,
   ChangeTagColourRequest,
   CreateTagRequest,
@@ -34,7 +35,7 @@ import {
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AdminGuard } from './admin.guard';
-import { CrmCommandSending } from './crm-command-sending';
+import { GatewayCommands } from '../commands/gateway-commands';
 import { CrmSettingsQueries } from './crm-settings-queries';
 
 /**
@@ -46,7 +47,7 @@ import { CrmSettingsQueries } from './crm-settings-queries';
 export class CrmSettingsController {
   constructor(
     @Inject(CrmSettingsQueries) private readonly queries: CrmSettingsQueries,
-    @Inject(CrmCommandSending) private readonly commands: CrmCommandSending,
+    @Inject(GatewayCommands) private readonly commands: GatewayCommands,
   ) {}
 
   @Get('tags')
@@ -144,6 +145,6 @@ export class CrmSettingsController {
   }
 
   private send(user: User, type: string, data: object): Promise<CommandResponse> {
-    return this.commands.send(user, crmSettingsId(user.workspaceId), type, data);
+    return this.commands.send(CRM_SERVICE, user, crmSettingsId(user.workspaceId), type, data);
   }
 }

@@ -3,7 +3,6 @@ import {
   Body,
   Controller,
   Get,
-  GatewayTimeoutException,
   HttpCode,
   Inject,
   Param,
@@ -11,7 +10,6 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { CommandTimedOut, type CommandSender } from '@parley/command-handling';
 import {
   AddNoteRequest,
   CARDS_COLLECTION,
@@ -24,8 +22,6 @@ import {
   TASKS_NOTES_SERVICE,
   TIMELINE_COLLECTION,
   type AddNoteData,
-  type CommandEnvelope,
-  type CommandOutcome,
   type CreateTaskData,
   type NoteList,
   type RescheduleTaskData,
@@ -36,13 +32,12 @@ import {
   type TimelineNote,
   type User,
 } from '@parley/contracts';
-import { CLOCK, COMMAND_SENDER, READ_STORE, type Clock } from '@parley/platform';
+import { CLOCK, READ_STORE, type Clock } from '@parley/platform';
 import type { ReadStore } from '@parley/read-store';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ChatQueries } from '../chats/chat-queries';
-import { responseForOutcome } from '../commands/command-outcome-response';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { GatewayCommands } from '../commands/gateway-commands';
 import { UserDirectory } from '../users/user-directory';
 
 /** A 400 naming the field, like the validation pipe's. */
@@ -71,12 +66,11 @@ const NOTES_LIMIT = 200;
 @UseGuards(AccessTokenGuard)
 export class TasksNotesController {
   constructor(
-    @Inject(COMMAND_SENDER) private readonly sender: CommandSender,
+    @Inject(GatewayCommands) private readonly commands: GatewayCommands,
     @Inject(ChatQueries) private readonly chats: ChatQueries,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(UserDirectory) private readonly users: UserDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Post(':conversationId/tasks')
@@ -101,10 +95,10 @@ export class TasksNotesController {
       timeZone: body.timeZone,
       assigneeId,
     };
-    const outcome = await this.send(
-      this.command(user, taskKey(user.workspaceId, taskId), 'CreateTask', data),
-    );
-    return { ...responseForOutcome(outcome), taskId };
+    return {
+      ...(await this.send(user, taskKey(user.workspaceId, taskId), 'CreateTask', data)),
+      taskId,
+    };
   }
 
   @Post(':conversationId/tasks/:taskId/complete')
@@ -142,10 +136,10 @@ export class TasksNotesController {
       dueAt: body.dueAt,
       timeZone: body.timeZone,
     };
-    const outcome = await this.send(
-      this.command(user, taskKey(user.workspaceId, taskId), 'RescheduleTask', data),
-    );
-    return { ...responseForOutcome(outcome), taskId };
+    return {
+      ...(await this.send(user, taskKey(user.workspaceId, taskId), 'RescheduleTask', data)),
+      taskId,
+    };
   }
 
   @Post(':conversationId/notes')
@@ -158,10 +152,10 @@ export class TasksNotesController {
     await this.chats.assertChatExists(user, conversationId);
     const noteId = body.noteId ?? newId();
     const data: AddNoteData = { noteId, conversationId, text: body.text };
-    const outcome = await this.send(
-      this.command(user, noteKey(user.workspaceId, noteId), 'AddNote', data),
-    );
-    return { ...responseForOutcome(outcome), noteId };
+    return {
+      ...(await this.send(user, noteKey(user.workspaceId, noteId), 'AddNote', data)),
+      noteId,
+    };
   }
 
   /** Open tasks first, soonest due first; then done ones. */
@@ -221,47 +215,10 @@ export class TasksNotesController {
   ): Promise<TasksNotesCommandResponse> {
     await this.chats.assertChatExists(user, conversationId);
     const data: TaskRefData = { taskId, conversationId };
-    const outcome = await this.send(
-      this.command(user, taskKey(user.workspaceId, taskId), type, data),
-    );
-    return { ...responseForOutcome(outcome), taskId };
+    return { ...(await this.send(user, taskKey(user.workspaceId, taskId), type, data)), taskId };
   }
 
-  private command<T extends string, D>(
-    user: User,
-    aggregateId: string,
-    type: T,
-    data: D,
-  ): CommandEnvelope<T, D> {
-    return {
-      commandId: newId(),
-      service: TASKS_NOTES_SERVICE,
-      type,
-      data,
-      metadata: {
-        workspaceId: user.workspaceId,
-        aggregateId,
-        issuedAt: this.clock().toISOString(),
-        correlationId: newId(),
-        causationId: null,
-        actor: { kind: 'manager', id: user.id },
-      },
-    };
-  }
-
-  private async send(command: CommandEnvelope): Promise<CommandOutcome> {
-    try {
-      return await this.sender.send(command, this.config.COMMAND_TIMEOUT_MS);
-    } catch (e) {
-      if (e instanceof CommandTimedOut) {
-        throw new GatewayTimeoutException({
-          statusCode: 504,
-          error: 'Gateway Timeout',
-          message: e.message,
-          commandId: e.commandId,
-        });
-      }
-      throw e;
-    }
+  private send(user: User, aggregateId: string, type: string, data: object) {
+    return this.commands.send(TASKS_NOTES_SERVICE, user, aggregateId, type, data);
   }
 }

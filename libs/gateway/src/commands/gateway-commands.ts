@@ -1,22 +1,17 @@
 import { GatewayTimeoutException, Inject, Injectable } from '@nestjs/common';
 import { CommandTimedOut, type CommandSender } from '@parley/command-handling';
-import {
-  CRM_SERVICE,
-  newId,
-  type CommandEnvelope,
-  type CommandResponse,
-  type User,
-} from '@parley/contracts';
+import { newId, type CommandEnvelope, type CommandResponse, type User } from '@parley/contracts';
 import { CLOCK, COMMAND_SENDER, type Clock } from '@parley/platform';
-import { responseForOutcome } from '../commands/command-outcome-response';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { responseForOutcome } from './command-outcome-response';
 
 /**
- * Sends a command to the CRM service for the signed-in user and answers with its outcome (202,
- * 404 or 422 with the reason), or 504 after COMMAND_TIMEOUT_MS.
+ * Sends a signed-in user's command to a service's commands topic and answers with its outcome as
+ * the API answers every command (202, 404 or 422 with the reason), or 504 after
+ * COMMAND_TIMEOUT_MS (docs/architecture.md, Events). Every command route goes through it.
  */
 @Injectable()
-export class CrmCommandSending {
+export class GatewayCommands {
   constructor(
     @Inject(COMMAND_SENDER) private readonly sender: CommandSender,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -24,6 +19,7 @@ export class CrmCommandSending {
   ) {}
 
   async send(
+    service: string,
     user: User,
     aggregateId: string,
     type: string,
@@ -31,7 +27,7 @@ export class CrmCommandSending {
   ): Promise<CommandResponse> {
     const command: CommandEnvelope = {
       commandId: newId(),
-      service: CRM_SERVICE,
+      service,
       type,
       data,
       metadata: {
