@@ -4,3 +4,4 @@ export * from './command-outcome-log';
 export * from './command-processor';
 export * from './command-sender';
 export * from './reaction-command';
+export * from './require-same-workspace';

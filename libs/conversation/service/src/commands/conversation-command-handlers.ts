@@ -4,15 +4,16 @@ import {
   RetryMessageDataDto,
   SendMessageDataDto,
   validatePlain,
-  workspaceOf,
   type CommandEnvelope,
   type MarkMessageSentData,
   type MarkReadData,
   type RetryMessageData,
   type SendMessageData,
 } from '@parley/contracts';
-import type { CommandHandler } from '@parley/command-handling';
-import { DomainRuleViolation } from '@parley/decider';
+import {
+  requireSameWorkspace as requireWorkspaceOf,
+  type CommandHandler,
+} from '@parley/command-handling';
 import type { EventStore } from '@parley/eventstore';
 import { runConversationCommand } from '../conversation-stream';
 
@@ -96,10 +97,10 @@ export const conversationCommandHandlers = (
 });
 
 /** A command of one workspace never reaches another's conversation (it reads as not found). */
-const requireSameWorkspace = (envelope: CommandEnvelope, conversationId: string): void => {
-  if (workspaceOf(conversationId) === envelope.metadata.workspaceId) return;
-  throw new DomainRuleViolation(
-    'conversation.not_found',
+const requireSameWorkspace = (envelope: CommandEnvelope, conversationId: string): void =>
+  requireWorkspaceOf(
+    envelope,
+    conversationId,
+    'conversation',
     `There is no conversation ${conversationId}: the client has not written yet.`,
   );
-};

@@ -16,7 +16,6 @@ import {
   RetireStageDataDto,
   SetResponsibleManagerDataDto,
   validatePlain,
-  workspaceOf,
   type AddStageData,
   type AddTagData,
   type ChangeDealLineData,
@@ -33,7 +32,7 @@ import {
   type RetireStageData,
   type SetResponsibleManagerData,
 } from '@parley/contracts';
-import { handleCommand, type CommandHandler } from '@parley/command-handling';
+import { handleCommand, requireSameWorkspace, type CommandHandler } from '@parley/command-handling';
 import {
   contactDecider,
   crmSettingsDecider,
@@ -44,7 +43,6 @@ import {
   type CrmSettingsCommand,
   type DealCommand,
 } from '@parley/crm-domain';
-import { DomainRuleViolation } from '@parley/decider';
 import type { EventStore } from '@parley/eventstore';
 import { crmStream, readContact, readCrmSettings } from '../crm-streams';
 
@@ -238,14 +236,4 @@ export const crmCommandHandlers = (store: EventStore): Readonly<Record<string, C
       return onSettings({ kind: 'RetireStage', ...data }, envelope);
     },
   };
-};
-
-/** A command of one workspace never reaches another's contact or deal (it reads as not found). */
-const requireSameWorkspace = (
-  envelope: CommandEnvelope,
-  aggregateId: string,
-  what: 'contact' | 'deal',
-): void => {
-  if (workspaceOf(aggregateId) === envelope.metadata.workspaceId) return;
-  throw new DomainRuleViolation(`${what}.not_found`, `There is no ${what} ${aggregateId}.`);
 };

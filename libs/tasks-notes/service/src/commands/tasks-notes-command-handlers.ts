@@ -5,7 +5,6 @@ import {
   RescheduleTaskDataDto,
   TaskRefDataDto,
   validatePlain,
-  workspaceOf,
   type AddNoteData,
   type CommandEnvelope,
   type CreateTaskData,
@@ -13,8 +12,10 @@ import {
   type RescheduleTaskData,
   type TaskRefData,
 } from '@parley/contracts';
-import type { CommandHandler } from '@parley/command-handling';
-import { DomainRuleViolation } from '@parley/decider';
+import {
+  requireSameWorkspace as requireWorkspaceOf,
+  type CommandHandler,
+} from '@parley/command-handling';
 import type { EventStore } from '@parley/eventstore';
 import { runNoteCommand, runTaskCommand } from '../tasks-notes-streams';
 
@@ -131,10 +132,10 @@ export const tasksNotesCommandHandlers = (
 });
 
 /** A command of one workspace never reaches another's conversation (it reads as not found). */
-const requireSameWorkspace = (envelope: CommandEnvelope, conversationId: string): void => {
-  if (workspaceOf(conversationId) === envelope.metadata.workspaceId) return;
-  throw new DomainRuleViolation(
-    'conversation.not_found',
+const requireSameWorkspace = (envelope: CommandEnvelope, conversationId: string): void =>
+  requireWorkspaceOf(
+    envelope,
+    conversationId,
+    'conversation',
     `There is no conversation ${conversationId} in this workspace.`,
   );
-};
