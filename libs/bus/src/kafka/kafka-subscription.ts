@@ -1,4 +1,4 @@
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, ConsumerRunConfig, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { BusSubscription, OutgoingMessage, SubscribeOptions } from '../bus.port';
 import { deadLetterMessage } from '../delivery/dead-letter-message';
 import { deliverWithRetries } from '../delivery/deliver-with-retries';
@@ -203,6 +203,7 @@ export const startKafkaSubscription = async (
   });
 
   let joined = false;
+  let closing: Promise<void> | undefined;
   const pinned: { topic: string; partition: number; offset: string }[] = [];
   const commits = new PendingCommits(consumer, settings.commitEveryMessages);
   let onJoined: () => void = () => undefined;
@@ -233,9 +234,17 @@ export const startKafkaSubscription = async (
       onJoined();
     }),
     // kafkajs restarts the consumer itself after retriable crashes (coordinator not available,
-    // rebalances): only a crash it gives up on fails the subscription.
+    // rebalances). Before the first join, a crash it gives up on fails the subscription. After
+    // it, kafkajs leaves the consumer stopped for good on an error it does not know as
+    // retriable, such as its own TypeError while several consumers of one group rebalance
+    // (kafkajs issues #558, #1535): the service would silently stop consuming. So it is
+    // restarted here, with backoff, until it runs again or the subscription is closed.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!joined && !payload.restart) onFailed(payload.error);
+      if (!joined) {
+        if (!payload.restart) onFailed(payload.error);
+        return;
+      }
+      if (!payload.restart && !closing) restartAfterCrash(payload.error, 1);
     }),
     // The partitions may move: commit what was handled while this member still owns them.
     consumer.on(consumer.events.REBALANCING, () => void commits.flush()),
@@ -245,27 +254,47 @@ export const startKafkaSubscription = async (
     settings.joinTimeoutMs,
   );
 
+  const runConfig: ConsumerRunConfig = {
+    // Offsets of handled messages only (handleBatch reports them), committed by PendingCommits
+    // every commitIntervalMs or commitEveryMessages, not by kafkajs: its auto-commit commits
+    // after every fetched batch, which at a few messages a second is a broker round trip per
+    // message and consumer group (committing each message alone measured 50x slower). A crash
+    // repeats at most the uncommitted tail; consumers drop repeats by event id.
+    autoCommit: false,
+    partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
+    eachBatchAutoResolve: false,
+    eachBatch: (payload) =>
+      handleBatch(
+        options,
+        deadLetter,
+        settings.keysConsumedConcurrently,
+        (topic, partition, offset) => commits.handled(topic, partition, offset),
+        payload,
+      ),
+  };
+
+  const restartAfterCrash = (error: Error, attempt: number): void => {
+    const delayMs = Math.min(500 * 2 ** (attempt - 1), 5_000);
+    process.stderr.write(
+      `kafka bus: group ${options.groupId} consumer stopped on ${error.name}: ${error.message}; ` +
+        `restarting in ${delayMs} ms (attempt ${attempt})\n`,
+    );
+    const retry = setTimeout(() => {
+      if (closing) return;
+      consumer
+        .connect()
+        .then(() => consumer.run(runConfig))
+        .catch((e: unknown) =>
+          restartAfterCrash(e instanceof Error ? e : new Error(String(e)), attempt + 1),
+        );
+    }, delayMs);
+    retry.unref();
+  };
+
   try {
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
-    await consumer.run({
-      // Offsets of handled messages only (handleBatch reports them), committed by PendingCommits
-      // every commitIntervalMs or commitEveryMessages, not by kafkajs: its auto-commit commits
-      // after every fetched batch, which at a few messages a second is a broker round trip per
-      // message and consumer group (committing each message alone measured 50x slower). A crash
-      // repeats at most the uncommitted tail; consumers drop repeats by event id.
-      autoCommit: false,
-      partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) =>
-        handleBatch(
-          options,
-          deadLetter,
-          settings.keysConsumedConcurrently,
-          (topic, partition, offset) => commits.handled(topic, partition, offset),
-          payload,
-        ),
-    });
+    await consumer.run(runConfig);
     commits.every(settings.commitIntervalMs);
     await joining;
     // Commit the start positions now, so a member that joins next (and rebalances a partition
@@ -282,7 +311,6 @@ export const startKafkaSubscription = async (
     clearTimeout(timer);
   }
 
-  let closing: Promise<void> | undefined;
   return {
     close: () => {
       closing ??= (async () => {
