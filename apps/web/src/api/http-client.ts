@@ -42,7 +42,7 @@ export class HttpClient {
   }
 
   async request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     requestOptions: RequestOptions = {},

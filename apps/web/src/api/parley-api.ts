@@ -4,7 +4,9 @@ import type {
   CommandResponse,
   LiveTicketResponse,
   Page,
+  Pipeline,
   SignInResponse,
+  TagCatalogue,
   TimelineItem,
   User,
 } from '@parley/contracts';
@@ -63,6 +65,29 @@ export const createParleyApi = (http: HttpClient) => ({
     ),
   markRead: (conversationId: string): Promise<CommandResponse> =>
     http.request<CommandResponse>('POST', chatPath(conversationId, '/read')),
+  /** The workspace's tags with their colours (issue 10). */
+  tagCatalogue: (): Promise<TagCatalogue> => http.request<TagCatalogue>('GET', '/api/crm/tags'),
+  /** The workspace's stages in order, retired ones after the live ones. */
+  pipeline: (): Promise<Pipeline> => http.request<Pipeline>('GET', '/api/crm/pipeline'),
+  addTag: (conversationId: string, name: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', chatPath(conversationId, '/tags'), { name }),
+  removeTag: (conversationId: string, name: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>(
+      'DELETE',
+      chatPath(conversationId, `/tags/${encodeURIComponent(name)}`),
+    ),
+  moveDealToStage: (conversationId: string, stageId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', chatPath(conversationId, '/stage'), { stageId }),
+  changeDealLine: (conversationId: string, line: 1 | 2): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', chatPath(conversationId, '/line'), { line }),
+  /** A user id, or null to unassign. */
+  setResponsibleManager: (
+    conversationId: string,
+    managerId: string | null,
+  ): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', chatPath(conversationId, '/responsible-manager'), {
+      managerId,
+    }),
   /** A one-time ticket for the WebSocket (renews an expired access token first, like any call). */
   liveTicket: (): Promise<LiveTicketResponse> =>
     http.request<LiveTicketResponse>('POST', '/api/live/ticket'),

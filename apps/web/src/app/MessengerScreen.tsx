@@ -5,7 +5,7 @@ import type { ConnectLive } from '../api/live-socket';
 import type { ParleyApi } from '../api/parley-api';
 import { useResource } from '../api/use-resource';
 import { ChatList } from '../chat-list/ChatList';
-import { ClientCardPanel } from '../client-card/ClientCardPanel';
+import { ClientCardPanel, type CardEdits } from '../client-card/ClientCardPanel';
 import { sortTimeline } from '../timeline/timeline-order';
 import {
   stillPending,
@@ -51,6 +51,9 @@ export function MessengerScreen(props: {
     ticks.timeline,
   );
   const card = useResource(() => api.card(selectedId ?? ''), selectedId, ticks.card);
+  // The catalogue and pipeline change rarely (an admin's doing): fetched again with the card.
+  const catalogue = useResource(() => api.tagCatalogue(), 'tag-catalogue', ticks.card);
+  const pipeline = useResource(() => api.pipeline(), 'pipeline', ticks.card);
 
   const liveStatus = useLiveUpdates({
     accessToken: session.accessToken,
@@ -134,6 +137,24 @@ export function MessengerScreen(props: {
     refreshConversation(selectedId);
   };
 
+  /** A card edit on the open conversation; the card follows through the live change. */
+  const editCard =
+    <A extends unknown[]>(request: (conversationId: string, ...args: A) => Promise<unknown>) =>
+    async (...args: A): Promise<void> => {
+      if (selectedId === null) return;
+      const conversationId = selectedId;
+      await request(conversationId, ...args);
+      refreshConversation(conversationId);
+    };
+
+  const cardEdits: CardEdits = {
+    addTag: editCard(api.addTag),
+    removeTag: editCard(api.removeTag),
+    moveDealToStage: editCard(api.moveDealToStage),
+    changeDealLine: editCard(api.changeDealLine),
+    setResponsibleManager: editCard(api.setResponsibleManager),
+  };
+
   const selectedChat = chats.data?.find((chat) => chat._id === selectedId);
 
   return (
@@ -166,6 +187,9 @@ export function MessengerScreen(props: {
             card={card.data}
             error={card.error}
             currentUser={session.user}
+            catalogue={catalogue.data}
+            pipeline={pipeline.data}
+            edits={cardEdits}
             onRetry={() => refreshConversation(selectedId)}
           />
         )}

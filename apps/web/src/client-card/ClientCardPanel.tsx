@@ -1,16 +1,32 @@
-import type { ClientCard, User } from '@parley/contracts';
+import type { ClientCard, Pipeline, TagCatalogue, User } from '@parley/contracts';
 import { describeError } from '../api/describe-error';
 import { Avatar } from '../chat-list/Avatar';
 import { useI18n } from '../i18n/I18nProvider';
 import { CardFieldList } from './CardFieldList';
 import { contactFields, dealFields } from './card-fields';
+import { LineToggle } from './LineToggle';
+import { ResponsibleManagerPicker } from './ResponsibleManagerPicker';
+import { StageSelect } from './StageSelect';
+import { TagEditor } from './TagEditor';
 import './client-card.css';
 
-/** The right column: the client's card (R1) and their deal (R3). */
+/** What a manager changes on the card; each resolves when accepted, rejects with the reason. */
+export interface CardEdits {
+  readonly addTag: (name: string) => Promise<void>;
+  readonly removeTag: (name: string) => Promise<void>;
+  readonly moveDealToStage: (stageId: string) => Promise<void>;
+  readonly changeDealLine: (line: 1 | 2) => Promise<void>;
+  readonly setResponsibleManager: (managerId: string | null) => Promise<void>;
+}
+
+/** The right column: the client's card (R1) and their deal (R3), editable (issue 10). */
 export function ClientCardPanel(props: {
   card: ClientCard | undefined;
   error: unknown;
   currentUser: User | null;
+  catalogue: TagCatalogue | undefined;
+  pipeline: Pipeline | undefined;
+  edits: CardEdits;
   onRetry: () => void;
 }) {
   const { t, language } = useI18n();
@@ -39,7 +55,27 @@ export function ClientCardPanel(props: {
                   <h2 className="client-card__name">{card.contact.name}</h2>
                 </header>
                 <h3 className="panel-title">{t('card.title')}</h3>
-                <CardFieldList fields={contactFields(card.contact, context)} />
+                <CardFieldList
+                  fields={contactFields(card.contact, context)}
+                  editors={{
+                    responsible: (
+                      <ResponsibleManagerPicker
+                        managerId={card.contact.responsibleManagerId}
+                        currentUser={props.currentUser}
+                        onSet={props.edits.setResponsibleManager}
+                      />
+                    ),
+                    tags: (
+                      <TagEditor
+                        conversationId={card._id}
+                        contact={card.contact}
+                        catalogue={props.catalogue}
+                        onAdd={props.edits.addTag}
+                        onRemove={props.edits.removeTag}
+                      />
+                    ),
+                  }}
+                />
               </>
             ) : (
               <p className="panel-note">{t('card.empty')}</p>
@@ -48,7 +84,19 @@ export function ClientCardPanel(props: {
           <section className="client-card__section" data-testid="client-card-deal">
             <h3 className="panel-title">{t('card.deal')}</h3>
             {card.deal ? (
-              <CardFieldList fields={dealFields(card.deal, context)} />
+              <CardFieldList
+                fields={dealFields(card.deal, context)}
+                editors={{
+                  stage: (
+                    <StageSelect
+                      stageId={card.deal.stage}
+                      pipeline={props.pipeline}
+                      onMove={props.edits.moveDealToStage}
+                    />
+                  ),
+                  line: <LineToggle line={card.deal.line} onChange={props.edits.changeDealLine} />,
+                }}
+              />
             ) : (
               <p className="panel-note">{t('card.noDeal')}</p>
             )}
