@@ -104,8 +104,18 @@ describe('editing the client card in the browser (npm start, Chromium)', () => {
       (await webhook.post(sampleTextUpdate({ updateId: 2, ...who, text: 'Is it still on?' })))
         .status,
     ).toBe(200);
-    await waitUntil('the card with its deal', async () =>
-      (await managerApi.card(conversationId)).deal ? true : undefined,
+    // The card exists once crm's events are projected: until then the API answers 404.
+    await waitUntil(
+      'the card with its deal',
+      async () => {
+        const res = await managerApi.request(
+          'GET',
+          `/api/chats/${encodeURIComponent(conversationId)}/card`,
+        );
+        if (res.status !== 200) return undefined;
+        return ((await res.json()) as { deal: unknown }).deal ? true : undefined;
+      },
+      30_000,
     );
 
     // with the manager and the admin both looking at the chat,
