@@ -9,77 +9,6 @@ import type { StartOffsets } from './kafka-topic-admin';
 import { runByKey } from '../delivery/run-by-key';
 import { subscriptionAwareAssigner } from './subscription-aware-assigner';
 
-/**
- * Offsets of handled messages waiting to be committed, per topic partition: committed every
- * `intervalMs` (started by `every`), as soon as `threshold` messages wait, before a rebalance
- * and on close. A commit that fails (the group rebalancing) is retried with the next one; what
- * it would have saved is at worst delivered again, never lost.
- */
-class PendingCommits {
-  private readonly pending = new Map<
-    string,
-    { topic: string; partition: number; offset: bigint }
-  >();
-  private count = 0;
-  private timer?: NodeJS.Timeout;
-  private committing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly consumer: Consumer,
-    private readonly threshold: number,
-  ) {}
-
-  handled(topic: string, partition: number, offset: string): void {
-    const key = `${topic}|${partition}`;
-    const next = BigInt(offset) + 1n;
-    const known = this.pending.get(key);
-    if (!known || known.offset < next) this.pending.set(key, { topic, partition, offset: next });
-    if (++this.count >= this.threshold) void this.flush();
-  }
-
-  /** Drop what waits for partitions this member no longer has (after a rebalance). */
-  keepOnly(assignment: Readonly<Record<string, readonly number[]>>): void {
-    for (const [key, { topic, partition }] of this.pending) {
-      if (!assignment[topic]?.includes(partition)) this.pending.delete(key);
-    }
-  }
-
-  every(intervalMs: number): void {
-    this.timer = setInterval(() => void this.flush(), intervalMs);
-    this.timer.unref();
-  }
-
-  flush(): Promise<void> {
-    this.committing = this.committing.then(async () => {
-      if (this.pending.size === 0) return;
-      const batch = [...this.pending.values()];
-      this.pending.clear();
-      this.count = 0;
-      try {
-        await this.consumer.commitOffsets(
-          batch.map(({ topic, partition, offset }) => ({
-            topic,
-            partition,
-            offset: offset.toString(),
-          })),
-        );
-      } catch {
-        for (const entry of batch) {
-          const key = `${entry.topic}|${entry.partition}`;
-          const newer = this.pending.get(key);
-          if (!newer || newer.offset < entry.offset) this.pending.set(key, entry);
-        }
-      }
-    });
-    return this.committing;
-  }
-
-  async close(): Promise<void> {
-    clearInterval(this.timer);
-    await this.flush();
-  }
-}
-
 export interface ConsumerSettings {
   readonly sessionTimeoutMs: number;
   readonly heartbeatIntervalMs: number;
@@ -159,7 +88,6 @@ const handleBatch = async (
   options: SubscribeOptions,
   deadLetter: (message: OutgoingMessage) => Promise<void>,
   keys: number,
-  handledUpTo: (topic: string, partition: number, offset: string) => void,
   { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
 ): Promise<void> => {
   const { topic, partition, messages } = batch;
@@ -171,10 +99,7 @@ const handleBatch = async (
       concurrency: keys,
       shouldStop: () => !isRunning() || isStale(),
       afterEach: heartbeat,
-      onDoneUpTo: (index) => {
-        resolveOffset(messages[index]!.offset);
-        handledUpTo(topic, partition, messages[index]!.offset);
-      },
+      onDoneUpTo: (index) => resolveOffset(messages[index]!.offset),
     },
   );
 };
@@ -205,7 +130,6 @@ export const startKafkaSubscription = async (
   let joined = false;
   let closing: Promise<void> | undefined;
   const pinned: { topic: string; partition: number; offset: string }[] = [];
-  const commits = new PendingCommits(consumer, settings.commitEveryMessages);
   let onJoined: () => void = () => undefined;
   let onFailed: (error: unknown) => void = () => undefined;
   const joining = new Promise<void>((resolve, reject) => {
@@ -214,7 +138,6 @@ export const startKafkaSubscription = async (
   });
   const stopListening = [
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      commits.keepOnly(payload.memberAssignment);
       if (!joined) {
         // kafkajs would resolve "latest" lazily, at the first fetch after joining: a message
         // published between subscribe() resolving and that fetch would be skipped. So the
@@ -246,8 +169,6 @@ export const startKafkaSubscription = async (
       }
       if (!payload.restart && !closing) restartAfterCrash(payload.error, 1);
     }),
-    // The partitions may move: commit what was handled while this member still owns them.
-    consumer.on(consumer.events.REBALANCING, () => void commits.flush()),
   ];
   const timer = setTimeout(
     () => onFailed(new Error(`no group assignment after ${settings.joinTimeoutMs} ms`)),
@@ -255,22 +176,17 @@ export const startKafkaSubscription = async (
   );
 
   const runConfig: ConsumerRunConfig = {
-    // Offsets of handled messages only (handleBatch reports them), committed by PendingCommits
-    // every commitIntervalMs or commitEveryMessages, not by kafkajs: its auto-commit commits
-    // after every fetched batch, which at a few messages a second is a broker round trip per
-    // message and consumer group (committing each message alone measured 50x slower). A crash
-    // repeats at most the uncommitted tail; consumers drop repeats by event id.
-    autoCommit: false,
+    // Offsets of handled messages only (handleBatch resolves them), committed in groups:
+    // committing each message alone costs a broker round trip per message (the bench
+    // measured 50x slower). A crash repeats at most the uncommitted tail; consumers drop
+    // repeats by event id.
+    autoCommit: true,
+    autoCommitThreshold: settings.commitEveryMessages,
+    autoCommitInterval: settings.commitIntervalMs,
     partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
     eachBatchAutoResolve: false,
     eachBatch: (payload) =>
-      handleBatch(
-        options,
-        deadLetter,
-        settings.keysConsumedConcurrently,
-        (topic, partition, offset) => commits.handled(topic, partition, offset),
-        payload,
-      ),
+      handleBatch(options, deadLetter, settings.keysConsumedConcurrently, payload),
   };
 
   const restartAfterCrash = (error: Error, attempt: number): void => {
@@ -295,7 +211,6 @@ export const startKafkaSubscription = async (
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
     await consumer.run(runConfig);
-    commits.every(settings.commitIntervalMs);
     await joining;
     // Commit the start positions now, so a member that joins next (and rebalances a partition
     // away from this one before it fetched) does not see the partition as never committed.
@@ -314,10 +229,7 @@ export const startKafkaSubscription = async (
   return {
     close: () => {
       closing ??= (async () => {
-        // stop() ends fetching and waits for the batch in hand; then what it handled is
-        // committed before the member leaves the group.
-        await consumer.stop();
-        await commits.close();
+        // disconnect() stops fetching, waits for the batch in hand, commits, leaves the group.
         await consumer.disconnect();
         stopListening.forEach((remove) => remove());
       })();
