@@ -133,7 +133,8 @@ describe('a client message, both ways, in a browser, on separate processes and r
             ...profile,
             date: now(),
             updateId: 100,
-            payload: 'facebook-winter26-ad12-set3',
+            // base64url of {"s":"facebook","c":"winter26","a":"ad12"}: a link built outside Parley (R2)
+            payload: 'eyJzIjoiZmFjZWJvb2siLCJjIjoid2ludGVyMjYiLCJhIjoiYWQxMiJ9',
           }),
         )
       ).status,

@@ -76,7 +76,8 @@ describe('a client message, both ways, on the standalone (npm start)', () => {
       firstName: 'Anna',
       lastName: 'Petrova',
       username: 'anna_p',
-      payload: 'facebook-winter26-ad12-set3',
+      // base64url of {"s":"facebook","c":"winter26","a":"ad12"}: a link built outside Parley (R2)
+      payload: 'eyJzIjoiZmFjZWJvb2siLCJjIjoid2ludGVyMjYiLCJhIjoiYWQxMiJ9',
     });
     const hello = sampleTextUpdate({
       updateId: 11,
@@ -118,7 +119,7 @@ describe('a client message, both ways, on the standalone (npm start)', () => {
     expect(card.contact).toMatchObject({
       telegramId: String(ANNA),
       username: 'anna_p',
-      attribution: { source: 'facebook', campaign: 'winter26', ad: 'ad12', adSet: 'set3' },
+      attribution: { source: 'facebook', campaign: 'winter26', ad: 'ad12', adSet: null },
     });
     expect(card.deal).toMatchObject({ stage: 'new', line: 1, channel: 'telegram' });
 

@@ -103,6 +103,15 @@ export class GatewayConfig {
   )
   PARLEY_TRUST_PROXY: string = '';
 
+  /**
+   * The Telegram bot's username, for the deep links of tracking links
+   * (`https://t.me/<name>?start=<key>`). Empty: the admin screen shows `/start <key>` only.
+   */
+  @Matches(/^([A-Za-z][A-Za-z0-9_]{3,31})?$/, {
+    message: 'must be a Telegram bot username or empty',
+  })
+  TELEGRAM_BOT_USERNAME: string = '';
+
   @IsInt() @Min(10) @Max(86_400) ACCESS_TOKEN_TTL_SECONDS: number = 900;
   /** A session's absolute lifetime, from sign-in: rotating its refresh token does not extend it. */
   @IsInt() @Min(60) @Max(31_536_000) REFRESH_TOKEN_TTL_SECONDS: number = 7 * 24 * 3600;

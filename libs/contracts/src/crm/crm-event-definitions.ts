@@ -9,6 +9,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsOptional,
   IsPositive,
   IsString,
   Length,
@@ -20,7 +21,14 @@ import type { EventDefinition } from '../upcasting/event-catalog';
 import { IsCurrency, IsStageId, IsStoredColour } from './crm-validation';
 import type {
   Attribution,
+  AttributionRecorded,
   ContactCreated,
+  ConversionKeyCreated,
+  ConversionKeyRevoked,
+  ConversionRecorded,
+  RegistrationLinkTemplateChanged,
+  TagDeleted,
+  TrackingLinkCreated,
   ContactEdited,
   ContactFieldChange,
   DealCreated,
@@ -55,8 +63,19 @@ const NullableString = (): PropertyDecorator => (target, key) => {
   IsString()(target, key);
 };
 
+/** A decimal amount as events store it. */
+const AMOUNT = /^\d{1,12}(\.\d{1,3})?$/;
+
+/** A string field added later: absent on older events, else null or a string. */
+const LaterNullableString = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsString()(target, key);
+};
+
 export class AttributionDto implements Attribution {
   @NullableString() source!: string | null;
+  @LaterNullableString() platform?: string | null;
+  @LaterNullableString() linkKey?: string | null;
   @NullableString() campaign!: string | null;
   @NullableString() ad!: string | null;
   @NullableString() adSet!: string | null;
@@ -74,6 +93,7 @@ export class ContactCreatedDataDto implements DataOf<ContactCreated> {
   @NullableString() lastName!: string | null;
   @NullableString() languageCode!: string | null;
   @IsDefined() @ValidateNested() @Type(() => AttributionDto) attribution!: AttributionDto;
+  @IsOptional() @IsBoolean() started?: boolean;
   @IsISO8601({ strict: true }) createdAt!: string;
 }
 
@@ -139,10 +159,36 @@ export class ContactEditedDataDto extends ContactChangeDto implements DataOf<Con
 export class SaleRecordedDataDto extends ContactChangeDto implements DataOf<SaleRecorded> {
   @IsString() @IsNotEmpty() saleId!: string;
   @IsString() @Length(1, 100) accountId!: string;
-  @Matches(/^\d{1,12}(\.\d{1,3})?$/) amount!: string;
+  @Matches(AMOUNT) amount!: string;
   @IsInt() @IsPositive() amountMinor!: number;
   @IsCurrency() currency!: string;
   @IsISO8601({ strict: true }) recordedAt!: string;
+}
+
+export class AttributionRecordedDataDto
+  extends ContactChangeDto
+  implements DataOf<AttributionRecorded>
+{
+  @IsDefined() @ValidateNested() @Type(() => AttributionDto) attribution!: AttributionDto;
+}
+
+export class ConversionRecordedDataDto
+  extends ContactChangeDto
+  implements DataOf<ConversionRecorded>
+{
+  @IsIn(['registration', 'deposit']) conversionType!: 'registration' | 'deposit';
+  @IsString() @Length(1, 128) externalId!: string;
+  @IsString() @Length(1, 64) keyId!: string;
+  @ValidateIf((o: ConversionRecordedDataDto) => o.amount !== null) @Matches(AMOUNT) amount!:
+    string | null;
+  @ValidateIf((o: ConversionRecordedDataDto) => o.amountMinor !== null)
+  @IsInt()
+  @IsPositive()
+  amountMinor!: number | null;
+  @ValidateIf((o: ConversionRecordedDataDto) => o.currency !== null) @IsCurrency() currency!:
+    string | null;
+  @NullableString() accountId!: string | null;
+  @IsISO8601({ strict: true }) occurredAt!: string;
 }
 
 class DealChangeDto {
@@ -193,6 +239,38 @@ export class StageRetiredDataDto implements DataOf<StageRetired> {
   @IsStageId() stageId!: string;
 }
 
+export class TagDeletedDataDto implements DataOf<TagDeleted> {
+  @IsString() @Length(1, 100) name!: string;
+}
+
+export class RegistrationLinkTemplateChangedDataDto implements DataOf<RegistrationLinkTemplateChanged> {
+  @ValidateIf((o: RegistrationLinkTemplateChangedDataDto) => o.template !== null)
+  @IsString()
+  @Length(1, 500)
+  template!: string | null;
+}
+
+export class TrackingLinkCreatedDataDto implements DataOf<TrackingLinkCreated> {
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/) key!: string;
+  @IsString() @Length(1, 100) source!: string;
+  @NullableString() platform!: string | null;
+  @NullableString() campaign!: string | null;
+  @NullableString() ad!: string | null;
+  @NullableString() adSet!: string | null;
+  @IsISO8601({ strict: true }) createdAt!: string;
+}
+
+export class ConversionKeyCreatedDataDto implements DataOf<ConversionKeyCreated> {
+  @IsString() @Length(1, 64) keyId!: string;
+  @IsString() @Length(1, 100) label!: string;
+  @IsISO8601({ strict: true }) createdAt!: string;
+}
+
+export class ConversionKeyRevokedDataDto implements DataOf<ConversionKeyRevoked> {
+  @IsString() @Length(1, 64) keyId!: string;
+  @IsISO8601({ strict: true }) revokedAt!: string;
+}
+
 /** The CRM's events for the EventCatalog: each still at its first version. */
 export const crmEventDefinitions: readonly EventDefinition[] = [
   { type: 'Crm.ContactCreated', schemaVersion: 1, data: ContactCreatedDataDto },
@@ -220,4 +298,15 @@ export const crmEventDefinitions: readonly EventDefinition[] = [
   { type: 'Crm.StageRenamed', schemaVersion: 1, data: StageRenamedDataDto },
   { type: 'Crm.StagesReordered', schemaVersion: 1, data: StagesReorderedDataDto },
   { type: 'Crm.StageRetired', schemaVersion: 1, data: StageRetiredDataDto },
+  { type: 'Crm.AttributionRecorded', schemaVersion: 1, data: AttributionRecordedDataDto },
+  { type: 'Crm.ConversionRecorded', schemaVersion: 1, data: ConversionRecordedDataDto },
+  { type: 'Crm.TagDeleted', schemaVersion: 1, data: TagDeletedDataDto },
+  {
+    type: 'Crm.RegistrationLinkTemplateChanged',
+    schemaVersion: 1,
+    data: RegistrationLinkTemplateChangedDataDto,
+  },
+  { type: 'Crm.TrackingLinkCreated', schemaVersion: 1, data: TrackingLinkCreatedDataDto },
+  { type: 'Crm.ConversionKeyCreated', schemaVersion: 1, data: ConversionKeyCreatedDataDto },
+  { type: 'Crm.ConversionKeyRevoked', schemaVersion: 1, data: ConversionKeyRevokedDataDto },
 ];

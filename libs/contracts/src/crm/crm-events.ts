@@ -1,11 +1,18 @@
 import type { DomainEvent } from '../envelope/event-envelope';
 
-/** Where the client came from (R2): parsed from `/start <payload>` or widget parameters. */
+/**
+ * Where the client came from (R2): the tracking link whose key the client's first `/start`
+ * carried, a base64url JSON payload, or widget parameters. `platform` and `linkKey` came later
+ * than the rest and are absent on older events (read them as null).
+ */
 export interface Attribution {
   readonly source: string | null;
+  readonly platform?: string | null;
   readonly campaign: string | null;
   readonly ad: string | null;
   readonly adSet: string | null;
+  /** The key of the admin's tracking link it came from, when it did. */
+  readonly linkKey?: string | null;
   /** The payload as it arrived, for what the parser did not understand. */
   readonly raw: string | null;
 }
@@ -24,6 +31,12 @@ export type ContactCreated = DomainEvent<
     readonly lastName: string | null;
     readonly languageCode: string | null;
     readonly attribution: Attribution;
+    /**
+     * Whether the contact was created by the client's `/start` (then its attribution is final);
+     * false when by a message, so the first `/start` still records one. Absent on older events:
+     * read as `attribution.raw !== null`.
+     */
+    readonly started?: boolean;
     readonly createdAt: string;
   }
 >;
@@ -135,6 +148,40 @@ export type SaleRecorded = DomainEvent<
   }
 >;
 
+/**
+ * The client's first `/start` came after the contact was created by a message (R2): what it
+ * carried, empty when it carried nothing. Later `/start`s record nothing.
+ */
+export type AttributionRecorded = DomainEvent<
+  'Crm.AttributionRecorded',
+  {
+    readonly contactId: string;
+    readonly conversationId: string;
+    readonly attribution: Attribution;
+  }
+>;
+
+/**
+ * An external system reported a registration or a deposit (A3, R7), once per external id. A
+ * deposit carries an amount; a registration may carry one (then it counts as a sale too).
+ */
+export type ConversionRecorded = DomainEvent<
+  'Crm.ConversionRecorded',
+  {
+    readonly contactId: string;
+    readonly conversationId: string;
+    readonly conversionType: 'registration' | 'deposit';
+    readonly externalId: string;
+    /** The conversion key that signed the request. */
+    readonly keyId: string;
+    readonly amount: string | null;
+    readonly amountMinor: number | null;
+    readonly currency: string | null;
+    readonly accountId: string | null;
+    readonly occurredAt: string;
+  }
+>;
+
 // Deal stream `crm-{dealId}`.
 
 export type DealStageChanged = DomainEvent<
@@ -193,6 +240,40 @@ export type StagesReordered = DomainEvent<
 
 export type StageRetired = DomainEvent<'Crm.StageRetired', { readonly stageId: string }>;
 
+/** Gone from the catalogue; contacts tagged with it keep the tag until someone removes it. */
+export type TagDeleted = DomainEvent<'Crm.TagDeleted', { readonly name: string }>;
+
+/** The workspace's registration-link template (R7), with `{click_id}`; null when cleared. */
+export type RegistrationLinkTemplateChanged = DomainEvent<
+  'Crm.RegistrationLinkTemplateChanged',
+  { readonly template: string | null }
+>;
+
+/** A tracking link an admin made (R2): `/start <key>` attributes the client to it. */
+export type TrackingLinkCreated = DomainEvent<
+  'Crm.TrackingLinkCreated',
+  {
+    readonly key: string;
+    readonly source: string;
+    readonly platform: string | null;
+    readonly campaign: string | null;
+    readonly ad: string | null;
+    readonly adSet: string | null;
+    readonly createdAt: string;
+  }
+>;
+
+/** A key external systems sign conversions with (A3); its secret is derived, never stored. */
+export type ConversionKeyCreated = DomainEvent<
+  'Crm.ConversionKeyCreated',
+  { readonly keyId: string; readonly label: string; readonly createdAt: string }
+>;
+
+export type ConversionKeyRevoked = DomainEvent<
+  'Crm.ConversionKeyRevoked',
+  { readonly keyId: string; readonly revokedAt: string }
+>;
+
 export type ContactEvent =
   | ContactCreated
   | TagAdded
@@ -200,7 +281,9 @@ export type ContactEvent =
   | ResponsibleManagerAssigned
   | ResponsibleManagerUnassigned
   | ContactEdited
-  | SaleRecorded;
+  | SaleRecorded
+  | AttributionRecorded
+  | ConversionRecorded;
 
 export type DealEvent = DealCreated | DealStageChanged | DealLineChanged;
 
@@ -211,7 +294,12 @@ export type CrmSettingsEvent =
   | StageAdded
   | StageRenamed
   | StagesReordered
-  | StageRetired;
+  | StageRetired
+  | TagDeleted
+  | RegistrationLinkTemplateChanged
+  | TrackingLinkCreated
+  | ConversionKeyCreated
+  | ConversionKeyRevoked;
 
 /** The CRM's events of contacts and deals: each names its conversation. */
 export type CrmEvent = ContactEvent | DealEvent;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Aggregate ids carry their workspace (many companies share one deployment) and are derived
  * from the source's own ids, so the same Telegram chat always maps to the same conversation.
@@ -34,3 +36,16 @@ export const botIdFromToken = (token: string): string => {
   if (!match) throw new Error('a Telegram bot token looks like 123456:ABC-DEF...');
   return match[1]!;
 };
+
+/**
+ * The click id of a contact's registration link (R7): 22 characters of base64url, derived from
+ * the contact id, so it needs no storage and the same contact always gets the same link. Not a
+ * secret: a conversion naming it must still be signed with a conversion key.
+ */
+export const clickIdOf = (contactId: string): string =>
+  createHash('sha256')
+    .update('parley-click|')
+    .update(contactId)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');

@@ -36,6 +36,15 @@ export interface ClientCard {
     readonly tags: readonly string[];
     /** The same tags with their colours (as when added). */
     readonly tagColours: readonly Tag[];
+    /**
+     * The click id of the client's registration link (R7): 22 characters of base64url. A
+     * conversion posted with it lands on this contact. Absent on cards projected before it existed.
+     */
+    readonly clickId?: string;
+    /** When an external system reported the client's registration (A3, R7). */
+    readonly registeredAt?: string | null;
+    /** The client's account at the external system, from a conversion or a manual sale (R7). */
+    readonly accountId?: string | null;
   } | null;
   readonly deal: {
     readonly dealId: string;

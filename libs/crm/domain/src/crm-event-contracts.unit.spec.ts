@@ -41,6 +41,7 @@ describe('crm events against their contracts', () => {
             languageCode: 'en',
           },
           attribution: parseAttribution(payload),
+          started: payload !== null,
           createdAt: '2026-01-01T10:00:00.000Z',
         },
         contactDecider.initialState(),

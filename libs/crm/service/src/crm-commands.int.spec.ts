@@ -8,6 +8,7 @@ import {
   telegramContactId,
   telegramConversationId,
   telegramDealId,
+  type ClientMessageArrived,
   type ClientStarted,
   type CommandEnvelope,
 } from '@parley/contracts';
@@ -34,40 +35,11 @@ describeOnKafka('crm service commands', () => {
         modules: [CrmServiceModule.register({ service })],
         commandSender: { timeoutMs: 30_000 },
       });
-      const conversationId = telegramConversationId(workspaceId, '111', who);
-      const eventId = deterministicId('tg', '111', who);
-      const started: ClientStarted = {
-        type: 'Channel.ClientStarted',
-        data: {
-          channel: 'telegram',
-          botId: '111',
-          chatId: who,
-          conversationId,
-          client: {
-            externalId: who,
-            username: null,
-            firstName: 'Anna',
-            lastName: null,
-            languageCode: 'en',
-          },
-          payload: null,
-          updateId: 1,
-          sentAt: '2026-01-01T10:00:00.000Z',
-        },
-        metadata: {
-          eventId,
-          workspaceId,
-          aggregateId: conversationId,
-          occurredAt: '2026-01-01T10:00:00.000Z',
-          schemaVersion: 1,
-          correlationId: eventId,
-          causationId: null,
-          actor: { kind: 'client', id: who },
-        },
-      };
-      await harness.store.append(streamName('channel', conversationId), [started], {
-        expected: 'any',
-      });
+      await harness.store.append(
+        streamName('channel', telegramConversationId(workspaceId, '111', who)),
+        [clientEvent(who, { payload: null })],
+        { expected: 'any' },
+      );
       await waitUntil('the deal', async () =>
         (await harness.store.readStream(crmStream(dealId))).length > 0 ? true : undefined,
       );
@@ -84,6 +56,61 @@ describeOnKafka('crm service commands', () => {
     afterAll(async () => {
       await harness?.close();
     });
+
+    /** `/start <payload>` (or a text message when `payload` is undefined) from client `who`. */
+    function clientEvent(
+      client: string,
+      o: { payload?: string | null; updateId?: number },
+    ): ClientStarted | ClientMessageArrived {
+      const conversationId = telegramConversationId(workspaceId, '111', client);
+      const updateId = o.updateId ?? 1;
+      const eventId = deterministicId('tg', '111', client, updateId);
+      const source = {
+        channel: 'telegram',
+        botId: '111',
+        chatId: client,
+        conversationId,
+        client: {
+          externalId: client,
+          username: null,
+          firstName: 'Anna',
+          lastName: null,
+          languageCode: 'en',
+        },
+        updateId,
+        sentAt: '2026-01-01T10:00:00.000Z',
+      } as const;
+      const metadata = {
+        eventId,
+        workspaceId,
+        aggregateId: conversationId,
+        occurredAt: '2026-01-01T10:00:00.000Z',
+        schemaVersion: 1,
+        correlationId: eventId,
+        causationId: null,
+        actor: { kind: 'client', id: client },
+      } as const;
+      return o.payload === undefined
+        ? {
+            type: 'Channel.MessageReceived',
+            data: {
+              ...source,
+              externalMessageId: String(updateId),
+              content: { kind: 'text', text: 'hello' },
+            },
+            metadata,
+          }
+        : { type: 'Channel.ClientStarted', data: { ...source, payload: o.payload }, metadata };
+    }
+    const clientWrites = async (
+      client: string,
+      o: { payload?: string | null; updateId?: number },
+    ) =>
+      harness.store.append(
+        streamName('channel', telegramConversationId(workspaceId, '111', client)),
+        [clientEvent(client, o)],
+        { expected: 'any' },
+      );
 
     function command(aggregateId: string, type: string, data: object): CommandEnvelope {
       return {
@@ -188,6 +215,136 @@ describeOnKafka('crm service commands', () => {
       );
       expect(outcome).toMatchObject({ status: 'rejected', code: 'validation.failed' });
       expect((outcome as { reason: string }).reason).toContain('amount');
+    });
+
+    it("given an admin's tracking link, when a new client's /start carries its key, then the contact is attributed to the link", async () => {
+      const key = `k${hex()}`;
+      const created = await harness.sender.send(
+        command(`${workspaceId}:crm_settings`, 'CreateTrackingLink', {
+          key,
+          source: 'facebook',
+          platform: 'instagram',
+          campaign: 'black-friday',
+          ad: null,
+          adSet: null,
+          actorRole: 'admin',
+        }),
+      );
+      expect(created).toMatchObject({ status: 'accepted' });
+      const client = String(Number.parseInt(hex(), 16));
+      await clientWrites(client, { payload: key });
+      const contact = telegramContactId(workspaceId, client);
+      const [first] = await waitUntil('the contact', async () => {
+        const events = await eventsOf(contact);
+        return events.length > 0 ? events : undefined;
+      });
+      expect(first).toMatchObject({
+        type: 'Crm.ContactCreated',
+        data: {
+          started: true,
+          attribution: {
+            source: 'facebook',
+            platform: 'instagram',
+            campaign: 'black-friday',
+            linkKey: key,
+            raw: key,
+          },
+        },
+      });
+    });
+
+    it('given a contact a message created, then its first /start records the attribution and a later /start changes nothing', async () => {
+      const client = String(Number.parseInt(hex(), 16));
+      const contact = telegramContactId(workspaceId, client);
+      await clientWrites(client, { updateId: 1 });
+      await waitUntil('the contact', async () =>
+        (await eventsOf(contact)).length > 0 ? true : undefined,
+      );
+      const payload = Buffer.from(JSON.stringify({ s: 'google', c: 'spring' })).toString(
+        'base64url',
+      );
+      await clientWrites(client, { payload, updateId: 2 });
+      await clientWrites(client, { payload: 'something-else', updateId: 3 });
+      // A message after both: once the CRM has handled it (the deal exists), so have the /starts.
+      const later = String(Number.parseInt(hex(), 16));
+      await clientWrites(later, { updateId: 4 });
+      await waitUntil('the later client', async () =>
+        (await eventsOf(telegramDealId(workspaceId, later))).length > 0 ? true : undefined,
+      );
+      const recorded = await waitUntil('the attribution', async () => {
+        const events = (await eventsOf(contact)).filter(
+          (e) => e.type === 'Crm.AttributionRecorded',
+        );
+        return events.length > 0 ? events : undefined;
+      });
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]).toMatchObject({
+        data: {
+          attribution: { source: 'google', campaign: 'spring', linkKey: null, raw: payload },
+        },
+      });
+    });
+
+    it('given a conversion reported twice under two command ids, then the contact records its external id once', async () => {
+      const report = () =>
+        command(contactId, 'RecordConversion', {
+          contactId,
+          conversionType: 'deposit',
+          externalId: 'dep-77',
+          keyId: 'ck_test',
+          amount: '10',
+          currency: 'EUR',
+          accountId: null,
+          occurredAt: '2026-01-03T00:00:00.000Z',
+        });
+      expect(await harness.sender.send(report())).toMatchObject({ status: 'accepted' });
+      expect(await harness.sender.send(report())).toMatchObject({
+        status: 'accepted',
+        positions: [],
+      });
+      const conversions = (await eventsOf(contactId)).filter(
+        (e) => e.type === 'Crm.ConversionRecorded',
+      );
+      expect(conversions).toHaveLength(1);
+      expect(conversions[0]).toMatchObject({
+        data: { amount: '10.00', amountMinor: 1000, currency: 'EUR', externalId: 'dep-77' },
+      });
+    });
+
+    it('given conversion keys and a tag, when an admin creates and revokes a key and deletes the tag, then the settings stream says so; a manager is refused', async () => {
+      const settings = `${workspaceId}:crm_settings`;
+      const keyId = `ck_${hex()}${hex()}`;
+      expect(
+        await harness.sender.send(
+          command(settings, 'CreateConversionKey', { keyId, label: 'Broker', actorRole: 'admin' }),
+        ),
+      ).toMatchObject({ status: 'accepted' });
+      expect(
+        await harness.sender.send(
+          command(settings, 'RevokeConversionKey', { keyId, actorRole: 'manager' }),
+        ),
+      ).toMatchObject({ status: 'rejected', code: 'role.admin_only' });
+      expect(
+        await harness.sender.send(
+          command(settings, 'RevokeConversionKey', { keyId, actorRole: 'admin' }),
+        ),
+      ).toMatchObject({ status: 'accepted' });
+      await harness.sender.send(
+        command(settings, 'CreateTag', { name: 'Gone', colour: '#00ff00', actorRole: 'admin' }),
+      );
+      expect(
+        await harness.sender.send(
+          command(settings, 'DeleteTag', { name: 'gone', actorRole: 'admin' }),
+        ),
+      ).toMatchObject({ status: 'accepted' });
+      const types = (await eventsOf(settings)).map((e) => e.type);
+      expect(types).toEqual(
+        expect.arrayContaining([
+          'Crm.ConversionKeyCreated',
+          'Crm.ConversionKeyRevoked',
+          'Crm.TagDeleted',
+        ]),
+      );
     });
   });
 });

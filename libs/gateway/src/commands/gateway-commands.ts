@@ -1,6 +1,12 @@
 import { GatewayTimeoutException, Inject, Injectable } from '@nestjs/common';
 import { CommandTimedOut, type CommandSender } from '@parley/command-handling';
-import { newId, type CommandEnvelope, type CommandResponse, type User } from '@parley/contracts';
+import {
+  newId,
+  type Actor,
+  type CommandEnvelope,
+  type CommandResponse,
+  type User,
+} from '@parley/contracts';
 import { CLOCK, COMMAND_SENDER, type Clock } from '@parley/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { responseForOutcome } from './command-outcome-response';
@@ -18,25 +24,39 @@ export class GatewayCommands {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async send(
+  send(
     service: string,
     user: User,
     aggregateId: string,
     type: string,
     data: object,
   ): Promise<CommandResponse> {
+    return this.sendAs(service, { kind: 'manager', id: user.id }, user.workspaceId, {
+      aggregateId,
+      type,
+      data,
+    });
+  }
+
+  /** A command on behalf of someone other than a signed-in user (an external system). */
+  async sendAs(
+    service: string,
+    actor: Actor,
+    workspaceId: string,
+    c: { aggregateId: string; type: string; data: object },
+  ): Promise<CommandResponse> {
     const command: CommandEnvelope = {
       commandId: newId(),
       service,
-      type,
-      data,
+      type: c.type,
+      data: c.data,
       metadata: {
-        workspaceId: user.workspaceId,
-        aggregateId,
+        workspaceId,
+        aggregateId: c.aggregateId,
         issuedAt: this.clock().toISOString(),
         correlationId: newId(),
         causationId: null,
-        actor: { kind: 'manager', id: user.id },
+        actor,
       },
     };
     try {

@@ -18,7 +18,8 @@ export class AdminGuard implements CanActivate {
     throw new ForbiddenException({
       statusCode: 403,
       error: 'Forbidden',
-      message: 'only an admin can change the tag catalogue and the pipeline',
+      message:
+        "only an admin can change the workspace's CRM settings (tags, pipeline, links, keys)",
     });
   }
 }

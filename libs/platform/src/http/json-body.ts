@@ -49,6 +49,16 @@ interface BodyParserError {
 
 type BodyParser = ReturnType<typeof express.json>;
 
+/** A request whose JSON body was parsed here: `rawBody` holds the bytes as they came. */
+export interface RequestWithRawBody extends Request {
+  rawBody?: Buffer;
+}
+
+/** Keeps the body's bytes beside the parsed value, for a route that checks a signature of them. */
+const keepRawBody = (request: RequestWithRawBody, _response: unknown, body: Buffer): void => {
+  request.rawBody = body;
+};
+
 /**
  * The only body parser of a Parley HTTP process (startNestService turns Nest's own off):
  * JSON objects or arrays, nothing else (a form or text body is refused with 415), at most
@@ -63,7 +73,7 @@ export const jsonBodyParser = (
   const parserFor = (limit: number): BodyParser => {
     let parser = parsers.get(limit);
     if (!parser) {
-      parser = express.json({ limit, strict: true, type: () => true });
+      parser = express.json({ limit, strict: true, type: () => true, verify: keepRawBody });
       parsers.set(limit, parser);
     }
     return parser;

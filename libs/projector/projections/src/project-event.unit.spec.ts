@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@parley/contracts';
+import { clickIdOf, type EventEnvelope } from '@parley/contracts';
 import { streamKey } from './applied-revision';
 import { collectionsOf, projectEvent } from './project-event';
 import type { ReadModelOperation } from './read-model-operation';
@@ -343,6 +343,9 @@ describe('projections: operations per event', () => {
               responsibleManagerId: null,
               tags: [],
               tagColours: [],
+              clickId: clickIdOf(h.contactId),
+              registeredAt: null,
+              accountId: null,
             },
             [`_applied.${crmStream}`]: 0,
           },

@@ -28,6 +28,8 @@ export const PROJECTED_EVENT_TYPES: readonly ProjectedEventType[] = [
   'Crm.SaleRecorded',
   'Crm.DealStageChanged',
   'Crm.DealLineChanged',
+  'Crm.AttributionRecorded',
+  'Crm.ConversionRecorded',
 ];
 
 /** Tasks and notes (R4, R5), projected by their own functions (tasks-notes-projection.ts). */

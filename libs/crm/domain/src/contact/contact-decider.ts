@@ -17,7 +17,31 @@ export interface CreateContact {
   readonly conversationId: string;
   readonly client: ChannelClient;
   readonly attribution: Attribution;
+  /** Created by the client's `/start` (its attribution is final), not by a message. */
+  readonly started: boolean;
   readonly createdAt: string;
+}
+
+/**
+ * The client sent `/start` (R2): the first one of a contact created by a message records what
+ * it carried; every later one changes nothing.
+ */
+export interface RecordStart {
+  readonly kind: 'RecordStart';
+  readonly attribution: Attribution;
+}
+
+/** An external system's registration or deposit (A3), once per external id. */
+export interface RecordConversion {
+  readonly kind: 'RecordConversion';
+  readonly conversionType: 'registration' | 'deposit';
+  readonly externalId: string;
+  readonly keyId: string;
+  /** A decimal string valid for the currency (the DTO checked it), with `currency`, or null. */
+  readonly amount: string | null;
+  readonly currency: string | null;
+  readonly accountId: string | null;
+  readonly occurredAt: string;
 }
 
 /** Tag the contact; the tag comes from the catalogue (the handler looked it up or created it). */
@@ -66,7 +90,9 @@ export type ContactCommand =
   | AssignResponsibleManager
   | UnassignResponsibleManager
   | EditContact
-  | RecordSale;
+  | RecordSale
+  | RecordStart
+  | RecordConversion;
 
 export type ContactState =
   | { readonly status: 'none' }
@@ -75,12 +101,15 @@ export type ContactState =
       readonly contactId: string;
       readonly conversationId: string;
       readonly attribution: Attribution;
+      readonly started: boolean;
       readonly name: string;
       readonly country: string | null;
       readonly phone: string | null;
       readonly tags: readonly Tag[];
       readonly responsibleManagerId: string | null;
       readonly saleIds: readonly string[];
+      /** External ids of the conversions recorded. */
+      readonly conversionIds: readonly string[];
     };
 
 type Created = Extract<ContactState, { status: 'created' }>;
@@ -95,8 +124,9 @@ const evolveCreated = (state: ContactState, change: (s: Created) => Created): Co
  * The Contact aggregate (stream `crm-{contactId}`). CreateContact arrives from Channel.ClientStarted
  * or from the first Channel.MessageReceived; only the first creates the contact, every later one
  * emits nothing. Managers then tag it, assign it, edit its fields and record sales; a command
- * that changes nothing emits nothing. Not done yet: a later `/start <payload>` for a contact
- * created without attribution emits nothing (a Crm.AttributionRecorded event, later).
+ * that changes nothing emits nothing. Attribution is set by the client's first `/start` only
+ * (at creation, or Crm.AttributionRecorded when a message came first); conversions from
+ * external systems are recorded once per external id.
  */
 export const contactDecider: Decider<ContactCommand, ContactDecidedEvent, ContactState> = {
   initialState: () => ({ status: 'none' }),
@@ -109,14 +139,27 @@ export const contactDecider: Decider<ContactCommand, ContactDecidedEvent, Contac
           contactId: d.contactId,
           conversationId: d.conversationId,
           attribution: d.attribution,
+          started: d.started ?? d.attribution.raw !== null,
           name: personName(d.firstName, d.lastName),
           country: null,
           phone: null,
           tags: [],
           responsibleManagerId: null,
           saleIds: [],
+          conversionIds: [],
         };
       }
+      case 'Crm.AttributionRecorded':
+        return evolveCreated(state, (s) => ({
+          ...s,
+          started: true,
+          attribution: event.data.attribution,
+        }));
+      case 'Crm.ConversionRecorded':
+        return evolveCreated(state, (s) => ({
+          ...s,
+          conversionIds: [...s.conversionIds, event.data.externalId],
+        }));
       case 'Crm.TagAdded':
       case 'Crm.TagRemoved':
         return evolveCreated(state, (s) => ({ ...s, tags: event.data.tags }));
@@ -155,6 +198,7 @@ export const contactDecider: Decider<ContactCommand, ContactDecidedEvent, Contac
             lastName: command.client.lastName,
             languageCode: command.client.languageCode,
             attribution: command.attribution,
+            started: command.started,
             createdAt: command.createdAt,
           },
         },
@@ -241,6 +285,41 @@ export const contactDecider: Decider<ContactCommand, ContactDecidedEvent, Contac
               amountMinor: toMinorUnits(command.amount, command.currency),
               currency: command.currency,
               recordedAt: command.recordedAt,
+            },
+          },
+        ];
+      }
+      case 'RecordStart':
+        if (state.started) return [];
+        return [
+          {
+            type: 'Crm.AttributionRecorded',
+            data: { contactId, conversationId, attribution: command.attribution },
+          },
+        ];
+      case 'RecordConversion': {
+        if (state.conversionIds.includes(command.externalId)) return [];
+        const { amount, currency } = command;
+        const money =
+          amount !== null && currency !== null
+            ? {
+                amount: normalizedAmount(amount, currency),
+                amountMinor: toMinorUnits(amount, currency),
+                currency,
+              }
+            : { amount: null, amountMinor: null, currency: null };
+        return [
+          {
+            type: 'Crm.ConversionRecorded',
+            data: {
+              contactId,
+              conversationId,
+              conversionType: command.conversionType,
+              externalId: command.externalId,
+              keyId: command.keyId,
+              ...money,
+              accountId: command.accountId,
+              occurredAt: command.occurredAt,
             },
           },
         ];

@@ -15,7 +15,7 @@ const attribution: Attribution = {
   campaign: 'summer24',
   ad: 'ad12',
   adSet: 'set3',
-  raw: 'facebook-summer24-ad12-set3',
+  raw: 'summer24fb',
 };
 const create = (overrides: Partial<CreateContact> = {}): CreateContact => ({
   kind: 'CreateContact',
@@ -23,6 +23,7 @@ const create = (overrides: Partial<CreateContact> = {}): CreateContact => ({
   conversationId: 'ws1:tg:111:987',
   client,
   attribution,
+  started: true,
   createdAt: '2026-01-01T10:00:00.000Z',
   ...overrides,
 });
@@ -39,6 +40,7 @@ const created: ContactDecidedEvent = {
     lastName: 'K',
     languageCode: 'ru',
     attribution,
+    started: true,
     createdAt: '2026-01-01T10:00:00.000Z',
   },
 };
@@ -57,12 +59,110 @@ describe('Contact decider', () => {
       .then([]);
   });
 
-  it('given a contact created without attribution, when a deep link arrives later, then nothing happens for now', () => {
-    const none: Attribution = { source: null, campaign: null, ad: null, adSet: null, raw: null };
-    const createdWithout: ContactDecidedEvent = {
-      ...created,
-      data: { ...created.data, attribution: none },
+  const none: Attribution = { source: null, campaign: null, ad: null, adSet: null, raw: null };
+  const createdByMessage: ContactDecidedEvent = {
+    ...created,
+    data: { ...created.data, attribution: none, started: false },
+  };
+  const attributionRecorded: ContactDecidedEvent = {
+    type: 'Crm.AttributionRecorded',
+    data: { contactId: 'ws1:contact:tg:987', conversationId: 'ws1:tg:111:987', attribution },
+  };
+
+  it('given a contact created by a message, when the first /start arrives, then its attribution is recorded', () => {
+    spec
+      .given([createdByMessage])
+      .when({ kind: 'RecordStart', attribution })
+      .then([attributionRecorded]);
+  });
+
+  it('given the first /start was recorded, when another /start arrives, then nothing changes', () => {
+    spec
+      .given([createdByMessage, attributionRecorded])
+      .when({ kind: 'RecordStart', attribution: { ...none, source: 'google', raw: 'x' } })
+      .then([]);
+  });
+
+  it('given a contact created by /start, when /start arrives with another payload, then nothing changes', () => {
+    spec
+      .given([created])
+      .when({ kind: 'RecordStart', attribution: { ...none, source: 'google', raw: 'x' } })
+      .then([]);
+  });
+
+  it('given an older ContactCreated without `started` and with a payload, then it counts as started', () => {
+    const { started: _started, ...older } = created.data;
+    spec
+      .given([{ type: 'Crm.ContactCreated', data: older }])
+      .when({ kind: 'RecordStart', attribution: none })
+      .then([]);
+  });
+
+  describe('conversions', () => {
+    const deposit = {
+      kind: 'RecordConversion',
+      conversionType: 'deposit',
+      externalId: 'dep-1',
+      keyId: 'key1',
+      amount: '125.5',
+      currency: 'USD',
+      accountId: 'acc-9',
+      occurredAt: '2026-01-03T00:00:00.000Z',
+    } as const;
+    const depositRecorded: ContactDecidedEvent = {
+      type: 'Crm.ConversionRecorded',
+      data: {
+        contactId: 'ws1:contact:tg:987',
+        conversationId: 'ws1:tg:111:987',
+        conversionType: 'deposit',
+        externalId: 'dep-1',
+        keyId: 'key1',
+        amount: '125.50',
+        amountMinor: 12550,
+        currency: 'USD',
+        accountId: 'acc-9',
+        occurredAt: '2026-01-03T00:00:00.000Z',
+      },
     };
-    spec.given([createdWithout]).when(create()).then([]);
+
+    it('given a contact, when a deposit is reported, then it is recorded with the amount in minor units', () => {
+      spec.given([created]).when(deposit).then([depositRecorded]);
+    });
+
+    it('given the external id was recorded, when it is reported again, then nothing happens', () => {
+      spec
+        .given([created, depositRecorded])
+        .when({ ...deposit, amount: '999' })
+        .then([]);
+    });
+
+    it('given a registration without an amount, then it is recorded with no money', () => {
+      spec
+        .given([created])
+        .when({
+          ...deposit,
+          conversionType: 'registration',
+          externalId: 'reg-1',
+          amount: null,
+          currency: null,
+        })
+        .then([
+          {
+            type: 'Crm.ConversionRecorded',
+            data: {
+              ...depositRecorded.data,
+              conversionType: 'registration',
+              externalId: 'reg-1',
+              amount: null,
+              amountMinor: null,
+              currency: null,
+            } as never,
+          },
+        ]);
+    });
+
+    it('given no contact, when a conversion is reported, then it is refused', () => {
+      spec.given([]).when(deposit).thenThrows('contact.not_found');
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '@parley/contracts';
 import { assertNever, DomainRuleViolation, type Decider } from '@parley/decider';
 import type { CrmSettingsDecidedEvent } from '../crm-decided-events';
+import type { TrackingLinkFields } from '../attribution/parse-attribution';
 import { sameName } from '../names';
 
 /** The colour of a tag a manager created on the fly, until an admin picks one. */
@@ -64,7 +65,46 @@ export interface RetireStage {
   readonly actorRole: ActorRole;
 }
 
+export interface DeleteTag {
+  readonly kind: 'DeleteTag';
+  readonly name: string;
+  readonly actorRole: ActorRole;
+}
+
+/** The registration-link template (R7): an URL holding `{click_id}` (the DTO checked), or null. */
+export interface SetRegistrationLinkTemplate {
+  readonly kind: 'SetRegistrationLinkTemplate';
+  readonly template: string | null;
+  readonly actorRole: ActorRole;
+}
+
+export interface CreateTrackingLink extends TrackingLinkFields {
+  readonly kind: 'CreateTrackingLink';
+  readonly createdAt: string;
+  readonly actorRole: ActorRole;
+}
+
+export interface CreateConversionKey {
+  readonly kind: 'CreateConversionKey';
+  readonly keyId: string;
+  readonly label: string;
+  readonly createdAt: string;
+  readonly actorRole: ActorRole;
+}
+
+export interface RevokeConversionKey {
+  readonly kind: 'RevokeConversionKey';
+  readonly keyId: string;
+  readonly revokedAt: string;
+  readonly actorRole: ActorRole;
+}
+
 export type CrmSettingsCommand =
+  | DeleteTag
+  | SetRegistrationLinkTemplate
+  | CreateTrackingLink
+  | CreateConversionKey
+  | RevokeConversionKey
   | CreateTag
   | ChangeTagColour
   | ChangeTagSettings
@@ -83,7 +123,26 @@ export interface CrmSettingsState {
   readonly managersCreateTags: boolean;
   /** Live stages in order, then retired ones. */
   readonly stages: readonly PipelineStage[];
+  readonly registrationLinkTemplate: string | null;
+  /** Oldest first. */
+  readonly trackingLinks: readonly (TrackingLinkFields & { readonly createdAt: string })[];
+  /** Oldest first; a revoked key stays, with when. */
+  readonly conversionKeys: readonly ConversionKeyState[];
 }
+
+export interface ConversionKeyState {
+  readonly keyId: string;
+  readonly label: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/** The key that may sign conversions now: known and not revoked. */
+export const liveConversionKey = (
+  state: CrmSettingsState,
+  keyId: string,
+): ConversionKeyState | undefined =>
+  state.conversionKeys.find((k) => k.keyId === keyId && k.revokedAt === null);
 
 /** Live stages first, in their order, then the retired ones. */
 const liveFirst = (stages: readonly PipelineStage[]): PipelineStage[] => [
@@ -133,7 +192,8 @@ export const firstStage = (state: CrmSettingsState): string =>
 
 /**
  * The CRM settings aggregate of a workspace (stream `crm-{workspaceId}:crm_settings`): the tag
- * catalogue, whether managers may create tags, and the pipeline (A4, R3). Admins change it; a
+ * catalogue, whether managers may create tags, the pipeline (A4, R3), the registration-link
+ * template (R7), tracking links (R2) and conversion keys (A3). Admins change it; a
  * manager only creates a tag on the fly, when the workspace allows it. A change to what is
  * already so emits nothing.
  */
@@ -147,6 +207,9 @@ export const crmSettingsDecider: Decider<
     tags: [],
     managersCreateTags: false,
     stages: DEFAULT_PIPELINE_STAGES,
+    registrationLinkTemplate: null,
+    trackingLinks: [],
+    conversionKeys: [],
   }),
   evolve: (state, event) => {
     switch (event.type) {
@@ -191,6 +254,24 @@ export const crmSettingsDecider: Decider<
             state.stages.map((s) =>
               s.stageId === event.data.stageId ? { ...s, retired: true } : s,
             ),
+          ),
+        };
+      case 'Crm.TagDeleted':
+        return { ...state, tags: state.tags.filter((t) => t.name !== event.data.name) };
+      case 'Crm.RegistrationLinkTemplateChanged':
+        return { ...state, registrationLinkTemplate: event.data.template };
+      case 'Crm.TrackingLinkCreated':
+        return { ...state, trackingLinks: [...state.trackingLinks, event.data] };
+      case 'Crm.ConversionKeyCreated':
+        return {
+          ...state,
+          conversionKeys: [...state.conversionKeys, { ...event.data, revokedAt: null }],
+        };
+      case 'Crm.ConversionKeyRevoked':
+        return {
+          ...state,
+          conversionKeys: state.conversionKeys.map((k) =>
+            k.keyId === event.data.keyId ? { ...k, revokedAt: event.data.revokedAt } : k,
           ),
         };
       default:
@@ -307,6 +388,68 @@ export const crmSettingsDecider: Decider<
           );
         }
         return [{ type: 'Crm.StageRetired', data: { stageId: stage.stageId } }];
+      }
+      case 'DeleteTag': {
+        requireAdmin(command.actorRole, 'the tag catalogue');
+        const tag = findTag(state, command.name);
+        if (!tag) return [];
+        return [{ type: 'Crm.TagDeleted', data: { name: tag.name } }];
+      }
+      case 'SetRegistrationLinkTemplate':
+        requireAdmin(command.actorRole, 'the registration link');
+        if (state.registrationLinkTemplate === command.template) return [];
+        return [
+          { type: 'Crm.RegistrationLinkTemplateChanged', data: { template: command.template } },
+        ];
+      case 'CreateTrackingLink': {
+        requireAdmin(command.actorRole, 'the tracking links');
+        const { key, source, platform, campaign, ad, adSet, createdAt } = command;
+        const existing = state.trackingLinks.find((l) => l.key === key);
+        if (existing) {
+          const same =
+            existing.source === source &&
+            existing.platform === platform &&
+            existing.campaign === campaign &&
+            existing.ad === ad &&
+            existing.adSet === adSet;
+          if (same) return [];
+          throw new DomainRuleViolation(
+            'tracking_link.key_taken',
+            `A tracking link with the key "${key}" already exists: keys stay with their link.`,
+          );
+        }
+        return [
+          {
+            type: 'Crm.TrackingLinkCreated',
+            data: { key, source, platform, campaign, ad, adSet, createdAt },
+          },
+        ];
+      }
+      case 'CreateConversionKey':
+        requireAdmin(command.actorRole, 'the conversion keys');
+        if (state.conversionKeys.some((k) => k.keyId === command.keyId)) return [];
+        return [
+          {
+            type: 'Crm.ConversionKeyCreated',
+            data: { keyId: command.keyId, label: command.label, createdAt: command.createdAt },
+          },
+        ];
+      case 'RevokeConversionKey': {
+        requireAdmin(command.actorRole, 'the conversion keys');
+        const key = state.conversionKeys.find((k) => k.keyId === command.keyId);
+        if (!key) {
+          throw new DomainRuleViolation(
+            'conversion_key.unknown',
+            `There is no conversion key "${command.keyId}".`,
+          );
+        }
+        if (key.revokedAt !== null) return [];
+        return [
+          {
+            type: 'Crm.ConversionKeyRevoked',
+            data: { keyId: key.keyId, revokedAt: command.revokedAt },
+          },
+        ];
       }
       default:
         return assertNever(command, 'crm settings command');

@@ -33,17 +33,27 @@ export const ensureContactAndDeal = async (store: EventStore, source: ClientSeen
   const contactId = telegramContactId(workspaceId, client.externalId);
   const dealId = telegramDealId(workspaceId, client.externalId);
 
+  const started = source.type === 'Channel.ClientStarted';
+  const settings = await readCrmSettings(store, workspaceId);
+  const attribution = started
+    ? parseAttribution(source.data.payload, settings.trackingLinks)
+    : NO_ATTRIBUTION;
   const createContact: CreateContact = {
     kind: 'CreateContact',
     contactId,
     conversationId,
     client,
-    attribution:
-      source.type === 'Channel.ClientStarted'
-        ? parseAttribution(source.data.payload)
-        : NO_ATTRIBUTION,
+    attribution,
+    started,
     createdAt: occurredAt,
   };
+  const contactCommand = (type: string) =>
+    reactionCommand(source, {
+      service: CRM_SERVICE,
+      type,
+      aggregateId: contactId,
+      actor: CRM_ACTOR,
+    });
   await handleCommand({
     store,
     causationId: eventId,
@@ -51,20 +61,28 @@ export const ensureContactAndDeal = async (store: EventStore, source: ClientSeen
     aggregateId: contactId,
     decider: contactDecider,
     command: createContact,
-    envelope: reactionCommand(source, {
-      service: CRM_SERVICE,
-      type: 'CreateContact',
-      aggregateId: contactId,
-      actor: CRM_ACTOR,
-    }),
+    envelope: contactCommand('CreateContact'),
   });
+  if (started) {
+    // A contact a message created first: this is the client's first /start (R2), unless one
+    // was recorded before; the decider tells.
+    await handleCommand({
+      store,
+      causationId: eventId,
+      streamName: crmStream(contactId),
+      aggregateId: contactId,
+      decider: contactDecider,
+      command: { kind: 'RecordStart', attribution },
+      envelope: contactCommand('RecordStart'),
+    });
+  }
 
   const createDeal: CreateDeal = {
     kind: 'CreateDeal',
     dealId,
     contactId,
     conversationId,
-    stage: firstStage(await readCrmSettings(store, workspaceId)),
+    stage: firstStage(settings),
     createdAt: occurredAt,
   };
   await handleCommand({

@@ -5,7 +5,6 @@ import {
   ChangeTagColourDataDto,
   ChangeTagSettingsDataDto,
   CreateTagDataDto,
-  crmSettingsId,
   deterministicId,
   EditContactDataDto,
   MoveDealToStageDataDto,
@@ -21,7 +20,6 @@ import {
   type ChangeDealLineData,
   type ChangeTagColourData,
   type ChangeTagSettingsData,
-  type CommandEnvelope,
   type CreateTagData,
   type EditContactData,
   type MoveDealToStageData,
@@ -32,21 +30,12 @@ import {
   type RetireStageData,
   type SetResponsibleManagerData,
 } from '@parley/contracts';
-import { handleCommand, requireSameWorkspace, type CommandHandler } from '@parley/command-handling';
-import {
-  contactDecider,
-  crmSettingsDecider,
-  dealDecider,
-  DEFAULT_TAG_COLOUR,
-  findTag,
-  type ContactCommand,
-  type CrmSettingsCommand,
-  type DealCommand,
-} from '@parley/crm-domain';
+import { requireSameWorkspace, type CommandHandler } from '@parley/command-handling';
+import { DEFAULT_TAG_COLOUR, findTag } from '@parley/crm-domain';
 import type { EventStore } from '@parley/eventstore';
-import { crmStream, readContact, readCrmSettings } from '../crm-streams';
-
-type Positions = ReturnType<CommandHandler>;
+import { readContact, readCrmSettings } from '../crm-streams';
+import { crmAdminCommandHandlers } from './crm-admin-command-handlers';
+import { crmCommandTargets } from './crm-command-targets';
 
 /**
  * The CRM's commands from the gateway (issue 10): tags, responsible manager, contact fields and
@@ -55,44 +44,7 @@ type Positions = ReturnType<CommandHandler>;
  * DomainRuleViolation; the CommandProcessor turns both into rejected outcomes.
  */
 export const crmCommandHandlers = (store: EventStore): Readonly<Record<string, CommandHandler>> => {
-  const onContact = (contactId: string, command: ContactCommand, envelope: CommandEnvelope) => {
-    requireSameWorkspace(envelope, contactId, 'contact');
-    return handleCommand({
-      store,
-      streamName: crmStream(contactId),
-      aggregateId: contactId,
-      decider: contactDecider,
-      command,
-      envelope,
-    });
-  };
-  const onDeal = (dealId: string, command: DealCommand, envelope: CommandEnvelope) => {
-    requireSameWorkspace(envelope, dealId, 'deal');
-    return handleCommand({
-      store,
-      streamName: crmStream(dealId),
-      aggregateId: dealId,
-      decider: dealDecider,
-      command,
-      envelope,
-    });
-  };
-  const onSettings = (
-    command: CrmSettingsCommand,
-    envelope: CommandEnvelope,
-    causationId?: string,
-  ): Positions => {
-    const id = crmSettingsId(envelope.metadata.workspaceId);
-    return handleCommand({
-      store,
-      streamName: crmStream(id),
-      aggregateId: id,
-      decider: crmSettingsDecider,
-      command,
-      envelope,
-      causationId,
-    });
-  };
+  const { onContact, onDeal, onSettings } = crmCommandTargets(store);
 
   return {
     AddTag: async (envelope) => {
@@ -235,5 +187,6 @@ export const crmCommandHandlers = (store: EventStore): Readonly<Record<string, C
       const data = validatePlain<RetireStageData>(RetireStageDataDto, envelope.data, 'RetireStage');
       return onSettings({ kind: 'RetireStage', ...data }, envelope);
     },
+    ...crmAdminCommandHandlers(store),
   };
 };

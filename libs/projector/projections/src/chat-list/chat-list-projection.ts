@@ -247,6 +247,18 @@ export const chatListOperations = (
       return [crmChange({ 'deal.stage': event.data.to })];
     case 'Crm.DealLineChanged':
       return [crmChange({ 'deal.line': event.data.to })];
+    case 'Crm.AttributionRecorded':
+      return [];
+    case 'Crm.ConversionRecorded': {
+      // An external system's news (A3): the chat shows a system notification (L5).
+      const at = event.data.occurredAt;
+      return [
+        upsertChat(at, {
+          $set: { status: 'new_system_notification', ...applied },
+          $max: { lastActivityAt: at },
+        }),
+      ];
+    }
     default:
       return assertNever(event, 'projected event');
   }

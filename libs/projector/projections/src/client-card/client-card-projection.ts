@@ -1,4 +1,4 @@
-import { CARDS_COLLECTION, type ClientCard } from '@parley/contracts';
+import { CARDS_COLLECTION, clickIdOf, type ClientCard } from '@parley/contracts';
 import { assertNever } from '@parley/decider';
 import { markApplied, notYetApplied } from '../applied-revision';
 import { withInsertDefaults } from '../insert-defaults';
@@ -10,6 +10,13 @@ import type {
 } from '../read-model-operation';
 
 type CardContact = NonNullable<ClientCard['contact']>;
+
+/** One more sale in the card's counts; currency codes are three capital letters, safe as keys. */
+const saleCounts = (currency: string, amountMinor: number): Record<string, number> => ({
+  'contact.salesCount': 1,
+  [`contact.salesByCurrency.${currency}.sumMinor`]: amountMinor,
+  [`contact.salesByCurrency.${currency}.count`]: 1,
+});
 type CardDeal = NonNullable<ClientCard['deal']>;
 
 /**
@@ -58,6 +65,9 @@ export const clientCardOperations = (
         responsibleManagerId: null,
         tags: [],
         tagColours: [],
+        clickId: clickIdOf(d.contactId),
+        registeredAt: null,
+        accountId: null,
       };
       return [upsertCard({ $set: { contact, ...applied } })];
     }
@@ -100,17 +110,24 @@ export const clientCardOperations = (
       return [upsertCard({ $set: { ...fields, ...applied } })];
     }
     case 'Crm.SaleRecorded': {
-      // Currency codes are three capital letters: safe as a document key.
-      const { currency, amountMinor } = event.data;
+      const { currency, amountMinor, accountId } = event.data;
       return [
         upsertCard({
-          $set: { ...applied },
-          $inc: {
-            'contact.salesCount': 1,
-            [`contact.salesByCurrency.${currency}.sumMinor`]: amountMinor,
-            [`contact.salesByCurrency.${currency}.count`]: 1,
-          },
+          $set: { 'contact.accountId': accountId, ...applied },
+          $inc: saleCounts(currency, amountMinor),
         }),
+      ];
+    }
+    case 'Crm.AttributionRecorded':
+      return [upsertCard({ $set: { 'contact.attribution': event.data.attribution, ...applied } })];
+    case 'Crm.ConversionRecorded': {
+      const { conversionType, accountId, currency, amountMinor, occurredAt } = event.data;
+      const set: Record<string, unknown> = { ...applied };
+      if (conversionType === 'registration') set['contact.registeredAt'] = occurredAt;
+      if (accountId !== null) set['contact.accountId'] = accountId;
+      const money = currency !== null && amountMinor !== null;
+      return [
+        upsertCard(money ? { $set: set, $inc: saleCounts(currency, amountMinor) } : { $set: set }),
       ];
     }
     case 'Crm.DealStageChanged':

@@ -272,6 +272,47 @@ export const timelineOperations = (
       const { dealId, from, to } = event.data;
       return [crmAction('deal.line_changed', `moved the deal to line ${to}`, { dealId, from, to })];
     }
+    case 'Crm.AttributionRecorded': {
+      const { contactId, attribution } = event.data;
+      return [
+        createItem(
+          event.metadata.eventId,
+          event.metadata.occurredAt,
+          action(
+            'contact.attributed',
+            attribution.source === null
+              ? 'The client sent /start'
+              : `The client came from ${attribution.source}`,
+            {
+              contactId,
+              source: attribution.source,
+              campaign: attribution.campaign,
+              linkKey: attribution.linkKey ?? null,
+            },
+          ),
+        ),
+      ];
+    }
+    case 'Crm.ConversionRecorded': {
+      const d = event.data;
+      const money = d.amount !== null && d.currency !== null ? ` of ${d.amount} ${d.currency}` : '';
+      return [
+        createItem(
+          event.metadata.eventId,
+          d.occurredAt,
+          action('conversion.recorded', `${d.conversionType} reported${money}`, {
+            contactId: d.contactId,
+            conversionType: d.conversionType,
+            externalId: d.externalId,
+            keyId: d.keyId,
+            amount: d.amount,
+            amountMinor: d.amountMinor,
+            currency: d.currency,
+            accountId: d.accountId,
+          }),
+        ),
+      ];
+    }
     default:
       return assertNever(event, 'projected event');
   }
