@@ -21,6 +21,7 @@ import { Sessions } from './sessions/sessions';
 import { SignInLimiter } from './sessions/sign-in-limiter';
 import { TasksNotesController } from './tasks-notes/tasks-notes.controller';
 import { ADMIN_PASSWORD_HASH, UserDirectory } from './users/user-directory';
+import { UsersController } from './users/users.controller';
 
 export interface GatewayModuleOptions {
   /**
@@ -48,6 +49,7 @@ export class GatewayServiceModule {
         ChatCommandsController,
         LiveTicketController,
         TasksNotesController,
+        UsersController,
         ...CRM_GATEWAY_CONTROLLERS,
       ],
       providers: [

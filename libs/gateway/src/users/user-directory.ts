@@ -100,6 +100,14 @@ export class UserDirectory implements OnModuleInit {
     return this.byId.get(id)?.user ?? null;
   }
 
+  /** The users of a workspace, by name (for pickers); no other workspace's users. */
+  listWorkspace(workspaceId: string): readonly User[] {
+    return [...this.byId.values()]
+      .map((account) => account.user)
+      .filter((user) => user.workspaceId === workspaceId)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
   private async add(seed: SeedAccount): Promise<void> {
     const email = normaliseEmail(seed.email);
     const workspaceId = this.workspace.defaultWorkspaceId;
