@@ -1,8 +1,16 @@
 import type {
+  AddNoteRequest,
   ChatListItem,
   ClientCard,
   CommandResponse,
+  CreateTaskRequest,
+  CrmSettingsView,
+  EditContactRequest,
   LiveTicketResponse,
+  RecordSaleRequest,
+  RescheduleTaskRequest,
+  TasksNotesCommandResponse,
+  WorkspaceUserList,
   Page,
   Pipeline,
   SignInResponse,
@@ -88,6 +96,44 @@ export const createParleyApi = (http: HttpClient) => ({
     http.request<CommandResponse>('PUT', chatPath(conversationId, '/responsible-manager'), {
       managerId,
     }),
+  /** The workspace's users by name, for pickers (responsible manager, task assignee). */
+  users: (): Promise<WorkspaceUserList> => http.request<WorkspaceUserList>('GET', '/api/users'),
+  /** What every user may read of the CRM settings: the registration-link template (R7). */
+  crmSettings: (): Promise<CrmSettingsView> =>
+    http.request<CrmSettingsView>('GET', '/api/crm/settings'),
+  /** Name, country, phone; null clears country or phone. */
+  editContact: (conversationId: string, edit: EditContactRequest): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PATCH', chatPath(conversationId, '/contact'), edit),
+  /** A manual sale (R6); the same saleId again records one sale. */
+  recordSale: (conversationId: string, sale: RecordSaleRequest): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', chatPath(conversationId, '/sales'), sale),
+  createTask: (
+    conversationId: string,
+    task: CreateTaskRequest,
+  ): Promise<TasksNotesCommandResponse> =>
+    http.request<TasksNotesCommandResponse>('POST', chatPath(conversationId, '/tasks'), task),
+  completeTask: (conversationId: string, taskId: string): Promise<TasksNotesCommandResponse> =>
+    http.request<TasksNotesCommandResponse>(
+      'POST',
+      chatPath(conversationId, `/tasks/${encodeURIComponent(taskId)}/complete`),
+    ),
+  reopenTask: (conversationId: string, taskId: string): Promise<TasksNotesCommandResponse> =>
+    http.request<TasksNotesCommandResponse>(
+      'POST',
+      chatPath(conversationId, `/tasks/${encodeURIComponent(taskId)}/reopen`),
+    ),
+  rescheduleTask: (
+    conversationId: string,
+    taskId: string,
+    due: RescheduleTaskRequest,
+  ): Promise<TasksNotesCommandResponse> =>
+    http.request<TasksNotesCommandResponse>(
+      'POST',
+      chatPath(conversationId, `/tasks/${encodeURIComponent(taskId)}/reschedule`),
+      due,
+    ),
+  addNote: (conversationId: string, note: AddNoteRequest): Promise<TasksNotesCommandResponse> =>
+    http.request<TasksNotesCommandResponse>('POST', chatPath(conversationId, '/notes'), note),
   /** A one-time ticket for the WebSocket (renews an expired access token first, like any call). */
   liveTicket: (): Promise<LiveTicketResponse> =>
     http.request<LiveTicketResponse>('POST', '/api/live/ticket'),

@@ -1,5 +1,6 @@
 import type { SignInResponse } from '@parley/contracts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createAdminApi } from '../api/admin-api';
 import { HttpClient } from '../api/http-client';
 import { createParleyApi } from '../api/parley-api';
 import { SignInPage } from '../auth/SignInPage';
@@ -19,20 +20,17 @@ export function App() {
   );
   const [state, setState] = useState<SessionState>({ phase: 'restoring' });
 
-  const api = useMemo(
-    () =>
-      createParleyApi(
-        new HttpClient({
-          fetch: (input, init) => window.fetch(input, init),
-          onSessionRefreshed: (session) =>
-            setState((current) =>
-              current.phase === 'signed-out' ? current : { phase: 'signed-in', session },
-            ),
-          onSessionEnded: () => setState({ phase: 'signed-out' }),
-        }),
-      ),
-    [],
-  );
+  const { api, adminApi } = useMemo(() => {
+    const http = new HttpClient({
+      fetch: (input, init) => window.fetch(input, init),
+      onSessionRefreshed: (session) =>
+        setState((current) =>
+          current.phase === 'signed-out' ? current : { phase: 'signed-in', session },
+        ),
+      onSessionEnded: () => setState({ phase: 'signed-out' }),
+    });
+    return { api: createParleyApi(http), adminApi: createAdminApi(http) };
+  }, []);
 
   const signedIn = useCallback((session: SignInResponse) => {
     setLanguage(session.user.language);
@@ -69,7 +67,12 @@ export function App() {
       )}
       {state.phase === 'signed-out' && <SignInPage api={api} onSignedIn={signedIn} />}
       {state.phase === 'signed-in' && (
-        <MessengerScreen api={api} session={state.session} onSignOut={signOut} />
+        <MessengerScreen
+          api={api}
+          adminApi={adminApi}
+          session={state.session}
+          onSignOut={signOut}
+        />
       )}
     </I18nProvider>
   );

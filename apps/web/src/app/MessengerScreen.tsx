@@ -1,5 +1,8 @@
 import type { SignInResponse } from '@parley/contracts';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { AdminScreen } from '../admin/AdminScreen';
+import { useScreenRoute } from '../admin/use-screen-route';
+import type { AdminApi } from '../api/admin-api';
 import { liveUrl } from '../api/live-message';
 import type { ConnectLive } from '../api/live-socket';
 import type { ParleyApi } from '../api/parley-api';
@@ -36,12 +39,15 @@ const connectBrowserWebSocket: ConnectLive = (url, events) => {
 /** The signed-in screen: chat list, conversation, client card; kept live over the WebSocket. */
 export function MessengerScreen(props: {
   api: ParleyApi;
+  adminApi: AdminApi;
   session: SignInResponse;
   onSignOut: () => void;
 }) {
   const { api, session } = props;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [ticks, reload] = useReducer(reloadTicks, initialReloadTicks);
+  // Admins reach the admin screens at #/admin; the messenger stays mounted, hidden, meanwhile.
+  const route = useScreenRoute(session.user.role, () => reload({ type: 'everything' }));
   const [pending, setPending] = useState<readonly PendingMessage[]>([]);
 
   const chats = useResource(() => api.chats().then((page) => page.items), 'chats', ticks.chats);
@@ -51,9 +57,12 @@ export function MessengerScreen(props: {
     ticks.timeline,
   );
   const card = useResource(() => api.card(selectedId ?? ''), selectedId, ticks.card);
-  // The catalogue and pipeline change rarely (an admin's doing): fetched again with the card.
+  // The catalogue, pipeline, users and settings change rarely (an admin's doing): fetched again
+  // with the card. Tasks, sales and the contact's fields are on the card itself.
   const catalogue = useResource(() => api.tagCatalogue(), 'tag-catalogue', ticks.card);
   const pipeline = useResource(() => api.pipeline(), 'pipeline', ticks.card);
+  const users = useResource(() => api.users().then((list) => list.users), 'users', ticks.card);
+  const crmSettings = useResource(() => api.crmSettings(), 'crm-settings', ticks.card);
 
   const liveStatus = useLiveUpdates({
     accessToken: session.accessToken,
@@ -153,14 +162,27 @@ export function MessengerScreen(props: {
     moveDealToStage: editCard(api.moveDealToStage),
     changeDealLine: editCard(api.changeDealLine),
     setResponsibleManager: editCard(api.setResponsibleManager),
+    editContact: editCard(api.editContact),
+    recordSale: editCard(api.recordSale),
+    createTask: editCard(api.createTask),
+    completeTask: editCard(api.completeTask),
+    reopenTask: editCard(api.reopenTask),
+    rescheduleTask: editCard(api.rescheduleTask),
+    addNote: editCard(api.addNote),
   };
 
   const selectedChat = chats.data?.find((chat) => chat._id === selectedId);
 
   return (
     <div className="app-shell">
-      <AppHeader user={session.user} liveStatus={liveStatus} onSignOut={props.onSignOut} />
-      <div className="messenger">
+      <AppHeader
+        user={session.user}
+        view={route.view}
+        liveStatus={liveStatus}
+        onSignOut={props.onSignOut}
+      />
+      {route.view === 'admin' && <AdminScreen api={props.adminApi} section={route.section} />}
+      <div className="messenger" hidden={route.view === 'admin'}>
         <ChatList
           chats={chats.data}
           error={chats.error}
@@ -189,6 +211,9 @@ export function MessengerScreen(props: {
             currentUser={session.user}
             catalogue={catalogue.data}
             pipeline={pipeline.data}
+            users={users.data}
+            settings={crmSettings.data}
+            settingsError={crmSettings.error}
             edits={cardEdits}
             onRetry={() => refreshConversation(selectedId)}
           />

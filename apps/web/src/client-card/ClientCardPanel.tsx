@@ -1,17 +1,36 @@
-import type { ClientCard, Pipeline, TagCatalogue, User } from '@parley/contracts';
+import type {
+  AddNoteRequest,
+  ClientCard,
+  CrmSettingsView,
+  EditContactRequest,
+  Pipeline,
+  RecordSaleRequest,
+  TagCatalogue,
+  User,
+  WorkspaceUserView,
+} from '@parley/contracts';
 import { describeError } from '../api/describe-error';
 import { Avatar } from '../chat-list/Avatar';
 import { useI18n } from '../i18n/I18nProvider';
 import { CardFieldList } from './CardFieldList';
 import { contactFields, dealFields } from './card-fields';
+import { ContactFieldsForm } from './ContactFieldsForm';
 import { LineToggle } from './LineToggle';
+import { NoteForm } from './NoteForm';
+import { RegistrationLink } from './RegistrationLink';
 import { ResponsibleManagerPicker } from './ResponsibleManagerPicker';
+import { SalesSection } from './SalesSection';
 import { StageSelect } from './StageSelect';
 import { TagEditor } from './TagEditor';
+import { TasksSection, type TaskEdits } from './TasksSection';
 import './client-card.css';
+import './card-forms.css';
 
 /** What a manager changes on the card; each resolves when accepted, rejects with the reason. */
-export interface CardEdits {
+export interface CardEdits extends TaskEdits {
+  readonly editContact: (edit: EditContactRequest) => Promise<void>;
+  readonly recordSale: (request: RecordSaleRequest) => Promise<void>;
+  readonly addNote: (request: AddNoteRequest) => Promise<void>;
   readonly addTag: (name: string) => Promise<void>;
   readonly removeTag: (name: string) => Promise<void>;
   readonly moveDealToStage: (stageId: string) => Promise<void>;
@@ -19,19 +38,27 @@ export interface CardEdits {
   readonly setResponsibleManager: (managerId: string | null) => Promise<void>;
 }
 
-/** The right column: the client's card (R1) and their deal (R3), editable (issue 10). */
+/**
+ * The right column, editable (issue 10): the client's card (R1), their deal (R3), tasks (R4),
+ * sales (R6), a note (R5) and the registration link (R7). Everything shown comes from the card,
+ * which reloads on every live change of the conversation, so each manager sees the others' edits.
+ */
 export function ClientCardPanel(props: {
   card: ClientCard | undefined;
   error: unknown;
   currentUser: User | null;
   catalogue: TagCatalogue | undefined;
   pipeline: Pipeline | undefined;
+  /** The workspace's users (GET /api/users), for pickers; undefined until loaded. */
+  users: readonly WorkspaceUserView[] | undefined;
+  settings: CrmSettingsView | undefined;
+  settingsError: unknown;
   edits: CardEdits;
   onRetry: () => void;
 }) {
   const { t, language } = useI18n();
   const { card } = props;
-  const context = { t, language, currentUser: props.currentUser };
+  const context = { t, language, currentUser: props.currentUser, users: props.users };
   return (
     <aside className="client-card" data-testid="client-card" aria-label={t('card.title')}>
       {props.error !== undefined && (
@@ -55,6 +82,7 @@ export function ClientCardPanel(props: {
                   <h2 className="client-card__name">{card.contact.name}</h2>
                 </header>
                 <h3 className="panel-title">{t('card.title')}</h3>
+                <ContactFieldsForm contact={card.contact} onSave={props.edits.editContact} />
                 <CardFieldList
                   fields={contactFields(card.contact, context)}
                   editors={{
@@ -62,6 +90,7 @@ export function ClientCardPanel(props: {
                       <ResponsibleManagerPicker
                         managerId={card.contact.responsibleManagerId}
                         currentUser={props.currentUser}
+                        users={props.users}
                         onSet={props.edits.setResponsibleManager}
                       />
                     ),
@@ -101,6 +130,23 @@ export function ClientCardPanel(props: {
               <p className="panel-note">{t('card.noDeal')}</p>
             )}
           </section>
+          <TasksSection
+            tasks={card.tasks}
+            users={props.users}
+            currentUser={props.currentUser}
+            edits={props.edits}
+          />
+          {card.contact && (
+            <SalesSection contact={card.contact} onRecord={props.edits.recordSale} />
+          )}
+          <NoteForm onAdd={props.edits.addNote} />
+          {card.contact && (
+            <RegistrationLink
+              clickId={card.contact.clickId}
+              settings={props.settings}
+              settingsError={props.settingsError}
+            />
+          )}
         </>
       )}
     </aside>

@@ -1,4 +1,4 @@
-import type { ClientCard, User } from '@parley/contracts';
+import type { ClientCard, User, WorkspaceUserView } from '@parley/contracts';
 import type { MessageKey } from '../i18n/en';
 import { formatDateTime } from '../i18n/format-time';
 import { localeOf, type Language, type Translate } from '../i18n/translate';
@@ -16,6 +16,8 @@ export interface CardFieldContext {
   readonly t: Translate;
   readonly language: Language;
   readonly currentUser: Pick<User, 'id' | 'name'> | null;
+  /** The workspace's users, to show a manager by name (GET /api/users); undefined until loaded. */
+  readonly users?: readonly Pick<WorkspaceUserView, 'id' | 'name'>[];
 }
 
 const orNone = (value: string | null | undefined, t: Translate): string =>
@@ -23,10 +25,14 @@ const orNone = (value: string | null | undefined, t: Translate): string =>
 
 const managerName = (id: string | null, context: CardFieldContext): string => {
   if (id === null) return context.t('card.value.unassigned');
-  return context.currentUser && context.currentUser.id === id ? context.currentUser.name : id;
+  if (context.currentUser && context.currentUser.id === id) return context.currentUser.name;
+  return context.users?.find((user) => user.id === id)?.name ?? id;
 };
 
-/** The contact's rows (R1), in the order the card shows them. */
+/**
+ * The contact's read-only rows (R1), in the order the card shows them. Name, country and phone
+ * are in the contact form; sales per currency in the sales section.
+ */
 export const contactFields = (
   contact: NonNullable<ClientCard['contact']>,
   context: CardFieldContext,
@@ -34,7 +40,6 @@ export const contactFields = (
   const { t, language } = context;
   const number = new Intl.NumberFormat(localeOf(language));
   return [
-    { name: 'name', label: 'card.field.name', value: orNone(contact.name, t) },
     { name: 'telegram-id', label: 'card.field.telegram-id', value: orNone(contact.telegramId, t) },
     {
       name: 'username',
@@ -56,7 +61,6 @@ export const contactFields = (
       label: 'card.field.created-at',
       value: orNone(formatDateTime(contact.createdAt, language), t),
     },
-    { name: 'sales-sum', label: 'card.field.sales-sum', value: number.format(contact.salesSum) },
     {
       name: 'sales-count',
       label: 'card.field.sales-count',

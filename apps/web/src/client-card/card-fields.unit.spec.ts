@@ -31,7 +31,6 @@ describe('contactFields', () => {
   it('given a contact with attribution, then every R1 field is there by its test name', () => {
     const fields = contactFields(contact, context);
     expect(fields.map((field) => field.name)).toEqual([
-      'name',
       'telegram-id',
       'username',
       'source',
@@ -41,7 +40,6 @@ describe('contactFields', () => {
       'platform',
       'channel',
       'created-at',
-      'sales-sum',
       'sales-count',
       'responsible',
       'tags',
@@ -50,7 +48,7 @@ describe('contactFields', () => {
     expect(valueOf(fields, 'username')).toBe('@anna');
     expect(valueOf(fields, 'source')).toBe('fb');
     expect(valueOf(fields, 'campaign')).toBe('spring');
-    expect(valueOf(fields, 'sales-sum')).toBe('12,500.5');
+    expect(valueOf(fields, 'sales-count')).toBe('2');
     expect(fields.find((field) => field.name === 'tags')?.chips).toEqual(['vip', 'new']);
   });
 
@@ -68,6 +66,17 @@ describe('contactFields', () => {
     );
     expect(valueOf(fields, 'responsible')).toBe('Olga');
     expect(valueOf(fields, 'sales-count')).toBe('2');
+  });
+
+  it('given another user is responsible, then their name from the workspace users; an unknown id as is', () => {
+    const users = [{ id: 'u2', name: 'Boris' }];
+    const withUsers = { ...context, users };
+    expect(
+      valueOf(contactFields({ ...contact, responsibleManagerId: 'u2' }, withUsers), 'responsible'),
+    ).toBe('Boris');
+    expect(
+      valueOf(contactFields({ ...contact, responsibleManagerId: 'u9' }, withUsers), 'responsible'),
+    ).toBe('u9');
   });
 });
 

@@ -1,5 +1,10 @@
+import { adminEn } from './admin-en';
+import { clientCardEn } from './client-card-en';
+
 /** English: the source dictionary. Every visible string of the app has a key here. */
 export const en = {
+  ...adminEn,
+  ...clientCardEn,
   'app.name': 'Parley',
   'app.loading': 'Loading…',
   'app.signOut': 'Sign out',
@@ -53,6 +58,12 @@ export const en = {
   'timelineAction.contact.created': 'Contact created',
   'timelineAction.deal.created': 'Deal created',
   'timelineAction.conversation.read': 'Conversation marked read',
+  'timelineNotice.conversion.registration':
+    'The client registered (reported by an external system)',
+  'timelineNotice.conversion.deposit':
+    'Deposit of {amount} {currency} (reported by an external system)',
+  'timelineNotice.contact.attributed': 'The client came from {source}',
+  'timelineNotice.contact.started': 'The client sent /start',
   'actor.subject.system': 'The system',
   'actor.subject.manager': 'A manager',
   'actor.subject.you': 'You',

@@ -1,7 +1,11 @@
+import { adminRu } from './admin-ru';
+import { clientCardRu } from './client-card-ru';
 import type { MessageKey } from './en';
 
 /** Russian: every key of the English dictionary, checked by the type. */
 export const ru: Readonly<Record<MessageKey, string>> = {
+  ...adminRu,
+  ...clientCardRu,
   'app.name': 'Parley',
   'app.loading': 'Загрузка…',
   'app.signOut': 'Выйти',
@@ -55,6 +59,10 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   'timelineAction.contact.created': 'Контакт создан',
   'timelineAction.deal.created': 'Сделка создана',
   'timelineAction.conversation.read': 'Диалог отмечен прочитанным',
+  'timelineNotice.conversion.registration': 'Клиент зарегистрировался (сообщила внешняя система)',
+  'timelineNotice.conversion.deposit': 'Депозит {amount} {currency} (сообщила внешняя система)',
+  'timelineNotice.contact.attributed': 'Клиент пришёл из {source}',
+  'timelineNotice.contact.started': 'Клиент отправил /start',
   'actor.subject.system': 'Сервис Parley',
   'actor.subject.manager': 'Менеджер',
   'actor.subject.you': 'Вы',

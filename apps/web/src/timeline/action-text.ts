@@ -109,6 +109,33 @@ const crmSentence = (
 };
 
 /**
+ * News from outside about the client (A3, R2): a conversion an external system reported, where
+ * the client came from; told as what happened, not who wrote it down. Null for other actions.
+ */
+const noticeText = (action: TimelineAction, t: Translate): string | null => {
+  const d = action.details;
+  switch (action.action) {
+    case 'conversion.recorded': {
+      const amount = text(d['amount']);
+      const currency = text(d['currency']);
+      if (d['conversionType'] === 'deposit' && amount !== null && currency !== null)
+        return t('timelineNotice.conversion.deposit', { amount, currency });
+      return d['conversionType'] === 'registration'
+        ? t('timelineNotice.conversion.registration')
+        : null;
+    }
+    case 'contact.attributed': {
+      const source = text(d['source']);
+      return source === null
+        ? t('timelineNotice.contact.started')
+        : t('timelineNotice.contact.attributed', { source });
+    }
+    default:
+      return null;
+  }
+};
+
+/**
  * One centred line for an action (C3). A manager's work on the client reads "<who> <did what>":
  * "You added the tag “VIP”"; the rest "<what> <by whom>": "Contact created by system". Actions the
  * dictionaries do not know yet fall back to the summary the projector wrote.
@@ -119,6 +146,8 @@ export const actionText = (
   currentUserId: string | null,
   t: Translate,
 ): string => {
+  const notice = noticeText(action, t);
+  if (notice !== null) return notice;
   const sentence = crmSentence(action, actor, currentUserId, t);
   if (sentence !== null) {
     const key = `timelineDid.${sentence.name}${isYou(actor, currentUserId) ? '.you' : ''}`;

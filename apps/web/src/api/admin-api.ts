@@ -1,0 +1,69 @@
+import type {
+  CommandResponse,
+  ConversionKeyList,
+  CreateConversionKeyResponse,
+  CreateTrackingLinkRequest,
+  CreateTrackingLinkResponse,
+  CrmSettingsView,
+  Pipeline,
+  TagCatalogue,
+  TrackingLinkList,
+} from '@parley/contracts';
+import type { HttpClient } from './http-client';
+
+const stagePath = (stageId: string, rest = ''): string =>
+  `/api/crm/pipeline/stages/${encodeURIComponent(stageId)}${rest}`;
+const tagPath = (name: string): string => `/api/crm/tags/${encodeURIComponent(name)}`;
+
+/**
+ * The gateway's admin routes (issue 10): pipeline and tags (A4), tracking links (R2), conversion
+ * keys (A3), the registration-link template (R7). Every change answers 403 for a manager.
+ */
+export const createAdminApi = (http: HttpClient) => ({
+  pipeline: (): Promise<Pipeline> => http.request<Pipeline>('GET', '/api/crm/pipeline'),
+  addStage: (name: string): Promise<CommandResponse & { stageId: string }> =>
+    http.request<CommandResponse & { stageId: string }>('POST', '/api/crm/pipeline/stages', {
+      name,
+    }),
+  renameStage: (stageId: string, name: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PATCH', stagePath(stageId), { name }),
+  retireStage: (stageId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', stagePath(stageId, '/retire')),
+  /** Every live stage id once, in the new order. */
+  reorderStages: (stageIds: readonly string[]): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', '/api/crm/pipeline/order', { stageIds }),
+
+  tagCatalogue: (): Promise<TagCatalogue> => http.request<TagCatalogue>('GET', '/api/crm/tags'),
+  createTag: (name: string, colour: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', '/api/crm/tags', { name, colour }),
+  changeTagColour: (name: string, colour: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PATCH', tagPath(name), { colour }),
+  deleteTag: (name: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('DELETE', tagPath(name)),
+  setManagersCreateTags: (managersCreateTags: boolean): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', '/api/crm/tags/settings', { managersCreateTags }),
+
+  trackingLinks: (): Promise<TrackingLinkList> =>
+    http.request<TrackingLinkList>('GET', '/api/crm/tracking-links'),
+  createTrackingLink: (request: CreateTrackingLinkRequest): Promise<CreateTrackingLinkResponse> =>
+    http.request<CreateTrackingLinkResponse>('POST', '/api/crm/tracking-links', request),
+
+  conversionKeys: (): Promise<ConversionKeyList> =>
+    http.request<ConversionKeyList>('GET', '/api/crm/conversion-keys'),
+  /** The answer holds the key's secret: the only time it is shown. */
+  createConversionKey: (label: string): Promise<CreateConversionKeyResponse> =>
+    http.request<CreateConversionKeyResponse>('POST', '/api/crm/conversion-keys', { label }),
+  revokeConversionKey: (keyId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>(
+      'POST',
+      `/api/crm/conversion-keys/${encodeURIComponent(keyId)}/revoke`,
+    ),
+
+  crmSettings: (): Promise<CrmSettingsView> =>
+    http.request<CrmSettingsView>('GET', '/api/crm/settings'),
+  /** A template holding `{click_id}`, or null to clear it. */
+  setRegistrationLinkTemplate: (template: string | null): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', '/api/crm/registration-link', { template }),
+});
+
+export type AdminApi = ReturnType<typeof createAdminApi>;

@@ -1,0 +1,47 @@
+/**
+ * English for the editable right panel (issue 10: contact form, sales, tasks, notes, registration
+ * link) and the task lines of the timeline, spread into the source dictionary `en`.
+ */
+export const clientCardEn = {
+  'card.edit.cancel': 'Cancel',
+  'card.contact.save': 'Save',
+  'card.contact.countryHint': 'DE',
+  'card.responsible.assignTo': 'Assign to…',
+  'card.sales.title': 'Sales',
+  'card.sales.none': 'No sales yet.',
+  'card.sales.count': 'sales: {count}',
+  'card.sales.accountId': 'Account ID',
+  'card.sales.amount': 'Amount',
+  'card.sales.currency': 'Currency',
+  'card.sales.record': 'Record sale',
+  'card.tasks.title': 'Tasks',
+  'card.tasks.none': 'No tasks yet.',
+  'card.tasks.overdue': 'Overdue',
+  'card.tasks.complete': 'Done',
+  'card.tasks.reopen': 'Reopen',
+  'card.tasks.reschedule': 'Reschedule',
+  'card.tasks.save': 'Save',
+  'card.tasks.due': 'Due',
+  'card.tasks.description': 'Task',
+  'card.tasks.descriptionPlaceholder': 'What needs doing…',
+  'card.tasks.assignee': 'Assignee',
+  'card.tasks.me': 'Me',
+  'card.tasks.timeZone': 'Time zone: {timeZone}',
+  'card.tasks.add': 'Add task',
+  'card.notes.title': 'Note',
+  'card.notes.placeholder': 'A note for the team; the client never sees it…',
+  'card.notes.add': 'Add note',
+  'card.registration.title': 'Registration link',
+  'card.registration.noTemplate': 'The admin has not set a registration link',
+  'card.registration.noClickId': 'This client has no click id yet.',
+  'card.registration.copy': 'Copy',
+  'card.registration.copied': 'Copied',
+  'card.registration.copyFailed': 'Could not copy: select the link and copy it',
+  'timelineAction.task.created': 'Task created',
+  'timelineAction.task.completed': 'Task completed',
+  'timelineAction.task.reopened': 'Task reopened',
+  'timelineAction.task.rescheduled': 'Task rescheduled',
+  'timelineAction.task.reminder_due': 'Task due',
+} as const;
+
+export type ClientCardMessageKey = keyof typeof clientCardEn;
