@@ -17,7 +17,9 @@ export interface Attribution {
   readonly raw: string | null;
 }
 
-/** CRM events; streams `crm-{contactId}` and `crm-{dealId}` (both ids carry the workspace). */
+// CRM events; streams `crm-{contactId}` and `crm-{dealId}` (both ids carry the workspace).
+
+/** The client's contact card (R1), created when the client first shows up: by `/start` or by a message. */
 export type ContactCreated = DomainEvent<
   'Crm.ContactCreated',
   {
@@ -41,6 +43,7 @@ export type ContactCreated = DomainEvent<
   }
 >;
 
+/** The client's deal (R3), created with the contact at the pipeline's first live stage, line 1. */
 export type DealCreated = DomainEvent<
   'Crm.DealCreated',
   {
@@ -81,6 +84,7 @@ export interface ContactFieldChange {
 
 // Contact stream `crm-{contactId}`: every event names its conversation, for the read models.
 
+/** A tag put on the contact; `tags` holds the contact's tags after it. */
 export type TagAdded = DomainEvent<
   'Crm.TagAdded',
   {
@@ -92,6 +96,7 @@ export type TagAdded = DomainEvent<
   }
 >;
 
+/** A tag taken off the contact; `tags` holds the contact's tags after it. */
 export type TagRemoved = DomainEvent<
   'Crm.TagRemoved',
   {
@@ -113,6 +118,7 @@ export type ResponsibleManagerAssigned = DomainEvent<
   }
 >;
 
+/** The contact has no responsible manager any more. */
 export type ResponsibleManagerUnassigned = DomainEvent<
   'Crm.ResponsibleManagerUnassigned',
   {
@@ -184,6 +190,7 @@ export type ConversionRecorded = DomainEvent<
 
 // Deal stream `crm-{dealId}`.
 
+/** The deal moved to another live stage of the pipeline (R3). */
 export type DealStageChanged = DomainEvent<
   'Crm.DealStageChanged',
   {
@@ -197,6 +204,7 @@ export type DealStageChanged = DomainEvent<
   }
 >;
 
+/** The deal moved to line 1 or 2. */
 export type DealLineChanged = DomainEvent<
   'Crm.DealLineChanged',
   {
@@ -209,8 +217,10 @@ export type DealLineChanged = DomainEvent<
 
 // CRM settings stream `crm-{workspaceId}:crm_settings` (crmSettingsId): tag catalogue, pipeline.
 
+/** A tag joined the workspace's catalogue (by an admin, or on the fly when allowed). */
 export type TagCreated = DomainEvent<'Crm.TagCreated', Tag>;
 
+/** An admin recoloured a tag of the catalogue. */
 export type TagColourChanged = DomainEvent<
   'Crm.TagColourChanged',
   { readonly name: string; readonly from: string; readonly to: string }
@@ -222,11 +232,13 @@ export type TagSettingsChanged = DomainEvent<
   { readonly managersCreateTags: boolean }
 >;
 
+/** An admin added a stage at the end of the live stages. */
 export type StageAdded = DomainEvent<
   'Crm.StageAdded',
   { readonly stageId: string; readonly name: string }
 >;
 
+/** An admin renamed a stage; deals keep its id. */
 export type StageRenamed = DomainEvent<
   'Crm.StageRenamed',
   { readonly stageId: string; readonly from: string; readonly to: string }
@@ -238,6 +250,7 @@ export type StagesReordered = DomainEvent<
   { readonly stageIds: readonly string[] }
 >;
 
+/** No deal moves into this stage any more; its deals stay. */
 export type StageRetired = DomainEvent<'Crm.StageRetired', { readonly stageId: string }>;
 
 /** Gone from the catalogue; contacts tagged with it keep the tag until someone removes it. */
@@ -269,6 +282,7 @@ export type ConversionKeyCreated = DomainEvent<
   { readonly keyId: string; readonly label: string; readonly createdAt: string }
 >;
 
+/** The key no longer signs conversions. */
 export type ConversionKeyRevoked = DomainEvent<
   'Crm.ConversionKeyRevoked',
   { readonly keyId: string; readonly revokedAt: string }
