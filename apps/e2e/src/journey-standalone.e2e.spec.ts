@@ -1,45 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sampleStartUpdate, sampleTextUpdate } from '@parley/channel-telegram/testing';
-import { freePort, startServiceProcess, waitUntil, type ServiceProcess } from '@parley/test-infra';
-import { createJourneyFixture, type JourneyFixture } from './journey/journey-fixture';
+import { waitUntil } from '@parley/test-infra';
+import type { JourneyFixture } from './journey/journey-fixture';
 import { ParleyApiClient } from './journey/parley-api-client';
-import { TelegramWebhookClient } from './journey/telegram-webhook-client';
+import { startStandaloneParley, type StandaloneParley } from './journey/standalone-parley';
+import type { TelegramWebhookClient } from './journey/telegram-webhook-client';
 
 // The walking skeleton's journey (issue 3) against `npm start`'s standalone mode: one process,
 // PGlite, in-process bus, in-memory read models; Telegram answered by a local stand-in.
 
 describe('a client message, both ways, on the standalone (npm start)', () => {
+  let parley: StandaloneParley;
   let f: JourneyFixture;
-  let dataDir: string;
-  let proc: ServiceProcess;
   let baseUrl: string;
   let webhook: TelegramWebhookClient;
   const ANNA = 700001;
   const BORIS = 700002;
 
   beforeAll(async () => {
-    f = await createJourneyFixture();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'parley-journey-'));
-    const port = await freePort();
-    proc = startServiceProcess('apps/standalone/src/main.ts', {
-      ...f.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PARLEY_DATA_DIR: dataDir,
-    });
-    await proc.waitForOutput(/Parley listening on/, 90_000);
-    baseUrl = `http://127.0.0.1:${port}`;
-    webhook = new TelegramWebhookClient(`${baseUrl}/channels/telegram/webhook`, f.webhookSecret);
+    parley = await startStandaloneParley('journey');
+    ({ f, baseUrl, webhook } = parley);
   });
 
-  afterAll(async () => {
-    proc?.child.kill('SIGTERM');
-    await proc?.exited;
-    await f?.standIn.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => parley?.close());
 
   it('refuses a wrong or missing secret token with 401', async () => {
     const update = sampleTextUpdate({ updateId: 1, chatId: 1, text: 'sneaky' });

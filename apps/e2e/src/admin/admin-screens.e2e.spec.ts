@@ -1,6 +1,3 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type {
   ConversionKeyList,
@@ -9,9 +6,14 @@ import type {
   TagCatalogue,
   TrackingLinkList,
 } from '@parley/contracts';
-import { freePort, REPO_ROOT, startServiceProcess, type ServiceProcess } from '@parley/test-infra';
 import { launchChromium } from '../journey/browser';
-import { createJourneyFixture, type JourneyFixture } from '../journey/journey-fixture';
+import {
+  requireBuiltWebApp,
+  signInInBrowser,
+  startStandaloneParley,
+  type StandaloneParley,
+} from '../journey/standalone-parley';
+import type { JourneyFixture } from '../journey/journey-fixture';
 import { ParleyApiClient } from '../journey/parley-api-client';
 
 // Issue 10's admin screens in a real browser against `npm start`'s standalone: an admin opens
@@ -20,28 +22,16 @@ import { ParleyApiClient } from '../journey/parley-api-client';
 // is never offered the admin screens.
 
 describe('the admin screens in the browser (npm start, Chromium)', () => {
+  let parley: StandaloneParley;
   let f: JourneyFixture;
-  let dataDir: string;
-  let proc: ServiceProcess;
   let browser: Browser;
   let baseUrl: string;
   let adminApi: ParleyApiClient;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(REPO_ROOT, 'dist/apps/web/index.html'))) {
-      throw new Error('the web app is not built: run `npm run build:web` (npm test does)');
-    }
-    f = await createJourneyFixture();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'parley-admin-screens-'));
-    const port = await freePort();
-    proc = startServiceProcess('apps/standalone/src/main.ts', {
-      ...f.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PARLEY_DATA_DIR: dataDir,
-    });
-    await proc.waitForOutput(/Parley listening on/, 90_000);
-    baseUrl = `http://127.0.0.1:${port}`;
+    requireBuiltWebApp();
+    parley = await startStandaloneParley('admin-screens');
+    ({ f, baseUrl } = parley);
     browser = await launchChromium();
     adminApi = new ParleyApiClient(baseUrl);
     await adminApi.signIn(f.admin.email, f.admin.password);
@@ -49,23 +39,11 @@ describe('the admin screens in the browser (npm start, Chromium)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    proc?.child.kill('SIGTERM');
-    await proc?.exited;
-    await f?.standIn.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await parley?.close();
   });
 
-  const signIn = async (who: { email: string; password: string }): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.getByTestId('signin-email').fill(who.email);
-    await page.getByTestId('signin-password').fill(who.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('chat-list').waitFor();
-    return page;
-  };
+  const signIn = (who: { email: string; password: string }): Promise<Page> =>
+    signInInBrowser(browser, baseUrl, who, { permissions: ['clipboard-read', 'clipboard-write'] });
 
   /** The admin signs in, opens Admin from the header, then the section's menu entry. */
   const openAdmin = async (section: string): Promise<Page> => {

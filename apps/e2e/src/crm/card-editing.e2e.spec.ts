@@ -1,71 +1,44 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Pipeline, SignInResponse } from '@parley/contracts';
 import { sampleStartUpdate, sampleTextUpdate } from '@parley/channel-telegram/testing';
-import {
-  freePort,
-  REPO_ROOT,
-  startServiceProcess,
-  waitUntil,
-  type ServiceProcess,
-} from '@parley/test-infra';
+import { waitUntil } from '@parley/test-infra';
 import { launchChromium } from '../journey/browser';
-import { createJourneyFixture, type JourneyFixture } from '../journey/journey-fixture';
+import {
+  requireBuiltWebApp,
+  signInInBrowser,
+  startStandaloneParley,
+  type StandaloneParley,
+} from '../journey/standalone-parley';
+import type { JourneyFixture } from '../journey/journey-fixture';
 import { ParleyApiClient } from '../journey/parley-api-client';
-import { TelegramWebhookClient } from '../journey/telegram-webhook-client';
+import type { TelegramWebhookClient } from '../journey/telegram-webhook-client';
 
 // Issue 10's right panel in a real browser against `npm start`'s standalone: a manager tags the
 // client, moves the deal and takes the client; the card and the timeline show each, and an
 // admin watching the same chat sees the tag arrive live.
 
 describe('editing the client card in the browser (npm start, Chromium)', () => {
+  let parley: StandaloneParley;
   let f: JourneyFixture;
-  let dataDir: string;
-  let proc: ServiceProcess;
   let browser: Browser;
   let baseUrl: string;
   let webhook: TelegramWebhookClient;
   const CLIENT = 710001;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(REPO_ROOT, 'dist/apps/web/index.html'))) {
-      throw new Error('the web app is not built: run `npm run build:web` (npm test does)');
-    }
-    f = await createJourneyFixture();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'parley-card-editing-'));
-    const port = await freePort();
-    proc = startServiceProcess('apps/standalone/src/main.ts', {
-      ...f.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PARLEY_DATA_DIR: dataDir,
-    });
-    await proc.waitForOutput(/Parley listening on/, 90_000);
-    baseUrl = `http://127.0.0.1:${port}`;
-    webhook = new TelegramWebhookClient(`${baseUrl}/channels/telegram/webhook`, f.webhookSecret);
+    requireBuiltWebApp();
+    parley = await startStandaloneParley('card-editing');
+    ({ f, baseUrl, webhook } = parley);
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    proc?.child.kill('SIGTERM');
-    await proc?.exited;
-    await f?.standIn.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await parley?.close();
   });
 
-  const signIn = async (who: { email: string; password: string }): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.getByTestId('signin-email').fill(who.email);
-    await page.getByTestId('signin-password').fill(who.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('chat-list').waitFor();
-    return page;
-  };
+  const signIn = (who: { email: string; password: string }): Promise<Page> =>
+    signInInBrowser(browser, baseUrl, who, { viewport: { width: 1400, height: 860 } });
 
   const openChat = async (page: Page, conversationId: string): Promise<void> => {
     const item = page.locator(

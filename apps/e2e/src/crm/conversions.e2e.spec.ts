@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sampleStartUpdate } from '@parley/channel-telegram/testing';
 import type {
@@ -9,10 +8,9 @@ import type {
   CreateTrackingLinkResponse,
   TrackingLinkList,
 } from '@parley/contracts';
-import { freePort, startServiceProcess, waitUntil, type ServiceProcess } from '@parley/test-infra';
-import { createJourneyFixture, type JourneyFixture } from '../journey/journey-fixture';
+import { waitUntil } from '@parley/test-infra';
 import { ParleyApiClient } from '../journey/parley-api-client';
-import { TelegramWebhookClient } from '../journey/telegram-webhook-client';
+import { startStandaloneParley, type StandaloneParley } from '../journey/standalone-parley';
 
 /**
  * A client who came through an admin's tracking link converts at an external system, which
@@ -20,37 +18,17 @@ import { TelegramWebhookClient } from '../journey/telegram-webhook-client';
  * posted by the shell recipe README documents (openssl + curl), run as written.
  */
 describe('tracking links and signed conversions, on npm start', () => {
-  let f: JourneyFixture;
-  let dataDir: string;
-  let proc: ServiceProcess;
-  let baseUrl: string;
+  let parley: StandaloneParley;
   let admin: ParleyApiClient;
-  let webhook: TelegramWebhookClient;
   const CLIENT = 710001;
 
   beforeAll(async () => {
-    f = await createJourneyFixture();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'parley-conversions-'));
-    const port = await freePort();
-    proc = startServiceProcess('apps/standalone/src/main.ts', {
-      ...f.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PARLEY_DATA_DIR: dataDir,
-    });
-    await proc.waitForOutput(/Parley listening on/, 90_000);
-    baseUrl = `http://127.0.0.1:${port}`;
-    webhook = new TelegramWebhookClient(`${baseUrl}/channels/telegram/webhook`, f.webhookSecret);
-    admin = new ParleyApiClient(baseUrl);
-    await admin.signIn(f.admin.email, f.admin.password);
+    parley = await startStandaloneParley('conversions');
+    admin = new ParleyApiClient(parley.baseUrl);
+    await admin.signIn(parley.f.admin.email, parley.f.admin.password);
   }, 120_000);
 
-  afterAll(async () => {
-    proc?.child.kill('SIGTERM');
-    await proc?.exited;
-    await f?.standIn.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => parley?.close());
 
   /** README's "Conversions from external systems" shell example, taken from README itself. */
   const readmeRecipe = (): string => {
@@ -62,6 +40,7 @@ describe('tracking links and signed conversions, on npm start', () => {
   };
 
   it('attributes the client to the link, records a signed deposit once, and a registration by click id', async () => {
+    const { f, baseUrl, webhook } = parley;
     const link = await admin.request('POST', '/api/crm/tracking-links', {
       source: 'facebook',
       campaign: 'black-friday',

@@ -1,20 +1,17 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ClientCard, CrmSettingsView, Pipeline, SignInResponse } from '@parley/contracts';
 import { sampleStartUpdate, sampleTextUpdate } from '@parley/channel-telegram/testing';
-import {
-  freePort,
-  REPO_ROOT,
-  startServiceProcess,
-  waitUntil,
-  type ServiceProcess,
-} from '@parley/test-infra';
+import { waitUntil } from '@parley/test-infra';
 import { launchChromium } from '../journey/browser';
-import { createJourneyFixture, type JourneyFixture } from '../journey/journey-fixture';
+import {
+  requireBuiltWebApp,
+  signInInBrowser,
+  startStandaloneParley,
+  type StandaloneParley,
+} from '../journey/standalone-parley';
+import type { JourneyFixture } from '../journey/journey-fixture';
 import { ParleyApiClient } from '../journey/parley-api-client';
-import { TelegramWebhookClient } from '../journey/telegram-webhook-client';
+import type { TelegramWebhookClient } from '../journey/telegram-webhook-client';
 
 // Issue 10 with two people on one chat, in real browsers against `npm start`'s standalone: the
 // admin works the client from the right panel (tag, stage, responsible manager, task, note,
@@ -29,57 +26,30 @@ const HOUR = 3_600_000;
 const moscowLocal = (at: number): string => new Date(at + 3 * HOUR).toISOString().slice(0, 16);
 
 describe('two users on one client card, live (npm start, Chromium)', () => {
+  let parley: StandaloneParley;
   let f: JourneyFixture;
-  let dataDir: string;
-  let proc: ServiceProcess;
   let browser: Browser;
   let baseUrl: string;
   let webhook: TelegramWebhookClient;
   const CLIENT = 720002;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(REPO_ROOT, 'dist/apps/web/index.html'))) {
-      throw new Error('the web app is not built: run `npm run build:web` (npm test does)');
-    }
-    f = await createJourneyFixture();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'parley-two-managers-'));
-    const port = await freePort();
-    proc = startServiceProcess('apps/standalone/src/main.ts', {
-      ...f.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PARLEY_DATA_DIR: dataDir,
-    });
-    await proc.waitForOutput(/Parley listening on/, 90_000);
-    baseUrl = `http://127.0.0.1:${port}`;
-    webhook = new TelegramWebhookClient(`${baseUrl}/channels/telegram/webhook`, f.webhookSecret);
+    requireBuiltWebApp();
+    parley = await startStandaloneParley('two-managers');
+    ({ f, baseUrl, webhook } = parley);
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    proc?.child.kill('SIGTERM');
-    await proc?.exited;
-    await f?.standIn.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await parley?.close();
   });
 
-  const signIn = async (
+  const signIn = (
     who: { email: string; password: string },
     options: { timezoneId?: string; permissions?: string[] } = {},
-  ): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-      ...options,
-    });
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.getByTestId('signin-email').fill(who.email);
-    await page.getByTestId('signin-password').fill(who.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('chat-list').waitFor();
-    return page;
-  };
+  ): Promise<Page> =>
+    signInInBrowser(browser, baseUrl, who, { viewport: { width: 1400, height: 1000 }, ...options });
 
   const openChat = async (page: Page, conversationId: string): Promise<void> => {
     const item = page.locator(

@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import type { CommandResponse } from '../gateway/gateway-api';
+import type { TrackingLinkFields } from './crm-events';
 import { ACCOUNT_ID_MAX } from './crm-commands';
 import { IsAmount, IsCurrency, IsName } from './crm-validation';
 
@@ -35,13 +36,7 @@ export class RegistrationLinkTemplateRequest {
 }
 
 /** One tracking link (R2) as the admin screen lists it. */
-export interface TrackingLinkView {
-  readonly key: string;
-  readonly source: string;
-  readonly platform: string | null;
-  readonly campaign: string | null;
-  readonly ad: string | null;
-  readonly adSet: string | null;
+export interface TrackingLinkView extends TrackingLinkFields {
   readonly createdAt: string;
   /** Clients whose first `/start` carried this key. */
   readonly clients: number;

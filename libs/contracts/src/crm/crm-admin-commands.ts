@@ -9,6 +9,7 @@ import {
   TRACKING_LINK_KEY_PATTERN,
   type ConversionType,
 } from './crm-admin-api';
+import type { TrackingLinkFields } from './crm-events';
 import { IsAmount, IsCurrency, IsTrimmedName, TAG_NAME_MAX } from './crm-validation';
 
 const ROLES: readonly ActorRole[] = ['admin', 'manager'];
@@ -47,13 +48,7 @@ export class SetRegistrationLinkTemplateDataDto implements SetRegistrationLinkTe
   @IsIn(ROLES) actorRole!: ActorRole;
 }
 
-export interface CreateTrackingLinkData {
-  readonly key: string;
-  readonly source: string;
-  readonly platform: string | null;
-  readonly campaign: string | null;
-  readonly ad: string | null;
-  readonly adSet: string | null;
+export interface CreateTrackingLinkData extends TrackingLinkFields {
   readonly actorRole: ActorRole;
 }
 

@@ -262,18 +262,20 @@ export type RegistrationLinkTemplateChanged = DomainEvent<
   { readonly template: string | null }
 >;
 
+/** What a tracking link attributes its clients to (R2); `key` is what follows `/start`. */
+export interface TrackingLinkFields {
+  readonly key: string;
+  readonly source: string;
+  readonly platform: string | null;
+  readonly campaign: string | null;
+  readonly ad: string | null;
+  readonly adSet: string | null;
+}
+
 /** A tracking link an admin made (R2): `/start <key>` attributes the client to it. */
 export type TrackingLinkCreated = DomainEvent<
   'Crm.TrackingLinkCreated',
-  {
-    readonly key: string;
-    readonly source: string;
-    readonly platform: string | null;
-    readonly campaign: string | null;
-    readonly ad: string | null;
-    readonly adSet: string | null;
-    readonly createdAt: string;
-  }
+  TrackingLinkFields & { readonly createdAt: string }
 >;
 
 /** A key external systems sign conversions with (A3); its secret is derived, never stored. */

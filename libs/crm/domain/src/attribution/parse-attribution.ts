@@ -1,14 +1,4 @@
-import type { Attribution } from '@parley/contracts';
-
-/** What resolving a `/start` payload needs to know of an admin's tracking link (R2). */
-export interface TrackingLinkFields {
-  readonly key: string;
-  readonly source: string;
-  readonly platform: string | null;
-  readonly campaign: string | null;
-  readonly ad: string | null;
-  readonly adSet: string | null;
-}
+import type { Attribution, TrackingLinkFields } from '@parley/contracts';
 
 export const NO_ATTRIBUTION: Attribution = {
   source: null,

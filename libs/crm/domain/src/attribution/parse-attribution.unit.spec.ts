@@ -1,4 +1,5 @@
-import { NO_ATTRIBUTION, parseAttribution, type TrackingLinkFields } from './parse-attribution';
+import type { TrackingLinkFields } from '@parley/contracts';
+import { NO_ATTRIBUTION, parseAttribution } from './parse-attribution';
 
 const b64json = (value: unknown): string =>
   Buffer.from(JSON.stringify(value)).toString('base64url');

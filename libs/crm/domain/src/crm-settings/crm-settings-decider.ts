@@ -3,10 +3,10 @@ import {
   type ActorRole,
   type PipelineStage,
   type Tag,
+  type TrackingLinkFields,
 } from '@parley/contracts';
 import { assertNever, DomainRuleViolation, type Decider } from '@parley/decider';
 import type { CrmSettingsDecidedEvent } from '../crm-decided-events';
-import type { TrackingLinkFields } from '../attribution/parse-attribution';
 import { sameName } from '../names';
 
 /** The colour of a tag a manager created on the fly, until an admin picks one. */

@@ -12,6 +12,7 @@ import {
   firstStage,
   NO_ATTRIBUTION,
   parseAttribution,
+  type ContactCommand,
   type CreateContact,
   type CreateDeal,
 } from '@parley/crm-domain';
@@ -47,35 +48,25 @@ export const ensureContactAndDeal = async (store: EventStore, source: ClientSeen
     started,
     createdAt: occurredAt,
   };
-  const contactCommand = (type: string) =>
-    reactionCommand(source, {
-      service: CRM_SERVICE,
-      type,
-      aggregateId: contactId,
-      actor: CRM_ACTOR,
-    });
-  await handleCommand({
-    store,
-    causationId: eventId,
-    streamName: crmStream(contactId),
-    aggregateId: contactId,
-    decider: contactDecider,
-    command: createContact,
-    envelope: contactCommand('CreateContact'),
-  });
-  if (started) {
-    // A contact a message created first: this is the client's first /start (R2), unless one
-    // was recorded before; the decider tells.
-    await handleCommand({
+  const onContact = (command: ContactCommand) =>
+    handleCommand({
       store,
       causationId: eventId,
       streamName: crmStream(contactId),
       aggregateId: contactId,
       decider: contactDecider,
-      command: { kind: 'RecordStart', attribution },
-      envelope: contactCommand('RecordStart'),
+      command,
+      envelope: reactionCommand(source, {
+        service: CRM_SERVICE,
+        type: command.kind,
+        aggregateId: contactId,
+        actor: CRM_ACTOR,
+      }),
     });
-  }
+  await onContact(createContact);
+  // A contact a message created first: this /start is the client's first (R2), unless one was
+  // recorded before; the decider tells.
+  if (started) await onContact({ kind: 'RecordStart', attribution });
 
   const createDeal: CreateDeal = {
     kind: 'CreateDeal',
