@@ -17,7 +17,8 @@ export const DEMO_CLIENTS: readonly DemoClient[] = [
     lastName: 'Petrova',
     username: 'anna_p',
     languageCode: 'ru',
-    startPayload: 'facebook-winter26-ad12-set3',
+    // base64url of {"s":"facebook","c":"winter26","a":"ad12"}: a deep link built outside Parley (R2)
+    startPayload: 'eyJzIjoiZmFjZWJvb2siLCJjIjoid2ludGVyMjYiLCJhIjoiYWQxMiJ9',
     messages: [
       { minutesAgo: 42, text: 'Здравствуйте! Хочу узнать про тарифы.' },
       { minutesAgo: 40, text: 'Есть ли скидка для новых клиентов?' },

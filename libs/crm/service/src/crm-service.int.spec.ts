@@ -132,7 +132,10 @@ describe('crm service on PGlite + in-process bus', () => {
   it('given /start with a deep link, then the contact is created with attribution, and its deal', async () => {
     // Given
     const who = telegramUserId();
-    const source = started(who, who, nextUpdateId(), 'facebook-summer24-ad12-set3');
+    const payload = Buffer.from(
+      JSON.stringify({ s: 'facebook', c: 'summer24', a: 'ad12', as: 'set3' }),
+    ).toString('base64url');
+    const source = started(who, who, nextUpdateId(), payload);
 
     // When
     await append(source);
@@ -157,11 +160,14 @@ describe('crm service on PGlite + in-process bus', () => {
         languageCode: 'ru',
         attribution: {
           source: 'facebook',
+          platform: null,
           campaign: 'summer24',
           ad: 'ad12',
           adSet: 'set3',
-          raw: 'facebook-summer24-ad12-set3',
+          linkKey: null,
+          raw: payload,
         },
+        started: true,
         createdAt: source.metadata.occurredAt,
       },
       metadata: {
