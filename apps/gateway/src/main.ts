@@ -5,6 +5,11 @@ import { loadConfigOrExit } from '@parley/config';
 import { newId } from '@parley/contracts';
 import { configureGateway, GatewayConfig, GatewayServiceModule } from '@parley/gateway';
 import { runServiceProcess, ServiceProcessConfig } from '@parley/platform';
+import {
+  createFileSystemMediaStore,
+  createGridFsMediaStore,
+  MediaStoreConfig,
+} from '@parley/media-store';
 import { ProjectorServiceModule, rebuildReadModels } from '@parley/projector-service';
 import { createInMemoryReadStore, createMongoReadStore } from '@parley/read-store';
 
@@ -17,11 +22,14 @@ class GatewayProcessConfig extends ServiceProcessConfig {
   @Matches(/^(mongodb(\+srv)?:\/\/.*)?$/, { message: 'must be a mongodb:// URL or empty' })
   READ_STORE_URL: string = '';
   @IsString() @IsNotEmpty() READ_STORE_DB: string = 'parley';
+  /** Where media files live when READ_STORE_URL is empty (else GridFS in the read store's database). */
+  @IsString() @IsNotEmpty() MEDIA_DIR: string = '.data/media';
 }
 
 /** The gateway as its own process: sign-in, the HTTP API, WebSocket push, the web app. */
 const config = loadConfigOrExit(GatewayProcessConfig);
 const gateway = loadConfigOrExit(GatewayConfig);
+const media = loadConfigOrExit(MediaStoreConfig);
 const instanceId = newId();
 // With in-memory read models every gateway replica projects for itself, in a group of its own.
 const embeddedProjector = config.READ_STORE_URL === '';
@@ -33,6 +41,16 @@ void runServiceProcess(
       ? createInMemoryReadStore()
       : await createMongoReadStore({ url: config.READ_STORE_URL, dbName: config.READ_STORE_DB });
     if (embeddedProjector) await rebuildReadModels(engines.store, readStore);
+    const mediaStore = embeddedProjector
+      ? await createFileSystemMediaStore({
+          directory: config.MEDIA_DIR,
+          maxBytes: media.MEDIA_MAX_BYTES,
+        })
+      : await createGridFsMediaStore({
+          url: config.READ_STORE_URL,
+          dbName: config.READ_STORE_DB,
+          maxBytes: media.MEDIA_MAX_BYTES,
+        });
     const commandSender = new CommandSender({
       bus: engines.bus,
       instanceId,
@@ -41,7 +59,7 @@ void runServiceProcess(
     await commandSender.start();
     return {
       modules: [
-        GatewayServiceModule.register(gateway),
+        GatewayServiceModule.register(gateway, { mediaStore }),
         ...(embeddedProjector ? [ProjectorServiceModule.register()] : []),
       ],
       readStore,
@@ -49,6 +67,7 @@ void runServiceProcess(
       configure: (app) => configureGateway(app),
       stop: async () => {
         await commandSender.stop();
+        await mediaStore.close();
         await readStore.close();
       },
     };

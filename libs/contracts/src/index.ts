@@ -11,3 +11,13 @@ export * from './tasks-notes';
 export * from './read-models';
 export * from './gateway';
 export { IsVisibleText, visibleTextProblem } from './validation/visible-text';
+export {
+  MEDIA_KINDS,
+  MEDIA_TAB_KINDS,
+  isMediaKind,
+  type MediaKind,
+  type MediaTabKind,
+  type ContentTypeSource,
+  type MediaItem,
+  type MediaLink,
+} from './media/media-api';

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MEDIA_STORE, type MediaStore } from '@parley/media-store';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AdminHealthDetails } from './auth/admin-health-details';
 import { AuthController } from './auth/auth.controller';
@@ -13,6 +14,9 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { LivePush } from './live/live-push';
 import { LiveTicketController } from './live/live-ticket.controller';
 import { LiveTickets } from './live/live-tickets';
+import { ChatMediaController } from './media/chat-media.controller';
+import { MediaController } from './media/media.controller';
+import { MediaLinks } from './media/media-links';
 import { GatewayRedis } from './sessions/gateway-redis';
 import { InMemoryRefreshTokenStore } from './sessions/in-memory-refresh-token-store';
 import { RedisRefreshTokenStore } from './sessions/redis-refresh-token-store';
@@ -29,6 +33,11 @@ export interface GatewayModuleOptions {
    * PARLEY_ADMIN_PASSWORD is empty: `npm start` generates the password once and keeps this.
    */
   readonly adminPasswordHash?: string;
+  /**
+   * Where media is kept (issue 9): the file-system store under the data directory for
+   * `npm start`, GridFS for the services. Without one the media routes answer 503.
+   */
+  readonly mediaStore?: MediaStore;
 }
 
 /**
@@ -50,10 +59,14 @@ export class GatewayServiceModule {
         LiveTicketController,
         TasksNotesController,
         UsersController,
+        MediaController,
+        ChatMediaController,
         ...CRM_GATEWAY_CONTROLLERS,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: MEDIA_STORE, useValue: options.mediaStore ?? null },
+        MediaLinks,
         ...(options.adminPasswordHash
           ? [{ provide: ADMIN_PASSWORD_HASH, useValue: options.adminPasswordHash }]
           : []),

@@ -1,0 +1,1 @@
+export { describeMediaStoreContract, type MediaStoreUnderTest } from './media-store.contract';
