@@ -51,7 +51,15 @@ const planSources = (o: ServicePlanOptions): Omit<PlannedService, 'entry'>[] => 
     {
       name: 'channel-telegram',
       source: 'apps/channel-telegram/src/main.ts',
-      env: { ...common, PORT: String(o.telegramPort), HOST: '0.0.0.0' },
+      // Its send limits are shared through Redis, as its replicas would share them.
+      env: {
+        ...common,
+        PORT: String(o.telegramPort),
+        HOST: '0.0.0.0',
+        REDIS_URL: o.redisUrl ?? DEFAULT_REDIS_URL,
+        // It fetches clients' files into the media store the gateway serves from.
+        READ_STORE_URL: o.readStoreUrl,
+      },
     },
   ];
   if (o.readStoreUrl) {

@@ -1,13 +1,49 @@
 import 'reflect-metadata';
+import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { TelegramChannelConfig, TelegramChannelModule } from '@parley/channel-telegram';
 import { loadConfigOrExit } from '@parley/config';
+import {
+  createFileSystemMediaStore,
+  createGridFsMediaStore,
+  MediaStoreConfig,
+} from '@parley/media-store';
 import { runServiceProcess, ServiceProcessConfig } from '@parley/platform';
 
+class ChannelTelegramProcessConfig extends ServiceProcessConfig {
+  /**
+   * The read store's MongoDB, where the gateway serves media from (GridFS): clients' files are
+   * fetched into it. Empty: the file system under MEDIA_DIR, as the gateway without it.
+   */
+  @IsOptional()
+  @Matches(/^(mongodb(\+srv)?:\/\/.*)?$/, { message: 'must be a mongodb:// URL or empty' })
+  READ_STORE_URL: string = '';
+  @IsString() @IsNotEmpty() READ_STORE_DB: string = 'parley';
+  /** Where media files live when READ_STORE_URL is empty (the gateway's MEDIA_DIR). */
+  @IsString() @IsNotEmpty() MEDIA_DIR: string = '.data/media';
+}
+
 /**
- * The Telegram channel as its own process: the webhook and outbound delivery. It needs only the
- * event store to boot and take updates; with Kafka down, outbound delivery starts once it answers.
+ * The Telegram channel as its own process: the webhook, outbound delivery, and fetching clients'
+ * files into the media store. It needs only the event store to boot and take updates; with
+ * Kafka down, outbound delivery and fetching start once it answers.
  */
 const telegram = loadConfigOrExit(TelegramChannelConfig);
-void runServiceProcess('channel-telegram', loadConfigOrExit(ServiceProcessConfig), async () => ({
-  modules: [TelegramChannelModule.register(telegram)],
-}));
+const config = loadConfigOrExit(ChannelTelegramProcessConfig);
+const media = loadConfigOrExit(MediaStoreConfig);
+void runServiceProcess('channel-telegram', config, async () => {
+  const mediaStore =
+    config.READ_STORE_URL === ''
+      ? await createFileSystemMediaStore({
+          directory: config.MEDIA_DIR,
+          maxBytes: media.MEDIA_MAX_BYTES,
+        })
+      : await createGridFsMediaStore({
+          url: config.READ_STORE_URL,
+          dbName: config.READ_STORE_DB,
+          maxBytes: media.MEDIA_MAX_BYTES,
+        });
+  return {
+    modules: [TelegramChannelModule.register(telegram, { mediaStore })],
+    stop: () => mediaStore.close(),
+  };
+});

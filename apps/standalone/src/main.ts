@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isTelegramChannelEnabled, TelegramChannelConfig } from '@parley/channel-telegram';
 import { loadConfigOrExit } from '@parley/config';
 import { configureGateway, GatewayConfig } from '@parley/gateway';
+import { createFileSystemMediaStore, MediaStoreConfig } from '@parley/media-store';
 import {
   HealthRegistry,
   logLevelsUpTo,
@@ -59,6 +60,17 @@ const main = async (): Promise<void> => {
     gateway.COMMAND_TIMEOUT_MS,
   );
   signals.onStop(engines.close);
+  // Media files live beside PGlite, under the data directory, named by Parley's own ids.
+  const mediaStore = await createFileSystemMediaStore({
+    directory: path.join(dataDir, 'media'),
+    maxBytes: loadConfigOrExit(MediaStoreConfig, env).MEDIA_MAX_BYTES,
+  });
+  signals.onStop(() => mediaStore.close());
+  health.register({
+    name: 'media',
+    description: 'media store (files under the data directory)',
+    check: () => mediaStore.check(),
+  });
   const service = await startNestService({
     serviceName: 'standalone',
     ports: {
@@ -74,6 +86,7 @@ const main = async (): Promise<void> => {
         gateway,
         adminPasswordHash: admin.hash,
         telegram: isTelegramChannelEnabled(telegram) ? telegram : null,
+        mediaStore,
       }),
     ],
     http: { port: config.PORT, host: config.HOST },

@@ -3,6 +3,7 @@ import { TelegramChannelModule, type TelegramChannelConfig } from '@parley/chann
 import { ConversationServiceModule } from '@parley/conversation-service';
 import { CrmServiceModule } from '@parley/crm-service';
 import { GatewayServiceModule, type GatewayConfig } from '@parley/gateway';
+import type { MediaStore } from '@parley/media-store';
 import { ProjectorServiceModule } from '@parley/projector-service';
 import { TasksNotesServiceModule } from '@parley/tasks-notes-service';
 import { StatusPageController } from './status-page/status-page.controller';
@@ -18,17 +19,25 @@ export class StandaloneModule {
     /** The admin's stored password hash, when PARLEY_ADMIN_PASSWORD is not set. */
     adminPasswordHash?: string;
     telegram: TelegramChannelConfig | null;
+    /**
+     * Where media files are kept (the file system under the data directory): the channel fetches
+     * clients' files into it, the gateway serves them from it.
+     */
+    mediaStore: MediaStore;
   }): DynamicModule {
     return {
       module: StandaloneModule,
       imports: [
-        ...(options.telegram ? [TelegramChannelModule.register(options.telegram)] : []),
+        ...(options.telegram
+          ? [TelegramChannelModule.register(options.telegram, { mediaStore: options.mediaStore })]
+          : []),
         ConversationServiceModule.register(),
         CrmServiceModule.register(),
         TasksNotesServiceModule.register(),
         ProjectorServiceModule.register(),
         GatewayServiceModule.register(options.gateway, {
           adminPasswordHash: options.adminPasswordHash,
+          mediaStore: options.mediaStore,
         }),
       ],
       controllers: [StatusPageController],

@@ -2,6 +2,7 @@ export * from './bus.port';
 export * from './delivery/retry-policy';
 export { describeError } from './delivery/dead-letter-message';
 export * from './in-process/in-process-bus';
+export { partitionForKey } from './in-process/partition-for-key';
 export * from './kafka/kafka-bus-options';
 export * from './kafka/kafka-bus';
 export {

@@ -1,4 +1,14 @@
-import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsDivisibleBy,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]+$/;
 const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
@@ -38,8 +48,30 @@ export class TelegramChannelConfig {
    */
   @IsInt() @Min(1) @Max(60) TELEGRAM_API_TIMEOUT_SECONDS: number = 5;
 
-  /** Least time between two messages to one chat (Telegram: about 1 per second per chat). */
-  @IsInt() @Min(0) @Max(60_000) TELEGRAM_CHAT_SEND_INTERVAL_MS: number = 1000;
+  /**
+   * Least time between two messages to one chat (Telegram: about 1 per second per chat), for
+   * every replica together; 0: no spacing. Whole seconds, because the shared limiter's windows
+   * in Redis are (rate-limiter-flexible sets them with EXPIRE).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  @IsDivisibleBy(1000, { message: 'must be 0 or whole seconds in ms (1000, 2000, ...)' })
+  TELEGRAM_CHAT_SEND_INTERVAL_MS: number = 1000;
+
+  /**
+   * Messages the bot sends per second, all chats and replicas together (Telegram: about 30). The
+   * limiter grants a sixth of it per 200 ms slot, so no sliding second ever holds more.
+   */
+  @IsInt() @Min(6) @Max(1000) TELEGRAM_BOT_SENDS_PER_SECOND: number = 30;
+
+  /**
+   * Redis for the send limits, shared by every replica of the channel (per-chat spacing, the
+   * bot's rate, Telegram's retry_after holds). Empty: this process's memory (one replica only).
+   * A password in it is masked in configuration errors.
+   */
+  @Matches(/^(rediss?:\/\/\S+)?$/, { message: 'must be a redis:// or rediss:// URL, or empty' })
+  REDIS_URL: string = '';
 }
 
 /** True when the config switches the channel on (a bot token is set). */

@@ -18,6 +18,20 @@ describe('TelegramChannelConfig', () => {
     expect(config.TELEGRAM_BOT_USERNAME).toBe('parley_bot');
     expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
     expect(config.TELEGRAM_CHAT_SEND_INTERVAL_MS).toBe(1000);
+    expect(config.TELEGRAM_BOT_SENDS_PER_SECOND).toBe(30);
+    expect(config.REDIS_URL).toBe('');
+  });
+
+  it('given send limits the shared limiter cannot keep, then each variable is named', () => {
+    expect(problemsOf({ TELEGRAM_CHAT_SEND_INTERVAL_MS: '1500' })).toEqual([
+      'TELEGRAM_CHAT_SEND_INTERVAL_MS',
+    ]);
+    expect(problemsOf({ TELEGRAM_CHAT_SEND_INTERVAL_MS: '0' })).toEqual([]);
+    expect(problemsOf({ TELEGRAM_BOT_SENDS_PER_SECOND: '5' })).toEqual([
+      'TELEGRAM_BOT_SENDS_PER_SECOND',
+    ]);
+    expect(problemsOf({ REDIS_URL: 'http://127.0.0.1:6379' })).toEqual(['REDIS_URL']);
+    expect(problemsOf({ REDIS_URL: 'redis://:pw@127.0.0.1:6379' })).toEqual([]);
   });
 
   it('given a token and a secret, then the channel is on', () => {

@@ -21,6 +21,8 @@ import {
   sampleChannelPostUpdate,
   sampleGroupUpdate,
   samplePhotoUpdate,
+  sampleEditedTextUpdate,
+  sampleMyChatMemberUpdate,
   sampleStartUpdate,
   sampleTextUpdate,
   startBotApiStandIn,
@@ -325,18 +327,18 @@ const describeChannel = (adapter: string, openEngines: () => Promise<TestEngines
         },
       );
 
-      it('given an update kind not handled (an edit), then 200, nothing stored, counted as edited_message', async () => {
+      it('given an edit in a group, then 200, nothing stored, counted as edited_message.group', async () => {
         const stored = await channelEventCount();
         const response = await postUpdate({
           update_id: 900_001,
-          edited_message: { message_id: 1, date: 1, chat: { id: 5, type: 'private' }, text: 'e' },
+          edited_message: { message_id: 1, date: 1, chat: { id: -5, type: 'group' }, text: 'e' },
         });
         expect(response.status).toBe(200);
         expect(await channelEventCount()).toBe(stored);
-        expect((await webhookHealth()).detail).toMatch(/edited_message \d+/);
+        expect((await webhookHealth()).detail).toMatch(/edited_message\.group \d+/);
       });
 
-      it('given a photo from the client, then 200 and Channel.MessageReceived with unsupported content, caption kept', async () => {
+      it('given a photo from the client, then 200 and Channel.MessageReceived v3 with the photo and its caption', async () => {
         const chat = freshChat();
         const response = await postUpdate(
           samplePhotoUpdate({ updateId: chat, chatId: chat, messageId: 31, caption: 'receipt' }),
@@ -348,9 +350,36 @@ const describeChannel = (adapter: string, openEngines: () => Promise<TestEngines
           type: 'Channel.MessageReceived',
           data: {
             externalMessageId: '31',
-            content: { kind: 'unsupported', unsupportedKind: 'photo', caption: 'receipt' },
+            content: {
+              kind: 'photo',
+              file: { fileId: 'AgACAgIAAxkBAAIBZ2-large', fileUniqueId: 'AQADlarge' },
+              caption: 'receipt',
+            },
           },
-          metadata: { schemaVersion: 2, actor: { kind: 'client', id: `tg:${chat}` } },
+          metadata: { schemaVersion: 3, actor: { kind: 'client', id: `tg:${chat}` } },
+        });
+      });
+
+      it('given an edit and a block, each posted twice, then Channel.MessageEdited and Channel.BotBlocked once each', async () => {
+        const chat = freshChat();
+        const edit = sampleEditedTextUpdate({
+          updateId: chat,
+          chatId: chat,
+          messageId: 3,
+          text: 'Fixed',
+        });
+        const block = sampleMyChatMemberUpdate({
+          updateId: chat + 50_000,
+          chatId: chat,
+          status: 'kicked',
+        });
+        for (const update of [edit, edit, block, block]) {
+          expect((await postUpdate(update)).status).toBe(200);
+        }
+        const events = await eventsOf(chat);
+        expect(events.map((e) => e.type)).toEqual(['Channel.MessageEdited', 'Channel.BotBlocked']);
+        expect(events[0]).toMatchObject({
+          data: { externalMessageId: '3', content: { kind: 'text', text: 'Fixed' } },
         });
       });
 

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createAdminApi } from '../api/admin-api';
 import { HttpClient } from '../api/http-client';
 import { createParleyApi } from '../api/parley-api';
+import { createMediaApi } from '../media/media-api';
 import { SignInPage } from '../auth/SignInPage';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { languageFromLocale, translate, type Language } from '../i18n/translate';
@@ -20,7 +21,7 @@ export function App() {
   );
   const [state, setState] = useState<SessionState>({ phase: 'restoring' });
 
-  const { api, adminApi } = useMemo(() => {
+  const { api, adminApi, mediaApi } = useMemo(() => {
     const http = new HttpClient({
       fetch: (input, init) => window.fetch(input, init),
       onSessionRefreshed: (session) =>
@@ -29,7 +30,11 @@ export function App() {
         ),
       onSessionEnded: () => setState({ phase: 'signed-out' }),
     });
-    return { api: createParleyApi(http), adminApi: createAdminApi(http) };
+    return {
+      api: createParleyApi(http),
+      adminApi: createAdminApi(http),
+      mediaApi: createMediaApi(http),
+    };
   }, []);
 
   const signedIn = useCallback((session: SignInResponse) => {
@@ -70,6 +75,7 @@ export function App() {
         <MessengerScreen
           api={api}
           adminApi={adminApi}
+          mediaApi={mediaApi}
           session={state.session}
           onSignOut={signOut}
         />

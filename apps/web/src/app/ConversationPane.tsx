@@ -1,12 +1,21 @@
-import type { ChatListItem } from '@parley/contracts';
+import { useState } from 'react';
+import type { ChatListItem, MediaItem, Page } from '@parley/contracts';
 import { Avatar } from '../chat-list/Avatar';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MediaPageQuery } from '../media/media-api';
+import { MediaTab } from '../media/MediaTab';
 import { ReplyBar } from '../reply-bar/ReplyBar';
 import { Timeline } from '../timeline/Timeline';
 import type { ShownTimelineEntry } from '../timeline/pending-messages';
 import './conversation-pane.css';
 
-/** The centre column: who we talk to, the timeline, and the reply bar at the bottom. */
+/** What the centre column shows above the reply bar. */
+type ConversationView = 'timeline' | 'media';
+
+/**
+ * The centre column: who we talk to, the timeline (or the Media tab, C6, by the header's
+ * switch), and the reply bar at the bottom.
+ */
 export function ConversationPane(props: {
   conversationId: string | null;
   chat: ChatListItem | undefined;
@@ -20,8 +29,13 @@ export function ConversationPane(props: {
   onRetryMessage: (messageId: string) => Promise<void>;
   /** An unconfirmed message reached the client after all (the manager checked the chat). */
   onMarkMessageSent: (messageId: string) => Promise<void>;
+  /** The Media tab's pages: `createMediaApi(http).chatMedia`. */
+  loadMedia: (conversationId: string, query: MediaPageQuery) => Promise<Page<MediaItem>>;
+  /** Changes when the conversation may have new files: the Media tab reloads. */
+  mediaReloadTick: number;
 }) {
   const { t } = useI18n();
+  const [view, setView] = useState<ConversationView>('timeline');
   if (props.conversationId === null) {
     return (
       <section className="conversation conversation--empty">
@@ -43,21 +57,55 @@ export function ConversationPane(props: {
           {props.chat.contact.username && (
             <span className="muted">@{props.chat.contact.username}</span>
           )}
+          {props.chat.clientBlockedBotAt && (
+            <span className="conversation__blocked" role="status" data-testid="blocked-banner">
+              {t('chat.blockedBot')}
+            </span>
+          )}
+          <div
+            className="conversation__views"
+            role="group"
+            aria-label={t('media.view.label')}
+            data-testid="conversation-views"
+          >
+            {(['timeline', 'media'] as const).map((option) => (
+              <button
+                key={option}
+                type="button"
+                className="conversation__view"
+                aria-pressed={view === option}
+                data-testid={`view-${option}`}
+                onClick={() => setView(option)}
+              >
+                {t(`media.view.${option}`)}
+              </button>
+            ))}
+          </div>
         </header>
       )}
-      <Timeline
-        entries={props.entries}
-        error={props.timelineError}
-        currentUserId={props.currentUserId}
-        onRetry={props.onRetryTimeline}
-        failedMessageActions={{
-          retry: props.onRetryMessage,
-          markSent: props.onMarkMessageSent,
-        }}
-      />
+      {view === 'media' ? (
+        <MediaTab
+          conversationId={props.conversationId}
+          load={props.loadMedia}
+          reloadTick={props.mediaReloadTick}
+        />
+      ) : (
+        <Timeline
+          conversationId={props.conversationId}
+          entries={props.entries}
+          error={props.timelineError}
+          currentUserId={props.currentUserId}
+          onRetry={props.onRetryTimeline}
+          failedMessageActions={{
+            retry: props.onRetryMessage,
+            markSent: props.onMarkMessageSent,
+          }}
+        />
+      )}
       <ReplyBar
         key={props.conversationId}
         conversationId={props.conversationId}
+        clientBlockedBot={Boolean(props.chat?.clientBlockedBotAt)}
         onSend={props.onSend}
         onMarkRead={props.onMarkRead}
       />

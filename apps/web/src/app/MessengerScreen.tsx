@@ -9,6 +9,8 @@ import type { ParleyApi } from '../api/parley-api';
 import { useResource } from '../api/use-resource';
 import { ChatList } from '../chat-list/ChatList';
 import { ClientCardPanel, type CardEdits } from '../client-card/ClientCardPanel';
+import type { MediaApi } from '../media/media-api';
+import { MediaLinksProvider } from '../media/media-links';
 import { sortTimeline } from '../timeline/timeline-order';
 import {
   stillPending,
@@ -40,6 +42,8 @@ const connectBrowserWebSocket: ConnectLive = (url, events) => {
 export function MessengerScreen(props: {
   api: ParleyApi;
   adminApi: AdminApi;
+  /** The media routes (signed links for the timeline's files, the Media tab's pages). */
+  mediaApi: MediaApi;
   session: SignInResponse;
   onSignOut: () => void;
 }) {
@@ -174,51 +178,55 @@ export function MessengerScreen(props: {
   const selectedChat = chats.data?.find((chat) => chat._id === selectedId);
 
   return (
-    <div className="app-shell">
-      <AppHeader
-        user={session.user}
-        view={route.view}
-        liveStatus={liveStatus}
-        onSignOut={props.onSignOut}
-      />
-      {route.view === 'admin' && <AdminScreen api={props.adminApi} section={route.section} />}
-      <div className="messenger" hidden={route.view === 'admin'}>
-        <ChatList
-          chats={chats.data}
-          error={chats.error}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-          onRetry={() => reload({ type: 'everything' })}
+    <MediaLinksProvider value={props.mediaApi.mediaLink}>
+      <div className="app-shell">
+        <AppHeader
+          user={session.user}
+          view={route.view}
+          liveStatus={liveStatus}
+          onSignOut={props.onSignOut}
         />
-        <ConversationPane
-          conversationId={selectedId}
-          chat={selectedChat}
-          entries={entries}
-          timelineError={timeline.error}
-          currentUserId={session.user.id}
-          onRetryTimeline={() => refreshConversation(selectedId ?? '')}
-          onSend={send}
-          onMarkRead={markRead}
-          onRetryMessage={retryMessage}
-          onMarkMessageSent={markMessageSent}
-        />
-        {selectedId === null ? (
-          <aside className="client-card client-card--empty" />
-        ) : (
-          <ClientCardPanel
-            card={card.data}
-            error={card.error}
-            currentUser={session.user}
-            catalogue={catalogue.data}
-            pipeline={pipeline.data}
-            users={users.data}
-            settings={crmSettings.data}
-            settingsError={crmSettings.error}
-            edits={cardEdits}
-            onRetry={() => refreshConversation(selectedId)}
+        {route.view === 'admin' && <AdminScreen api={props.adminApi} section={route.section} />}
+        <div className="messenger" hidden={route.view === 'admin'}>
+          <ChatList
+            chats={chats.data}
+            error={chats.error}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onRetry={() => reload({ type: 'everything' })}
           />
-        )}
+          <ConversationPane
+            conversationId={selectedId}
+            chat={selectedChat}
+            entries={entries}
+            timelineError={timeline.error}
+            currentUserId={session.user.id}
+            onRetryTimeline={() => refreshConversation(selectedId ?? '')}
+            onSend={send}
+            onMarkRead={markRead}
+            onRetryMessage={retryMessage}
+            onMarkMessageSent={markMessageSent}
+            loadMedia={props.mediaApi.chatMedia}
+            mediaReloadTick={ticks.timeline}
+          />
+          {selectedId === null ? (
+            <aside className="client-card client-card--empty" />
+          ) : (
+            <ClientCardPanel
+              card={card.data}
+              error={card.error}
+              currentUser={session.user}
+              catalogue={catalogue.data}
+              pipeline={pipeline.data}
+              users={users.data}
+              settings={crmSettings.data}
+              settingsError={crmSettings.error}
+              edits={cardEdits}
+              onRetry={() => refreshConversation(selectedId)}
+            />
+          )}
+        </div>
       </div>
-    </div>
+    </MediaLinksProvider>
   );
 }

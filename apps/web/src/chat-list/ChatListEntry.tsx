@@ -48,13 +48,18 @@ export function ChatListEntry(props: {
                       {lastMessagePreviewText(last, t)}
                     </span>
                   ) : (
-                    last.preview
+                    lastMessagePreviewText(last, t)
                   )}
                 </>
               ) : (
                 <span className="muted">{t('chatList.noMessages')}</span>
               )}
             </span>
+            {chat.clientBlockedBotAt && (
+              <span className="chat-entry__blocked" data-testid="chat-blocked-bot">
+                {t('chat.blockedBot')}
+              </span>
+            )}
             <StatusBadge status={chat.status} />
             {chat.unreadCount > 0 && (
               <span

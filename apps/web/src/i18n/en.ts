@@ -1,10 +1,14 @@
 import { adminEn } from './admin-en';
 import { clientCardEn } from './client-card-en';
+import { mediaEn } from './media-en';
+import { messagesEn } from './messages-en';
 
 /** English: the source dictionary. Every visible string of the app has a key here. */
 export const en = {
   ...adminEn,
   ...clientCardEn,
+  ...mediaEn,
+  ...messagesEn,
   'app.name': 'Parley',
   'app.loading': 'Loading…',
   'app.signOut': 'Sign out',

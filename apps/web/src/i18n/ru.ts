@@ -1,11 +1,15 @@
 import { adminRu } from './admin-ru';
 import { clientCardRu } from './client-card-ru';
+import { mediaRu } from './media-ru';
+import { messagesRu } from './messages-ru';
 import type { MessageKey } from './en';
 
 /** Russian: every key of the English dictionary, checked by the type. */
 export const ru: Readonly<Record<MessageKey, string>> = {
   ...adminRu,
   ...clientCardRu,
+  ...mediaRu,
+  ...messagesRu,
   'app.name': 'Parley',
   'app.loading': 'Загрузка…',
   'app.signOut': 'Выйти',

@@ -13,6 +13,8 @@ const newMessageId = (): string => crypto.randomUUID();
  */
 export function ReplyBar(props: {
   conversationId: string;
+  /** The client blocked the bot: sending is disabled, with the reason (the gateway refuses too). */
+  clientBlockedBot?: boolean;
   onSend: (text: string, messageId: string) => Promise<void>;
   onMarkRead: () => Promise<void>;
 }) {
@@ -22,8 +24,10 @@ export function ReplyBar(props: {
   const [markingRead, setMarkingRead] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const blocked = props.clientBlockedBot === true;
+
   const send = async () => {
-    if (sending || !canSend(draft)) return;
+    if (blocked || sending || !canSend(draft)) return;
     setSending(true);
     setError(null);
     try {
@@ -67,7 +71,12 @@ export function ReplyBar(props: {
   };
 
   return (
-    <form className="reply-bar" onSubmit={onSubmit}>
+    <form className="reply-bar" onSubmit={onSubmit} data-blocked={blocked ? 'true' : undefined}>
+      {blocked && (
+        <p className="reply-bar__blocked" role="status" data-testid="reply-blocked">
+          {t('reply.blockedBot')}
+        </p>
+      )}
       {error && (
         <p className="reply-bar__error" role="alert" data-testid="reply-error">
           {error}
@@ -81,6 +90,7 @@ export function ReplyBar(props: {
           placeholder={t('reply.placeholder')}
           rows={2}
           maxLength={MAX_MESSAGE_LENGTH}
+          disabled={blocked}
           value={draft.text}
           onChange={(event) =>
             setDraft((current) => editDraft(current, event.target.value, newMessageId))
@@ -92,7 +102,8 @@ export function ReplyBar(props: {
             type="submit"
             className="button button--primary"
             data-testid="reply-send"
-            disabled={sending || !canSend(draft)}
+            disabled={blocked || sending || !canSend(draft)}
+            title={blocked ? t('reply.blockedBot') : undefined}
           >
             <SendIcon />
             {sending ? t('reply.sending') : t('reply.send')}

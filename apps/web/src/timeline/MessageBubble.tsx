@@ -1,35 +1,15 @@
-import type { DeliveryState, MessageContent } from '@parley/contracts';
+import type {
+  DeliveryState,
+  MessageContent,
+  TimelineMedia,
+  TimelineMessage,
+} from '@parley/contracts';
 import { formatClockTime, formatDateTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/I18nProvider';
 import { DeliveryMark } from './DeliveryMark';
+import { EditedMarker } from './EarlierVersions';
+import { MessageContentView } from './MessageContentView';
 import { FailedDeliveryActions, type FailedMessageActions } from './FailedDeliveryActions';
-
-function MessageBody(props: { content: MessageContent }) {
-  const { content } = props;
-  const { t } = useI18n();
-  switch (content.kind) {
-    case 'text':
-      return <p className="bubble__text">{content.text}</p>;
-    case 'unsupported':
-      // A kind Parley cannot show yet (a photo, a voice note, ...): say what came, keep the caption.
-      return (
-        <>
-          <p
-            className="bubble__unsupported"
-            data-testid="unsupported-message"
-            data-unsupported-kind={content.unsupportedKind}
-          >
-            {t('message.unsupported', { kind: content.unsupportedKind })}
-          </p>
-          {content.caption !== null && <p className="bubble__text">{content.caption}</p>}
-        </>
-      );
-    default: {
-      const _exhaustive: never = content;
-      return _exhaustive;
-    }
-  }
-}
 
 /** A message on the timeline: incoming on the left, outgoing on the right with its delivery. */
 export function MessageBubble(props: {
@@ -38,6 +18,12 @@ export function MessageBubble(props: {
   content: MessageContent;
   delivery: DeliveryState | null;
   at: string;
+  /** The conversation it belongs to (for its file's tile). */
+  conversationId: string;
+  /** Its file, once fetched or failed (client messages with media). */
+  media?: TimelineMedia;
+  /** Set once the client edited it (C5): the marker and the earlier versions. */
+  edited?: TimelineMessage['edited'];
   pending?: boolean;
   /** Retry and mark sent for a failed outgoing message (C4); without it, no buttons. */
   failedMessageActions?: FailedMessageActions;
@@ -55,11 +41,19 @@ export function MessageBubble(props: {
       data-delivery={shownDelivery?.status}
       data-message-id={props.messageId}
       data-pending={props.pending ? 'true' : undefined}
+      data-content-kind={props.content.kind}
+      data-edited={props.edited ? 'true' : undefined}
     >
       <div
         className={`bubble bubble--${direction}${shownDelivery?.status === 'error' ? ' bubble--error' : ''}`}
       >
-        <MessageBody content={props.content} />
+        <MessageContentView
+          content={props.content}
+          file={{ media: props.media, conversationId: props.conversationId, at: props.at }}
+        />
+        {props.edited && (
+          <EditedMarker editedAt={props.edited.at} earlierVersions={props.edited.earlierVersions} />
+        )}
         <div className="bubble__meta">
           <time dateTime={props.at} title={formatDateTime(props.at, language)}>
             {formatClockTime(new Date(props.at))}

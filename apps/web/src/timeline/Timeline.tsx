@@ -10,6 +10,7 @@ import './timeline.css';
 
 /** The centre column's history (C3, C4): oldest first, scrolled to the newest. */
 export function Timeline(props: {
+  conversationId: string;
   entries: readonly ShownTimelineEntry[] | undefined;
   error: unknown;
   currentUserId: string | null;
@@ -46,6 +47,7 @@ export function Timeline(props: {
           entry.source === 'pending' ? (
             <MessageBubble
               key={`pending:${entry.pending.messageId}`}
+              conversationId={props.conversationId}
               messageId={entry.pending.messageId}
               direction="out"
               content={{ kind: 'text', text: entry.pending.text }}
@@ -57,10 +59,13 @@ export function Timeline(props: {
             <MessageBubble
               key={entry.item._id}
               messageId={entry.item.item.messageId}
+              conversationId={entry.item.conversationId}
+              media={entry.item.item.media}
               direction={entry.item.item.direction}
               content={entry.item.item.content}
               delivery={entry.item.item.delivery}
               at={entry.item.at}
+              edited={entry.item.item.edited}
               failedMessageActions={props.failedMessageActions}
             />
           ) : entry.item.item.kind === 'note' ? (

@@ -124,6 +124,10 @@ const noticeText = (action: TimelineAction, t: Translate): string | null => {
         ? t('timelineNotice.conversion.registration')
         : null;
     }
+    case 'client.blocked_bot':
+      return t('timelineNotice.client.blockedBot');
+    case 'client.unblocked_bot':
+      return t('timelineNotice.client.unblockedBot');
     case 'contact.attributed': {
       const source = text(d['source']);
       return source === null

@@ -5,15 +5,22 @@ import {
   streamName,
   telegramConversationId,
   telegramRejectedUpdatesId,
+  type BotBlocked,
+  type BotUnblocked,
   type ChannelClient,
   type ClientMessageArrived,
   type ClientStarted,
   type EventMetadata,
   type FieldIssue,
   type MessageContent,
+  type MessageEdited,
   type UpdateRejected,
 } from '@parley/contracts';
-import type { TelegramMessage, TelegramUser } from '../webhook/telegram-update.dto';
+import type {
+  TelegramChatMemberUpdated,
+  TelegramMessage,
+  TelegramUser,
+} from '../webhook/telegram-update.dto';
 import type { ClientMessage } from '../webhook/update-classification';
 
 /** What an inbound event needs besides the update: where it belongs and when it was seen. */
@@ -36,8 +43,13 @@ export const inboundEventId = (botId: string, updateId: number): string =>
 export const rejectedUpdateEventId = (botId: string, updateId: number): string =>
   deterministicId('telegram-rejected-update', botId, updateId);
 
-export const conversationIdOf = (ctx: InboundContext, message: TelegramMessage): string =>
-  telegramConversationId(ctx.workspaceId, ctx.botId, message.chat.id);
+/** Where an update happened: a message, or a change of the bot's membership in the chat. */
+type ChatUpdate = Pick<TelegramMessage, 'chat'> & { readonly from: TelegramUser };
+
+export const conversationIdOf = (
+  ctx: InboundContext,
+  message: Pick<TelegramMessage, 'chat'>,
+): string => telegramConversationId(ctx.workspaceId, ctx.botId, message.chat.id);
 
 /** The channel stream of a conversation: `channel-{conversationId}`. */
 export const channelStream = (conversationId: string): string =>
@@ -55,11 +67,7 @@ export const channelClientOf = (from: TelegramUser): ChannelClient => ({
   languageCode: from.language_code ?? null,
 });
 
-const metadataOf = (
-  ctx: InboundContext,
-  message: ClientMessage,
-  schemaVersion = 1,
-): EventMetadata => {
+const metadataOf = (ctx: InboundContext, message: ChatUpdate, schemaVersion = 1): EventMetadata => {
   const eventId = inboundEventId(ctx.botId, ctx.updateId);
   return {
     eventId,
@@ -73,14 +81,15 @@ const metadataOf = (
   };
 };
 
-const sourceOf = (ctx: InboundContext, message: TelegramMessage) => ({
+const sourceOf = (ctx: InboundContext, message: Pick<TelegramMessage, 'chat'>) => ({
   channel: 'telegram' as const,
   botId: ctx.botId,
   chatId: String(message.chat.id),
 });
 
 /** Telegram's `date` is Unix seconds (checked to make a valid date by the Update contract). */
-const sentAtOf = (message: TelegramMessage): string => new Date(message.date * 1000).toISOString();
+const sentAtOf = (message: { readonly date: number }): string =>
+  new Date(message.date * 1000).toISOString();
 
 /** `/start [payload]`: the client opened the bot, perhaps from a deep link carrying attribution (R2). */
 export const clientStartedEvent = (
@@ -117,6 +126,64 @@ export const messageReceivedEvent = (
     sentAt: sentAtOf(message),
   },
   metadata: metadataOf(ctx, message, MESSAGE_RECEIVED_SCHEMA_VERSION),
+});
+
+/**
+ * A client's edit (C5): the message's content as it is now, when it was first sent and when
+ * edited (`edit_date`; the time Parley saw it when Telegram leaves it out).
+ */
+export const messageEditedEvent = (
+  ctx: InboundContext,
+  message: ClientMessage,
+  content: MessageContent,
+): MessageEdited => ({
+  type: 'Channel.MessageEdited',
+  data: {
+    ...sourceOf(ctx, message),
+    conversationId: conversationIdOf(ctx, message),
+    client: channelClientOf(message.from),
+    updateId: ctx.updateId,
+    externalMessageId: String(message.message_id),
+    content,
+    sentAt: sentAtOf(message),
+    editedAt:
+      message.edit_date === undefined
+        ? ctx.receivedAt.toISOString()
+        : sentAtOf({ date: message.edit_date }),
+  },
+  metadata: metadataOf(ctx, message),
+});
+
+/** The client blocked the bot (`my_chat_member`, new status `kicked`). */
+export const botBlockedEvent = (
+  ctx: InboundContext,
+  change: TelegramChatMemberUpdated,
+): BotBlocked => ({
+  type: 'Channel.BotBlocked',
+  data: {
+    ...sourceOf(ctx, change),
+    conversationId: conversationIdOf(ctx, change),
+    client: channelClientOf(change.from),
+    updateId: ctx.updateId,
+    blockedAt: sentAtOf(change),
+  },
+  metadata: metadataOf(ctx, change),
+});
+
+/** The client unblocked the bot (`my_chat_member`, new status `member`). */
+export const botUnblockedEvent = (
+  ctx: InboundContext,
+  change: TelegramChatMemberUpdated,
+): BotUnblocked => ({
+  type: 'Channel.BotUnblocked',
+  data: {
+    ...sourceOf(ctx, change),
+    conversationId: conversationIdOf(ctx, change),
+    client: channelClientOf(change.from),
+    updateId: ctx.updateId,
+    unblockedAt: sentAtOf(change),
+  },
+  metadata: metadataOf(ctx, change),
 });
 
 /** The update's JSON text, cut to what a rejected update keeps. */

@@ -1,9 +1,17 @@
 import { deterministicId } from '@parley/contracts';
-import { samplePhotoUpdate, sampleStartUpdate, sampleTextUpdate } from '../testing';
+import {
+  sampleEditedTextUpdate,
+  sampleMyChatMemberUpdate,
+  sampleStartUpdate,
+  sampleTextUpdate,
+} from '../testing';
 import { classifyUpdate, type ClientMessage } from '../webhook/update-classification';
 import {
+  botBlockedEvent,
+  botUnblockedEvent,
   channelStream,
   clientStartedEvent,
+  messageEditedEvent,
   messageReceivedEvent,
   rejectedUpdatesStream,
   updateRejectedEvent,
@@ -13,7 +21,7 @@ import {
 /** The client message of an update the classification accepts. */
 const messageOf = (body: unknown): ClientMessage => {
   const update = classifyUpdate(body, { username: 'parley_bot' });
-  if (update.kind !== 'started' && update.kind !== 'text' && update.kind !== 'unsupported') {
+  if (update.kind !== 'started' && update.kind !== 'message' && update.kind !== 'edited') {
     throw new Error(`expected a client message, got ${update.kind}`);
   }
   return update.message;
@@ -82,21 +90,52 @@ describe('update → channel event mapping', () => {
       client: { externalId: '77' },
     });
     expect(event.metadata.actor).toEqual({ kind: 'client', id: 'tg:77' });
-    expect(event.metadata.schemaVersion).toBe(2);
+    expect(event.metadata.schemaVersion).toBe(3);
   });
 
-  it('given a photo with a caption, then MessageReceived carries unsupported content with it', () => {
-    const message = messageOf(
-      samplePhotoUpdate({ updateId: 14, chatId: 5, messageId: 9, caption: 'my receipt' }),
+  it('given an edited message, then MessageEdited carries the new content, sent and edit times', () => {
+    const update = classifyUpdate(
+      sampleEditedTextUpdate({ updateId: 14, chatId: 5, messageId: 9, text: 'Fixed' }),
+      { username: 'parley_bot' },
     );
-    const content = {
-      kind: 'unsupported',
-      unsupportedKind: 'photo',
-      caption: 'my receipt',
-    } as const;
-    const event = messageReceivedEvent(context(14), message, content);
-    expect(event.data).toMatchObject({ externalMessageId: '9', content });
-    expect(event.metadata.schemaVersion).toBe(2);
+    if (update.kind !== 'edited') throw new Error(`expected an edit, got ${update.kind}`);
+    const event = messageEditedEvent(context(14), update.message, update.content);
+    expect(event).toMatchObject({
+      type: 'Channel.MessageEdited',
+      data: {
+        conversationId: 'ws1:tg:123456:5',
+        externalMessageId: '9',
+        content: { kind: 'text', text: 'Fixed' },
+        sentAt: '2026-01-01T00:00:00.000Z',
+        editedAt: '2026-01-01T00:01:00.000Z',
+        updateId: 14,
+      },
+      metadata: { eventId: deterministicId('telegram-update', '123456', 14), schemaVersion: 1 },
+    });
+  });
+
+  it.each([
+    ['kicked', 'Channel.BotBlocked', 'blockedAt'],
+    ['member', 'Channel.BotUnblocked', 'unblockedAt'],
+  ] as const)('given my_chat_member → %s, then %s at its date', (status, type, field) => {
+    const update = classifyUpdate(sampleMyChatMemberUpdate({ updateId: 16, chatId: 5, status }), {
+      username: 'parley_bot',
+    });
+    if (update.kind !== 'blocked' && update.kind !== 'unblocked') throw new Error(update.kind);
+    const event =
+      update.kind === 'blocked'
+        ? botBlockedEvent(context(16), update.change)
+        : botUnblockedEvent(context(16), update.change);
+    expect(event).toMatchObject({
+      type,
+      data: {
+        conversationId: 'ws1:tg:123456:5',
+        chatId: '5',
+        client: { externalId: '5', firstName: 'Anna' },
+        [field]: '2026-01-01T00:00:00.000Z',
+      },
+      metadata: { aggregateId: 'ws1:tg:123456:5', actor: { kind: 'client', id: 'tg:5' } },
+    });
   });
 
   it('given a rejected update, then UpdateRejected keeps the reason and the raw update, cut to size', () => {

@@ -19,8 +19,11 @@ import type { Bot } from 'grammy';
 import { TELEGRAM_BOT } from '../bot/telegram-bot';
 import { classifyUpdate, type UpdateClassification } from '../webhook/update-classification';
 import {
+  botBlockedEvent,
+  botUnblockedEvent,
   channelStream,
   clientStartedEvent,
+  messageEditedEvent,
   messageReceivedEvent,
   rejectedUpdatesStream,
   updateRejectedEvent,
@@ -36,8 +39,10 @@ const channelEvents = new EventCatalog().register(...channelEventDefinitions);
 
 /**
  * Turns webhook bodies (with the right secret) into channel events, by `classifyUpdate`:
- * `/start [payload]` → Channel.ClientStarted, a client message → Channel.MessageReceived (text or
- * unsupported content), an update Parley cannot use → Channel.UpdateRejected; ignored kinds and
+ * `/start [payload]` → Channel.ClientStarted, a client message → Channel.MessageReceived (any
+ * kind of content), an edit → Channel.MessageEdited, the client blocking or unblocking the bot
+ * → Channel.BotBlocked / Channel.BotUnblocked, an update Parley cannot use →
+ * Channel.UpdateRejected; ignored kinds and
  * unusable bodies are counted and logged. The append happens before `receive` resolves, so the
  * webhook answers 200 only once the event is stored; a store failure rejects (5xx, Telegram
  * redelivers). The bot's health line counts what could not be used.
@@ -81,24 +86,23 @@ export class TelegramInboundUpdates implements OnModuleInit {
           clientStartedEvent(this.context(update.updateId), update.message, update.payload),
         );
         break;
-      case 'text':
+      case 'message':
         await this.accept(
           body,
-          messageReceivedEvent(this.context(update.updateId), update.message, {
-            kind: 'text',
-            text: update.message.text,
-          }),
+          messageReceivedEvent(this.context(update.updateId), update.message, update.content),
         );
         break;
-      case 'unsupported':
+      case 'edited':
         await this.accept(
           body,
-          messageReceivedEvent(this.context(update.updateId), update.message, {
-            kind: 'unsupported',
-            unsupportedKind: update.unsupportedKind,
-            caption: update.caption,
-          }),
+          messageEditedEvent(this.context(update.updateId), update.message, update.content),
         );
+        break;
+      case 'blocked':
+        await this.accept(body, botBlockedEvent(this.context(update.updateId), update.change));
+        break;
+      case 'unblocked':
+        await this.accept(body, botUnblockedEvent(this.context(update.updateId), update.change));
         break;
       case 'ignored':
         this.counts.countIgnored(update.updateKind);

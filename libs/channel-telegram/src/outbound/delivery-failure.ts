@@ -55,7 +55,9 @@ const neverSent = (cause: unknown): boolean => {
 
 /**
  * What a failed sendMessage means for the conversation (C4: error with a reason a manager can
- * read). Codes follow the Bot API's error_code and description
+ * read): `blocked`, `not_found` (chat not found), `too_long`, `file_too_big`, `rate_limited`,
+ * `unavailable`, `unconfirmed`, `rejected` (anything else Telegram refused). Codes follow the
+ * Bot API's error_code and description
  * (https://core.telegram.org/bots/api#making-requests, "Forbidden: bot was blocked by the user",
  * "Bad Request: chat not found", 429 with parameters.retry_after).
  */
@@ -76,7 +78,21 @@ export const classifySendFailure = (error: unknown): SendFailure => {
         return {
           kind: 'failed',
           code: 'not_found',
-          reason: `The chat does not exist or never talked to the bot (${description})`,
+          reason: `Chat not found: the client deleted it or never wrote to this bot (${description})`,
+          retryable: false,
+        };
+      case error.error_code === 400 && /message is too long|text is too long/i.test(description):
+        return {
+          kind: 'failed',
+          code: 'too_long',
+          reason: `Telegram refused the text as too long (${description}): shorten it or send it in parts`,
+          retryable: false,
+        };
+      case error.error_code === 413 || /file is too big|too large/i.test(description):
+        return {
+          kind: 'failed',
+          code: 'file_too_big',
+          reason: `The file is larger than Telegram takes from a bot (50 MB) (${description})`,
           retryable: false,
         };
       case error.error_code === 429:

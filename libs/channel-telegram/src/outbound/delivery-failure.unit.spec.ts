@@ -31,12 +31,32 @@ describe('sendMessage failure classification', () => {
 
   it('another 400 → failed "rejected" naming Telegram\'s description', () => {
     expect(
-      classifySendFailure(telegramError(400, 'Bad Request: message is too long')),
+      classifySendFailure(telegramError(400, "Bad Request: can't parse entities")),
     ).toMatchObject({
       kind: 'failed',
       code: 'rejected',
-      reason: expect.stringContaining('message is too long'),
+      reason: expect.stringContaining("can't parse entities"),
     });
+  });
+
+  it('400 message is too long → failed "too_long", not retryable', () => {
+    expect(
+      classifySendFailure(telegramError(400, 'Bad Request: message is too long')),
+    ).toMatchObject({ kind: 'failed', code: 'too_long', retryable: false });
+  });
+
+  it('413 or "file is too big" → failed "file_too_big" naming Telegram\'s 50 MB', () => {
+    for (const error of [
+      telegramError(413, 'Request Entity Too Large'),
+      telegramError(400, 'Bad Request: file is too big'),
+    ]) {
+      expect(classifySendFailure(error)).toMatchObject({
+        kind: 'failed',
+        code: 'file_too_big',
+        reason: expect.stringContaining('50 MB'),
+        retryable: false,
+      });
+    }
   });
 
   it('429 → retry, rate_limited, honouring retry_after', () => {

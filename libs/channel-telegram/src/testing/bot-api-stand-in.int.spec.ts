@@ -38,7 +38,13 @@ describe('Bot API stand-in', () => {
       result: { message_id: 1, chat: { id: 7, type: 'private' }, text: 'hi' },
     });
     expect(standIn.callsOf('sendMessage')).toEqual([
-      { method: 'sendMessage', token: TOKEN, params: { chat_id: '7', text: 'hi' } },
+      {
+        method: 'sendMessage',
+        token: TOKEN,
+        params: { chat_id: '7', text: 'hi' },
+        at: expect.any(Number),
+        status: 200,
+      },
     ]);
   });
 

@@ -12,6 +12,10 @@ export interface BotApiCall {
   readonly method: string;
   readonly token: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** When the stand-in received it (ms since the epoch): what rate limits are checked against. */
+  readonly at: number;
+  /** The HTTP status it was answered with; null while unanswered (a stalled chat). */
+  status: number | null;
 }
 
 /** An error answer as the Bot API gives it. */
@@ -34,6 +38,18 @@ export const tooManyRequests = (retryAfterSeconds: number): BotApiError => ({
   description: `Too Many Requests: retry after ${retryAfterSeconds}`,
   parameters: { retry_after: retryAfterSeconds },
 });
+
+/** The Bot API's download limit: getFile answers "file is too big" above it. */
+export const BOT_API_DOWNLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** A file the stand-in serves through getFile and `/file/bot<token>/<file_path>`. */
+export interface StandInFile {
+  readonly bytes: Buffer;
+  /** The size getFile reports (default: the bytes' length), to stand for a file too big. */
+  readonly fileSize?: number;
+  /** Answer the download with 404 (Telegram no longer has it), although getFile knows it. */
+  readonly lost?: boolean;
+}
 
 export interface BotApiStandInOptions {
   /** The only token it accepts (others get 401 Unauthorized, as Telegram answers). */
@@ -59,6 +75,14 @@ export interface BotApiStandIn {
   stallChat(chatId: number | string): void;
   /** Answer sendMessage to this chat again (calls already stalled stay unanswered). */
   releaseChat(chatId: number | string): void;
+  /**
+   * Serve a client's file: getFile with this `file_id` answers a `file_path`, and the download
+   * of that path answers the bytes (streamed), as Telegram does. Downloads are recorded in
+   * `calls` with method `downloadFile` and param `file_path`.
+   */
+  serveFile(fileId: string, file: StandInFile): void;
+  /** The `file_path` getFile answers for a served file. */
+  filePathOf(fileId: string): string | undefined;
   close(): Promise<void>;
 }
 
@@ -95,6 +119,7 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
   const calls: BotApiCall[] = [];
   const failures = new Map<string, { error: BotApiError; remaining: number }>();
   const stalled = new Set<string>();
+  const files = new Map<string, StandInFile & { readonly filePath: string }>();
   let nextMessageId = 1;
   const botId = Number(options.token.split(':')[0]);
   const username = options.username ?? 'parley_bot';
@@ -122,6 +147,26 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
           has_main_web_app: false,
         },
       }),
+    getFile: (params, res) => {
+      const fileId = String(params['file_id'] ?? '');
+      const file = files.get(fileId);
+      if (!file) {
+        return answerError(res, { error_code: 400, description: 'Bad Request: invalid file_id' });
+      }
+      const fileSize = file.fileSize ?? file.bytes.length;
+      if (fileSize > BOT_API_DOWNLOAD_LIMIT_BYTES) {
+        return answerError(res, { error_code: 400, description: 'Bad Request: file is too big' });
+      }
+      answer(res, 200, {
+        ok: true,
+        result: {
+          file_id: fileId,
+          file_unique_id: `unique-${fileId}`,
+          file_size: fileSize,
+          file_path: file.filePath,
+        },
+      });
+    },
     sendMessage: (params, res) => {
       const chatId = String(params['chat_id'] ?? '');
       const text = params['text'];
@@ -152,9 +197,44 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
     },
   };
 
+  /** `GET /file/bot<token>/<file_path>`: the bytes, in chunks; 404 for a path it never gave. */
+  const serveDownload = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    token: string,
+    filePath: string,
+  ): void => {
+    const call: BotApiCall = {
+      method: 'downloadFile',
+      token,
+      params: { file_path: filePath },
+      at: Date.now(),
+      status: null,
+    };
+    calls.push(call);
+    res.once('finish', () => (call.status = res.statusCode));
+    req.resume();
+    if (token !== options.token) {
+      return answerError(res, { error_code: 401, description: 'Unauthorized' });
+    }
+    const file = [...files.values()].find((f) => f.filePath === filePath);
+    if (!file || file.lost) return answerError(res, { error_code: 404, description: 'Not Found' });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': file.bytes.length,
+    });
+    const CHUNK = 64 * 1024;
+    for (let at = 0; at < file.bytes.length; at += CHUNK) {
+      res.write(file.bytes.subarray(at, at + CHUNK));
+    }
+    res.end();
+  };
+
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+      if (download) return serveDownload(req, res, download[1] ?? '', download[2] ?? '');
       const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
       if (!match) return answerError(res, { error_code: 404, description: 'Not Found' });
       const [, token, method] = match as unknown as [string, string, string];
@@ -162,7 +242,9 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
         return answerError(res, { error_code: 401, description: 'Unauthorized' });
       }
       const params = await readParams(req, url);
-      calls.push({ method, token, params });
+      const call: BotApiCall = { method, token, params, at: Date.now(), status: null };
+      calls.push(call);
+      res.once('finish', () => (call.status = res.statusCode));
       const handler = methods[method];
       if (!handler) return answerError(res, { error_code: 404, description: 'Not Found' });
       handler(params, res);
@@ -187,6 +269,12 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
       failures.set(String(chatId), { error, remaining: times }),
     stallChat: (chatId) => void stalled.add(String(chatId)),
     releaseChat: (chatId) => void stalled.delete(String(chatId)),
+    serveFile: (fileId, file) =>
+      void files.set(fileId, {
+        ...file,
+        filePath: files.get(fileId)?.filePath ?? `documents/file_${files.size + 1}`,
+      }),
+    filePathOf: (fileId) => files.get(fileId)?.filePath,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,5 +1,11 @@
-import { ContractViolation, type FieldIssue } from '@parley/contracts';
-import type { TelegramMessage, TelegramUser } from './telegram-update.dto';
+import { ContractViolation, type FieldIssue, type MessageContent } from '@parley/contracts';
+import { telegramMessageContent } from './telegram-message-content';
+import type {
+  TelegramChatMemberUpdated,
+  TelegramMessage,
+  TelegramUpdate,
+  TelegramUser,
+} from './telegram-update.dto';
 import { validateTelegramUpdate } from './validate-update';
 
 /** A message from a client in a private chat with the bot: it always has a sender. */
@@ -8,11 +14,14 @@ export type ClientMessage = TelegramMessage & { readonly from: TelegramUser };
 /**
  * What the webhook makes of one update (with the right secret; every outcome answers 200):
  * - `started`: `/start [payload]` in a private chat → Channel.ClientStarted;
- * - `text`: any other text in a private chat → Channel.MessageReceived with text content;
- * - `unsupported`: a private message without text (photo, voice, ...) → Channel.MessageReceived
- *   with unsupported content, caption kept, so it shows as "Unsupported message (photo)";
- * - `ignored`: an update kind or chat Parley does not handle (channel posts, groups, edits,
- *   callback queries, ...): counted, not stored;
+ * - `message`: any other message in a private chat → Channel.MessageReceived with its content
+ *   (text with entities, photo, voice, sticker, location, ..., or `unsupported` for a kind
+ *   Parley does not show, caption kept: nothing a client sends disappears);
+ * - `edited`: a client edited a message in a private chat → Channel.MessageEdited;
+ * - `blocked` / `unblocked`: `my_chat_member` in a private chat, the bot's new status `kicked`
+ *   / `member` → Channel.BotBlocked / Channel.BotUnblocked;
+ * - `ignored`: an update kind or chat Parley does not handle (channel posts, groups and
+ *   supergroups, callback queries, ...): counted, not stored;
  * - `rejected`: an update Parley should handle but cannot use (it breaks the Update contract,
  *   an absurd date, ...) → Channel.UpdateRejected with the reason;
  * - `unusable`: no update_id to dedupe on (not an object, update_id missing or bad): logged and
@@ -26,16 +35,15 @@ export type UpdateClassification =
       readonly payload: string;
     }
   | {
-      readonly kind: 'text';
-      readonly updateId: number;
-      readonly message: ClientMessage & { readonly text: string };
-    }
-  | {
-      readonly kind: 'unsupported';
+      readonly kind: 'message' | 'edited';
       readonly updateId: number;
       readonly message: ClientMessage;
-      readonly unsupportedKind: string;
-      readonly caption: string | null;
+      readonly content: MessageContent;
+    }
+  | {
+      readonly kind: 'blocked' | 'unblocked';
+      readonly updateId: number;
+      readonly change: TelegramChatMemberUpdated;
     }
   | { readonly kind: 'ignored'; readonly updateId: number; readonly updateKind: string }
   | {
@@ -72,39 +80,9 @@ const OTHER_UPDATE_KINDS: ReadonlySet<string> = new Set([
   'removed_chat_boost',
 ]);
 
-/**
- * What a message without text can carry, in the order they are looked for: `animation` before
- * `document` (an animation carries both), then the service messages a private chat can hold.
- */
-export const UNSUPPORTED_MESSAGE_KINDS: readonly string[] = [
-  'photo',
-  'voice',
-  'video',
-  'video_note',
-  'animation',
-  'audio',
-  'document',
-  'sticker',
-  'location',
-  'venue',
-  'contact',
-  'poll',
-  'dice',
-  'game',
-  'story',
-  'invoice',
-  'paid_media',
-  'checklist',
-  'giveaway',
-  'giveaway_winners',
-  'successful_payment',
-  'refunded_payment',
-  'users_shared',
-  'chat_shared',
-  'write_access_allowed',
-  'pinned_message',
-  'message_auto_delete_timer_changed',
-];
+/** The update kinds Parley reads in a private chat; other chats' are ignored. */
+const CHAT_UPDATE_KINDS = ['message', 'edited_message', 'my_chat_member'] as const;
+type ChatUpdateKind = (typeof CHAT_UPDATE_KINDS)[number];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -146,47 +124,68 @@ export const classifyUpdate = (
     };
   }
   const updateKind = kinds[0]!;
-  if (updateKind !== 'message') {
+  if (!(CHAT_UPDATE_KINDS as readonly string[]).includes(updateKind)) {
     return {
       kind: 'ignored',
       updateId,
       updateKind: OTHER_UPDATE_KINDS.has(updateKind) ? updateKind : 'unknown',
     };
   }
-  const raw = body['message'];
+  const kind = updateKind as ChatUpdateKind;
+  const raw = body[kind];
   const chat = isRecord(raw) ? raw['chat'] : undefined;
   const chatType = isRecord(chat) ? chat['type'] : undefined;
   if (typeof chatType === 'string' && chatType !== 'private') {
+    // Groups, supergroups and channels are not client conversations: counted, never stored.
     return {
       kind: 'ignored',
       updateId,
       updateKind: ['group', 'supergroup', 'channel'].includes(chatType)
-        ? `message.${chatType}`
-        : 'message.unknown',
+        ? `${kind}.${chatType}`
+        : `${kind}.unknown`,
     };
   }
-  let message: TelegramMessage;
+  let update: TelegramUpdate;
   try {
-    message = validateTelegramUpdate(body).message!;
+    update = validateTelegramUpdate(body);
   } catch (error) {
     if (!(error instanceof ContractViolation)) throw error;
     return { kind: 'rejected', updateId, reason: error.message, issues: error.issues };
   }
+  if (kind === 'my_chat_member') return memberChange(updateId, update.my_chat_member!);
+  const message = update[kind]!;
   if (message.from === undefined) {
-    const issues = [{ field: 'message.from', reason: 'must be present in a private chat' }];
+    const issues = [{ field: `${kind}.from`, reason: 'must be present in a private chat' }];
     return { kind: 'rejected', updateId, reason: 'a private message without a sender', issues };
   }
   const clientMessage = message as ClientMessage;
+  const content = telegramMessageContent(clientMessage, Object.keys(raw as object));
+  if (kind === 'edited_message') {
+    return { kind: 'edited', updateId, message: clientMessage, content };
+  }
   if (clientMessage.text !== undefined) {
-    const text = clientMessage.text;
     const payload = startPayload(clientMessage, bot.username);
     if (payload !== null) return { kind: 'started', updateId, message: clientMessage, payload };
-    return { kind: 'text', updateId, message: { ...clientMessage, text } };
   }
-  const rawMessage = raw as Record<string, unknown>;
-  const unsupportedKind = UNSUPPORTED_MESSAGE_KINDS.find((k) => k in rawMessage) ?? 'unknown';
-  const caption = clientMessage.caption?.trim() ? clientMessage.caption : null;
-  return { kind: 'unsupported', updateId, message: clientMessage, unsupportedKind, caption };
+  return { kind: 'message', updateId, message: clientMessage, content };
+};
+
+/**
+ * The bot's membership in a private chat: `kicked` is the client blocking the bot, `member`
+ * the client unblocking (or restarting) it; other statuses do not happen in a private chat.
+ */
+const memberChange = (
+  updateId: number,
+  change: TelegramChatMemberUpdated,
+): UpdateClassification => {
+  switch (change.new_chat_member.status) {
+    case 'kicked':
+      return { kind: 'blocked', updateId, change };
+    case 'member':
+      return { kind: 'unblocked', updateId, change };
+    default:
+      return { kind: 'ignored', updateId, updateKind: 'my_chat_member' };
+  }
 };
 
 /**

@@ -1,6 +1,8 @@
 import {
   sampleChannelPostUpdate,
+  sampleEditedTextUpdate,
   sampleGroupUpdate,
+  sampleMyChatMemberUpdate,
   samplePhotoUpdate,
   sampleStartUpdate,
   sampleTextUpdate,
@@ -54,56 +56,94 @@ describe('update classification', () => {
           entities: [{ offset: 0, length: 16, type: 'bot_command' }],
         },
       };
-      expect(classify(toOther)).toMatchObject({ kind: 'text' });
+      expect(classify(toOther)).toMatchObject({ kind: 'message', content: { kind: 'text' } });
       expect(classify(sampleTextUpdate({ updateId: 5, chatId: 42, text: '/start' }))).toMatchObject(
-        { kind: 'text' },
+        { kind: 'message', content: { kind: 'text', text: '/start' } },
       );
     });
 
-    it('given text, then text with the message as checked', () => {
+    it('given text, then a message with text content and the message as checked', () => {
       const update = classify(sampleTextUpdate({ updateId: 6, chatId: 42, text: 'Hi there' }));
       expect(update).toMatchObject({
-        kind: 'text',
+        kind: 'message',
+        content: { kind: 'text', text: 'Hi there', entities: [] },
         updateId: 6,
         message: { text: 'Hi there', chat: { id: 42, type: 'private' }, from: { id: 42 } },
       });
     });
 
-    it('given a photo with a caption, then unsupported photo keeping the caption', () => {
+    it('given a photo with a caption, then photo content keeping the caption', () => {
       const update = classify(samplePhotoUpdate({ updateId: 7, chatId: 42, caption: 'receipt' }));
       expect(update).toMatchObject({
-        kind: 'unsupported',
+        kind: 'message',
         updateId: 7,
-        unsupportedKind: 'photo',
-        caption: 'receipt',
+        content: { kind: 'photo', caption: 'receipt' },
       });
     });
 
     it.each([
-      ['voice', { voice: { file_id: 'v', duration: 3 } }],
-      ['video_note', { video_note: { file_id: 'n', length: 240, duration: 5 } }],
-      ['sticker', { sticker: { file_id: 's', type: 'regular' } }],
-      ['location', { location: { latitude: 52.5, longitude: 13.4 } }],
-      ['contact', { contact: { phone_number: '+100', first_name: 'Bo' } }],
-      ['animation', { animation: { file_id: 'a' }, document: { file_id: 'a' } }],
-      ['document', { document: { file_id: 'd' } }],
-      ['dice', { dice: { emoji: '🎲', value: 4 } }],
-      ['poll', { poll: { id: 'p', question: 'q' } }],
+      ['game', { game: { title: 'Tetris', description: 'Play', photo: [] } }],
+      ['pinned_message', { pinned_message: { message_id: 3 } }],
       ['unknown', { some_future_kind: {} }],
     ])(
       'given a message with %s and no text, then unsupported %s without caption',
       (kind, fields) => {
         expect(classify(privateMessage(8, fields))).toMatchObject({
-          kind: 'unsupported',
-          unsupportedKind: kind,
-          caption: null,
+          kind: 'message',
+          content: { kind: 'unsupported', unsupportedKind: kind, caption: null },
         });
       },
     );
 
+    it.each([
+      [
+        'voice without file_unique_id',
+        { voice: { file_id: 'v', duration: 3 } },
+        'message.voice.file_unique_id',
+      ],
+      [
+        'sticker without is_animated',
+        { sticker: { file_id: 's', file_unique_id: 'u', is_video: false } },
+        'message.sticker.is_animated',
+      ],
+      [
+        'location off the globe',
+        { location: { latitude: 91, longitude: 13.4 } },
+        'message.location.latitude',
+      ],
+      ['dice with value 0', { dice: { emoji: '🎲', value: 0 } }, 'message.dice.value'],
+    ])('given a %s, then rejected naming the field', (_name, fields, field) => {
+      const update = classify(privateMessage(8, fields));
+      expect(update).toMatchObject({ kind: 'rejected' });
+      if (update.kind !== 'rejected') throw new Error('unreachable');
+      expect(update.issues.map((i) => i.field)).toContain(field);
+    });
+
     it('given a blank caption, then the caption is null', () => {
       const update = classify(samplePhotoUpdate({ updateId: 9, chatId: 42, caption: '  ' }));
-      expect(update).toMatchObject({ kind: 'unsupported', caption: null });
+      expect(update).toMatchObject({ kind: 'message', content: { kind: 'photo', caption: null } });
+    });
+
+    it('given an edited message, then edited with its new content', () => {
+      const update = classify(sampleEditedTextUpdate({ updateId: 30, chatId: 42, text: 'Fixed' }));
+      expect(update).toMatchObject({
+        kind: 'edited',
+        updateId: 30,
+        content: { kind: 'text', text: 'Fixed' },
+        message: { edit_date: 1_767_225_660 },
+      });
+    });
+
+    it.each([
+      ['kicked', 'blocked'],
+      ['member', 'unblocked'],
+    ] as const)('given my_chat_member with new status %s, then %s', (status, kind) => {
+      const update = classify(sampleMyChatMemberUpdate({ updateId: 31, chatId: 42, status }));
+      expect(update).toMatchObject({
+        kind,
+        updateId: 31,
+        change: { chat: { id: 42, type: 'private' }, from: { id: 42 }, date: 1_767_225_600 },
+      });
     });
   });
 
@@ -134,7 +174,28 @@ describe('update classification', () => {
       });
     });
 
-    it.each(['edited_message', 'callback_query', 'my_chat_member', 'inline_query'])(
+    it.each(['group', 'supergroup', 'channel'] as const)(
+      'given an edit or a membership change in a %s, then ignored and counted under it',
+      (type) => {
+        const chat = { id: -5, title: 'Team chat', type };
+        const edit = sampleEditedTextUpdate({ updateId: 15, chatId: -5, text: 'x' });
+        const edited = { ...(edit['edited_message'] as object), chat };
+        expect(classify({ update_id: 15, edited_message: edited })).toEqual({
+          kind: 'ignored',
+          updateId: 15,
+          updateKind: `edited_message.${type}`,
+        });
+        const member = sampleMyChatMemberUpdate({ updateId: 16, chatId: -5, status: 'kicked' });
+        const change = { ...(member['my_chat_member'] as object), chat };
+        expect(classify({ update_id: 16, my_chat_member: change })).toEqual({
+          kind: 'ignored',
+          updateId: 16,
+          updateKind: `my_chat_member.${type}`,
+        });
+      },
+    );
+
+    it.each(['callback_query', 'inline_query', 'message_reaction'])(
       'given %s, then ignored under its kind',
       (kind) => {
         expect(classify({ update_id: 13, [kind]: { id: 'q' } })).toEqual({

@@ -4,19 +4,27 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsIn,
   IsISO8601,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   Length,
   Matches,
   MaxLength,
   Min,
+  IsUUID,
   ValidateNested,
 } from 'class-validator';
 import type { EventDefinition } from '../upcasting/event-catalog';
-import { MESSAGE_CONTENT_TYPE, TextContentDto, UnsupportedContentDto } from './message-content';
-import { REJECTED_UPDATE_RAW_LIMIT } from './channel-events';
+import { MESSAGE_CONTENT_TYPE, type MessageContentDto } from './message-content';
+import { MEDIA_KINDS, type MediaKind } from '../media/media-api';
+import {
+  MEDIA_FETCH_FAILURE_REASONS,
+  REJECTED_UPDATE_RAW_LIMIT,
+  type MediaFetchFailureReason,
+} from './channel-events';
 
 /** Payload DTOs of the channel's events, for consumers to validate what they read (style 19). */
 export class ChannelClientDto {
@@ -29,13 +37,16 @@ export class ChannelClientDto {
 
 export const TELEGRAM_ID = /^-?\d{1,20}$/;
 
-class TelegramSourceDto {
+class TelegramChatSourceDto {
   @Equals('telegram') channel!: 'telegram';
   @Matches(TELEGRAM_ID) botId!: string;
   @Matches(TELEGRAM_ID) chatId!: string;
   @IsString() @Length(1, 200) conversationId!: string;
   @IsDefined() @ValidateNested() @Type(() => ChannelClientDto) client!: ChannelClientDto;
   @IsInt() @Min(0) updateId!: number;
+}
+
+class TelegramSourceDto extends TelegramChatSourceDto {
   @IsISO8601({ strict: true }) sentAt!: string;
 }
 
@@ -48,7 +59,24 @@ export class MessageReceivedDataDto extends TelegramSourceDto {
   @IsDefined()
   @ValidateNested()
   @Type(() => Object, MESSAGE_CONTENT_TYPE)
-  content!: TextContentDto | UnsupportedContentDto;
+  content!: MessageContentDto;
+}
+
+export class MessageEditedDataDto extends TelegramSourceDto {
+  @IsString() @Length(1, 64) externalMessageId!: string;
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  content!: MessageContentDto;
+  @IsISO8601({ strict: true }) editedAt!: string;
+}
+
+export class BotBlockedDataDto extends TelegramChatSourceDto {
+  @IsISO8601({ strict: true }) blockedAt!: string;
+}
+
+export class BotUnblockedDataDto extends TelegramChatSourceDto {
+  @IsISO8601({ strict: true }) unblockedAt!: string;
 }
 
 export class MessageDeliveredDataDto {
@@ -82,6 +110,28 @@ export class MessageSendAttemptFailedDataDto {
   @IsISO8601({ strict: true }) failedAt!: string;
 }
 
+export class MediaFetchedDataDto {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @Length(1, 64) externalMessageId!: string;
+  @IsUUID() mediaId!: string;
+  @IsIn(MEDIA_KINDS) kind!: MediaKind;
+  @IsString() @Length(1, 255) contentType!: string;
+  @IsInt() @Min(0) size!: number;
+  @IsISO8601({ strict: true }) fetchedAt!: string;
+}
+
+export class MediaFetchFailedDataDto {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @Length(1, 64) externalMessageId!: string;
+  @IsIn(MEDIA_FETCH_FAILURE_REASONS) reason!: MediaFetchFailureReason;
+  @IsString() @MaxLength(1000) detail!: string;
+  @IsOptional() @IsString() @MaxLength(1024) fileName!: string | null;
+  @IsOptional() @IsInt() @Min(0) fileSize!: number | null;
+  @IsISO8601({ strict: true }) failedAt!: string;
+}
+
 export class FieldIssueDto {
   @IsString() field!: string;
   @IsString() reason!: string;
@@ -98,15 +148,21 @@ export class UpdateRejectedDataDto {
   @IsISO8601({ strict: true }) receivedAt!: string;
 }
 
-/** The version `Channel.MessageReceived` is written with: v2 added `unsupported` content. */
-export const MESSAGE_RECEIVED_SCHEMA_VERSION = 2;
+/**
+ * The version `Channel.MessageReceived` is written with: v2 added `unsupported` content, v3 every
+ * other kind (photo, voice, sticker, location, ...) and text entities.
+ */
+export const MESSAGE_RECEIVED_SCHEMA_VERSION = 3;
 
 /**
  * The channel's events for the EventCatalog: current version, payload DTO, upcasters.
  * `Channel.MessageReceived` v1 → v2: v1 content was always `{kind: 'text', text}`, which v2
  * reads unchanged; a v1 payload without `content.kind` (none was ever written) is read as text.
  * The version moved so that a process that knows only v1 refuses a v2 event ("newer than this
- * process knows") instead of misreading an unsupported message.
+ * process knows") instead of misreading an unsupported message. v2 → v3 is the same: every v2
+ * content (text, unsupported) reads unchanged in v3, and a v2-only process refuses a v3 photo.
+ * `Channel.MessageEdited`, `Channel.BotBlocked`, `Channel.BotUnblocked`, `Channel.MediaFetched`
+ * and `Channel.MediaFetchFailed` (issue 9) start at v1.
  */
 export const channelEventDefinitions: readonly EventDefinition[] = [
   { type: 'Channel.ClientStarted', schemaVersion: 1, data: ClientStartedDataDto },
@@ -114,8 +170,14 @@ export const channelEventDefinitions: readonly EventDefinition[] = [
     type: 'Channel.MessageReceived',
     schemaVersion: MESSAGE_RECEIVED_SCHEMA_VERSION,
     data: MessageReceivedDataDto,
-    upcasters: { 1: (data) => ({ ...data, content: textContentOfV1(data['content']) }) },
+    upcasters: {
+      1: (data) => ({ ...data, content: textContentOfV1(data['content']) }),
+      2: (data) => data,
+    },
   },
+  { type: 'Channel.MessageEdited', schemaVersion: 1, data: MessageEditedDataDto },
+  { type: 'Channel.BotBlocked', schemaVersion: 1, data: BotBlockedDataDto },
+  { type: 'Channel.BotUnblocked', schemaVersion: 1, data: BotUnblockedDataDto },
   { type: 'Channel.MessageDelivered', schemaVersion: 1, data: MessageDeliveredDataDto },
   { type: 'Channel.MessageDeliveryFailed', schemaVersion: 1, data: MessageDeliveryFailedDataDto },
   { type: 'Channel.MessageSendAttempted', schemaVersion: 1, data: MessageSendAttemptedDataDto },
@@ -124,6 +186,8 @@ export const channelEventDefinitions: readonly EventDefinition[] = [
     schemaVersion: 1,
     data: MessageSendAttemptFailedDataDto,
   },
+  { type: 'Channel.MediaFetched', schemaVersion: 1, data: MediaFetchedDataDto },
+  { type: 'Channel.MediaFetchFailed', schemaVersion: 1, data: MediaFetchFailedDataDto },
   { type: 'Channel.UpdateRejected', schemaVersion: 1, data: UpdateRejectedDataDto },
 ];
 

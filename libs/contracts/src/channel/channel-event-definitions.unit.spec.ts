@@ -44,9 +44,9 @@ const read = (event: EventEnvelope): EventEnvelope => {
 };
 
 describe('channel event definitions', () => {
-  it('given a v1 MessageReceived (text), then it reads as v2 with the same text content', () => {
+  it('given a v1 MessageReceived (text), then it reads as v3 with the same text content', () => {
     const v2 = read(messageReceived(1, { kind: 'text', text: 'Hi' }));
-    expect(v2.metadata.schemaVersion).toBe(2);
+    expect(v2.metadata.schemaVersion).toBe(3);
     expect((v2.data as { content: unknown }).content).toEqual({ kind: 'text', text: 'Hi' });
   });
 
@@ -67,8 +67,35 @@ describe('channel event definitions', () => {
     expect(() => read(messageReceived(2, content))).toThrow(ContractViolation);
   });
 
-  it('given a v3 MessageReceived, then it is refused as newer than this process knows', () => {
-    expect(() => read(messageReceived(3, { kind: 'text', text: 'x' }))).toThrow(/newer/);
+  it('given a v4 MessageReceived, then it is refused as newer than this process knows', () => {
+    expect(() => read(messageReceived(4, { kind: 'text', text: 'x' }))).toThrow(/newer/);
+  });
+
+  it('given a v2 MessageReceived with unsupported content, then it reads as v3 unchanged', () => {
+    const content = { kind: 'unsupported', unsupportedKind: 'photo', caption: 'receipt' };
+    const v3 = read(messageReceived(2, content));
+    expect(v3.metadata.schemaVersion).toBe(3);
+    expect((v3.data as { content: unknown }).content).toEqual(content);
+  });
+
+  it('given a v3 MessageReceived with a voice message, then it validates; without a file id it does not', () => {
+    const voice = {
+      kind: 'voice',
+      file: {
+        fileId: 'AwAC-voice',
+        fileUniqueId: 'AgAD-voice',
+        fileSize: 24_000,
+        mimeType: 'audio/ogg',
+        fileName: null,
+        width: null,
+        height: null,
+        duration: 12,
+      },
+      caption: null,
+    };
+    expect((read(messageReceived(3, voice)).data as { content: unknown }).content).toEqual(voice);
+    const broken = { ...voice, file: { ...voice.file, fileId: undefined } };
+    expect(() => read(messageReceived(3, broken))).toThrow(/content\.file\.fileId/);
   });
 
   it('given an UpdateRejected, then it validates; a missing reason does not', () => {

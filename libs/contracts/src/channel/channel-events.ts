@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../envelope/event-envelope';
 import type { FieldIssue } from '../validation/contract-violation';
+import type { MediaKind } from '../media/media-api';
 import type { MessageContent } from './message-content';
 
 /** The client as the channel describes them. */
@@ -36,9 +37,9 @@ export type ClientStarted = DomainEvent<
 >;
 
 /**
- * A client message. Schema v2: `content` may be `unsupported` (a photo, a voice note, ...:
- * a kind Parley cannot show yet, with its caption); v1 events all carry text content, which v2
- * reads as it is (see `channelEventDefinitions`).
+ * A client message. Schema v3: `content` is any kind of `MessageContent` (photo, voice, sticker,
+ * location, ..., text with its entities); v2 added `unsupported` content; v1 events all carry
+ * text content. Older versions read as they are (see `channelEventDefinitions`).
  */
 export type ClientMessageArrived = DomainEvent<
   'Channel.MessageReceived',
@@ -51,6 +52,51 @@ export type ClientMessageArrived = DomainEvent<
     readonly content: MessageContent;
     /** When the client sent it, by the messenger's clock. */
     readonly sentAt: string;
+  }
+>;
+
+/**
+ * A client edited one of their messages (C5): its content as it is now. Its event id derives
+ * from bot id + update_id like any update's, so a redelivered edit stores nothing.
+ */
+export type MessageEdited = DomainEvent<
+  'Channel.MessageEdited',
+  TelegramSource & {
+    readonly conversationId: string;
+    readonly client: ChannelClient;
+    readonly updateId: number;
+    /** The messenger's id of the edited message (Telegram message_id). */
+    readonly externalMessageId: string;
+    readonly content: MessageContent;
+    /** When the client first sent the message, by the messenger's clock. */
+    readonly sentAt: string;
+    /** When the client edited it, by the messenger's clock. */
+    readonly editedAt: string;
+  }
+>;
+
+/**
+ * The client blocked the bot (`my_chat_member`, new status `kicked`): nothing reaches them until
+ * they unblock it (`Channel.BotUnblocked`, new status `member`).
+ */
+export type BotBlocked = DomainEvent<
+  'Channel.BotBlocked',
+  TelegramSource & {
+    readonly conversationId: string;
+    readonly client: ChannelClient;
+    readonly updateId: number;
+    readonly blockedAt: string;
+  }
+>;
+
+/** The client unblocked the bot (or restarted it): messages reach them again. */
+export type BotUnblocked = DomainEvent<
+  'Channel.BotUnblocked',
+  TelegramSource & {
+    readonly conversationId: string;
+    readonly client: ChannelClient;
+    readonly updateId: number;
+    readonly unblockedAt: string;
   }
 >;
 
@@ -70,8 +116,10 @@ export type OutgoingMessageFailed = DomainEvent<
     readonly conversationId: string;
     readonly messageId: string;
     /**
-     * `blocked` (the client blocked the bot), `not_found`, `rate_limited`, `unavailable`,
-     * `unconfirmed` (Telegram may have delivered it: not sent again, a manager decides), ...
+     * `blocked` (the client blocked the bot), `not_found` (chat not found), `too_long` (over
+     * Telegram's 4,096 characters, refused before sending), `file_too_big`, `rate_limited`,
+     * `unavailable`, `unconfirmed` (Telegram may have delivered it: not sent again, a manager
+     * decides), `rejected` (anything else Telegram refused), ...
      */
     readonly code: string;
     /** A reason a manager can read: "The client blocked the bot". */
@@ -133,6 +181,52 @@ export type UpdateRejected = DomainEvent<
   }
 >;
 
+/**
+ * A client's file (a media message's `MediaFile`) was downloaded from the messenger (`getFile`)
+ * into the media store, under `mediaId` (name-based on the workspace and the file's
+ * `fileUniqueId`, so a redelivery stores nothing twice). `messageId` is the conversation's id of
+ * the message (derived from the `Channel.MessageReceived` event id, as the conversation does).
+ */
+export type MediaFetched = DomainEvent<
+  'Channel.MediaFetched',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly externalMessageId: string;
+    readonly mediaId: string;
+    readonly kind: MediaKind;
+    /** Detected from the bytes by the store. */
+    readonly contentType: string;
+    readonly size: number;
+    readonly fetchedAt: string;
+  }
+>;
+
+/**
+ * Why a client's file is not in the media store: `too_large` (over the Bot API's 20 MB download
+ * limit, or the store's own: never downloaded), `unavailable` (Telegram no longer has it, or
+ * refused it: retrying will not help).
+ */
+export const MEDIA_FETCH_FAILURE_REASONS = ['too_large', 'unavailable'] as const;
+export type MediaFetchFailureReason = (typeof MEDIA_FETCH_FAILURE_REASONS)[number];
+
+/** A client's file could not be fetched, for good: what a manager sees instead of it. */
+export type MediaFetchFailed = DomainEvent<
+  'Channel.MediaFetchFailed',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly externalMessageId: string;
+    readonly reason: MediaFetchFailureReason;
+    /** What happened, in words, for the log and an admin. */
+    readonly detail: string;
+    /** The file's name and size as Telegram gave them, for "too large to fetch (name, size)". */
+    readonly fileName: string | null;
+    readonly fileSize: number | null;
+    readonly failedAt: string;
+  }
+>;
+
 /** How much of a rejected update's JSON text is kept (characters). */
 export const REJECTED_UPDATE_RAW_LIMIT = 8192;
 
@@ -143,9 +237,14 @@ export const telegramRejectedUpdatesId = (workspaceId: string, botId: string): s
 export type ChannelEvent =
   | ClientStarted
   | ClientMessageArrived
+  | MessageEdited
+  | BotBlocked
+  | BotUnblocked
   | OutgoingMessageDelivered
   | OutgoingMessageFailed
   | MessageSendAttempted
   | MessageSendAttemptFailed
+  | MediaFetched
+  | MediaFetchFailed
   | UpdateRejected;
 export type ChannelEventType = ChannelEvent['type'];

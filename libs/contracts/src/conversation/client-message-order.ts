@@ -1,7 +1,10 @@
 import type { ClientMessageReceived } from './conversation-events';
 
-/** The version `Conversation.ClientMessageReceived` is written with: v2 added its order (C7). */
-export const CLIENT_MESSAGE_RECEIVED_SCHEMA_VERSION = 2;
+/**
+ * The version `Conversation.ClientMessageReceived` is written with: v2 added its order (C7), v3
+ * every kind of content (issue 9).
+ */
+export const CLIENT_MESSAGE_RECEIVED_SCHEMA_VERSION = 3;
 
 /**
  * A client message's number in the client's order, from the messenger's id of it: Telegram's

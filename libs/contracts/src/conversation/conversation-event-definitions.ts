@@ -2,29 +2,38 @@ import { Type } from 'class-transformer';
 import {
   Equals,
   IsDefined,
+  IsIn,
   IsISO8601,
   IsInt,
   IsNotEmpty,
+  IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
+  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ChannelClientDto, TELEGRAM_ID } from '../channel/channel-event-definitions';
-import type { TelegramSource } from '../channel/channel-events';
 import {
-  MESSAGE_CONTENT_TYPE,
-  TextContentDto,
-  UnsupportedContentDto,
-} from '../channel/message-content';
+  MEDIA_FETCH_FAILURE_REASONS,
+  type MediaFetchFailureReason,
+  type TelegramSource,
+} from '../channel/channel-events';
+import { MESSAGE_CONTENT_TYPE, type MessageContentDto } from '../channel/message-content';
 import type { EventDefinition } from '../upcasting/event-catalog';
 import {
   CLIENT_MESSAGE_RECEIVED_SCHEMA_VERSION,
   clientMessageReceivedData,
 } from './client-message-order';
 import type {
+  ClientBlockedBot,
+  ClientMediaFetched,
+  ClientMediaFetchFailed,
+  ClientMessageEdited,
+  ClientUnblockedBot,
   ClientMessageReceived,
   ConversationMarkedRead,
   ConversationStarted,
@@ -64,13 +73,71 @@ export class ClientMessageReceivedDataDto implements DataOf<ClientMessageReceive
   @IsDefined()
   @ValidateNested()
   @Type(() => Object, MESSAGE_CONTENT_TYPE)
-  content!: TextContentDto | UnsupportedContentDto;
+  content!: MessageContentDto;
   @IsISO8601({ strict: true }) sentAt!: string;
   @ValidateIf((o: ClientMessageReceivedDataDto) => o.clientOrder !== null)
   @IsInt()
   @Min(0)
   clientOrder!: number | null;
   @IsISO8601({ strict: true }) placedAt!: string;
+}
+
+export class MessageVersionDto {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  content!: MessageContentDto;
+  @IsISO8601({ strict: true }) at!: string;
+}
+
+export class ClientMessageEditedDataDto implements DataOf<ClientMessageEdited> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsString() @Length(1, 64) externalMessageId!: string;
+  @IsString() @IsNotEmpty() editId!: string;
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  content!: MessageContentDto;
+  @IsISO8601({ strict: true }) editedAt!: string;
+  @ValidateIf((o: ClientMessageEditedDataDto) => o.previousVersion !== null)
+  @ValidateNested()
+  @Type(() => MessageVersionDto)
+  previousVersion!: MessageVersionDto | null;
+  @IsISO8601({ strict: true }) sentAt!: string;
+  @ValidateIf((o: ClientMessageEditedDataDto) => o.clientOrder !== null)
+  @IsInt()
+  @Min(0)
+  clientOrder!: number | null;
+  @IsISO8601({ strict: true }) placedAt!: string;
+}
+
+export class ClientBlockedBotDataDto implements DataOf<ClientBlockedBot> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) blockedAt!: string;
+}
+
+export class ClientUnblockedBotDataDto implements DataOf<ClientUnblockedBot> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) unblockedAt!: string;
+}
+
+export class ClientMediaFetchedDataDto implements DataOf<ClientMediaFetched> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsUUID() mediaId!: string;
+  @IsString() @Length(1, 255) contentType!: string;
+  @IsInt() @Min(0) size!: number;
+  @IsISO8601({ strict: true }) fetchedAt!: string;
+}
+
+export class ClientMediaFetchFailedDataDto implements DataOf<ClientMediaFetchFailed> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @IsNotEmpty() messageId!: string;
+  @IsIn(MEDIA_FETCH_FAILURE_REASONS) reason!: MediaFetchFailureReason;
+  @IsOptional() @IsString() @MaxLength(1024) fileName!: string | null;
+  @IsOptional() @IsInt() @Min(0) fileSize!: number | null;
+  @IsISO8601({ strict: true }) failedAt!: string;
 }
 
 export class ManagerMessageQueuedDataDto implements DataOf<ManagerMessageQueued> {
@@ -81,7 +148,7 @@ export class ManagerMessageQueuedDataDto implements DataOf<ManagerMessageQueued>
   @IsDefined()
   @ValidateNested()
   @Type(() => Object, MESSAGE_CONTENT_TYPE)
-  content!: TextContentDto | UnsupportedContentDto;
+  content!: MessageContentDto;
   @IsISO8601({ strict: true }) queuedAt!: string;
 }
 
@@ -108,7 +175,7 @@ export class ManagerMessageRequeuedDataDto implements DataOf<ManagerMessageReque
   @IsDefined()
   @ValidateNested()
   @Type(() => Object, MESSAGE_CONTENT_TYPE)
-  content!: TextContentDto | UnsupportedContentDto;
+  content!: MessageContentDto;
   /** A retry follows at least one failure. */
   @IsInt() @Min(1) retry!: number;
   @IsISO8601({ strict: true }) requeuedAt!: string;
@@ -132,6 +199,10 @@ export class ConversationMarkedReadDataDto implements DataOf<ConversationMarkedR
  * `Conversation.ClientMessageReceived` v1 → v2 adds `clientOrder` and `placedAt`
  * (`clientMessageReceivedData`: the order from the Telegram message id, placed when sent).
  * The upcaster keeps fields already there, so a v2-shaped payload under v1 reads unchanged.
+ * v2 → v3 widens `content` to every kind (issue 9): a v2 payload reads unchanged, and a process
+ * that knows only v2 refuses a v3 photo instead of misreading it. `ClientMessageEdited`,
+ * `ClientBlockedBot`, `ClientUnblockedBot`, `ClientMediaFetched` and `ClientMediaFetchFailed`
+ * start at v1.
  */
 export const conversationEventDefinitions: readonly EventDefinition[] = [
   { type: 'Conversation.Started', schemaVersion: 1, data: ConversationStartedDataDto },
@@ -144,7 +215,21 @@ export const conversationEventDefinitions: readonly EventDefinition[] = [
         clientMessageReceivedData(
           data as unknown as Parameters<typeof clientMessageReceivedData>[0],
         ),
+      2: (data) => data,
     },
+  },
+  {
+    type: 'Conversation.ClientMessageEdited',
+    schemaVersion: 1,
+    data: ClientMessageEditedDataDto,
+  },
+  { type: 'Conversation.ClientBlockedBot', schemaVersion: 1, data: ClientBlockedBotDataDto },
+  { type: 'Conversation.ClientUnblockedBot', schemaVersion: 1, data: ClientUnblockedBotDataDto },
+  { type: 'Conversation.ClientMediaFetched', schemaVersion: 1, data: ClientMediaFetchedDataDto },
+  {
+    type: 'Conversation.ClientMediaFetchFailed',
+    schemaVersion: 1,
+    data: ClientMediaFetchFailedDataDto,
   },
   {
     type: 'Conversation.ManagerMessageQueued',

@@ -114,6 +114,58 @@ const events = {
     1,
     manager,
   ),
+  'Conversation.ClientMessageEdited': stored('Conversation.ClientMessageEdited', {
+    conversationId,
+    messageId: 'm-3',
+    externalMessageId: '3',
+    editId: 'edit-1',
+    content: {
+      kind: 'photo',
+      file: {
+        fileId: 'AgAC-large',
+        fileUniqueId: 'AQAD-large',
+        fileSize: 98_000,
+        mimeType: null,
+        fileName: null,
+        width: 1280,
+        height: 960,
+        duration: null,
+      },
+      caption: 'the receipt, corrected',
+    },
+    editedAt: '2026-01-01T00:04:00.000Z',
+    previousVersion: {
+      content: { kind: 'text', text: 'Hello', entities: [] },
+      at: '2026-01-01T00:00:00.000Z',
+    },
+    sentAt: '2026-01-01T00:00:00.000Z',
+    clientOrder: 3,
+    placedAt: '2026-01-01T00:00:01.000Z',
+  }),
+  'Conversation.ClientBlockedBot': stored('Conversation.ClientBlockedBot', {
+    conversationId,
+    blockedAt: '2026-01-01T00:05:00.000Z',
+  }),
+  'Conversation.ClientUnblockedBot': stored('Conversation.ClientUnblockedBot', {
+    conversationId,
+    unblockedAt: '2026-01-01T00:06:00.000Z',
+  }),
+  'Conversation.ClientMediaFetched': stored('Conversation.ClientMediaFetched', {
+    conversationId,
+    messageId: 'm-3',
+    mediaId: '6f1c1d2e-3b4a-5c6d-8e7f-0a1b2c3d4e5f',
+    contentType: 'image/png',
+    size: 98_000,
+    fetchedAt: '2026-01-01T00:07:00.000Z',
+  }),
+  'Conversation.ClientMediaFetchFailed': stored('Conversation.ClientMediaFetchFailed', {
+    conversationId,
+    messageId: 'm-4',
+    reason: 'too_large',
+    fileName: 'film.mp4',
+    fileSize: 31_000_000,
+    failedAt: '2026-01-01T00:08:00.000Z',
+  }),
 } satisfies Record<ConversationEvent['type'], EventEnvelope>;
 
 const withData = (event: EventEnvelope, change: Record<string, unknown>): EventEnvelope => ({
@@ -168,6 +220,30 @@ describe('conversation event definitions', () => {
     });
   });
 
+  it('given a v2 ClientMessageReceived, then it reads as v3 with its content unchanged', () => {
+    const v3 = events['Conversation.ClientMessageReceived'];
+    const v2 = { ...v3, metadata: { ...v3.metadata, schemaVersion: 2 } };
+    const read = readConversationEvent('Conversation.ClientMessageReceived', v2);
+    expect(read.metadata.schemaVersion).toBe(3);
+    expect(read.data).toEqual(v3.data);
+  });
+
+  it('given a ClientMessageEdited of a message Parley never saw, then it validates without a previous version', () => {
+    const event = withData(events['Conversation.ClientMessageEdited'], { previousVersion: null });
+    expect(readConversationEvent('Conversation.ClientMessageEdited', event)).toBe(event);
+  });
+
+  it('given a ClientMessageEdited whose photo has no file id, then a ContractViolation names it', () => {
+    const edited = events['Conversation.ClientMessageEdited'];
+    const content = (edited.data as { content: { file: object } }).content;
+    const event = withData(edited, {
+      content: { ...content, file: { ...content.file, fileId: '' } },
+    });
+    expect(
+      fieldsOf(() => readConversationEvent('Conversation.ClientMessageEdited', event)),
+    ).toEqual(['content.file.fileId']);
+  });
+
   it('given a v2 ClientMessageReceived without clientOrder, then a ContractViolation names it', () => {
     const event = without(events['Conversation.ClientMessageReceived'], 'clientOrder');
     expect(
@@ -175,10 +251,10 @@ describe('conversation event definitions', () => {
     ).toEqual(['clientOrder']);
   });
 
-  it('given a v3 ClientMessageReceived, then it is refused as newer than this process knows', () => {
+  it('given a v4 ClientMessageReceived, then it is refused as newer than this process knows', () => {
     const event = events['Conversation.ClientMessageReceived'];
-    const v3 = { ...event, metadata: { ...event.metadata, schemaVersion: 3 } };
-    expect(() => readConversationEvent('Conversation.ClientMessageReceived', v3)).toThrow(/newer/);
+    const v4 = { ...event, metadata: { ...event.metadata, schemaVersion: 4 } };
+    expect(() => readConversationEvent('Conversation.ClientMessageReceived', v4)).toThrow(/newer/);
   });
 
   it.each([

@@ -1,4 +1,8 @@
-import type { ChannelClient, TelegramSource } from '../channel/channel-events';
+import type {
+  ChannelClient,
+  MediaFetchFailureReason,
+  TelegramSource,
+} from '../channel/channel-events';
 import type { MessageContent } from '../channel/message-content';
 import type { DomainEvent } from '../envelope/event-envelope';
 
@@ -15,7 +19,8 @@ export type ConversationStarted = DomainEvent<
 
 /**
  * A client message, recorded once (C1, C7). Schema v2 added where it stands in the client's
- * order: `clientOrder` and `placedAt` (`client-message-order.ts` reads v1 events).
+ * order: `clientOrder` and `placedAt` (`client-message-order.ts` reads v1 events); v3 lets
+ * `content` be any kind (photo, voice, location, ...), v2 contents read unchanged.
  */
 export type ClientMessageReceived = DomainEvent<
   'Conversation.ClientMessageReceived',
@@ -37,6 +42,80 @@ export type ClientMessageReceived = DomainEvent<
      * stand in the client's order whatever order they arrived in.
      */
     readonly placedAt: string;
+  }
+>;
+
+/** One version of a client message: its content, and when it was written (sent or edited). */
+export interface MessageVersion {
+  readonly content: MessageContent;
+  readonly at: string;
+}
+
+/**
+ * A client edited a message (C5): `content` is the message as it is now, `previousVersion` what
+ * it replaces (the timeline keeps it among the earlier versions). `previousVersion` is null for
+ * an edit of a message Parley never saw: the edited message is then recorded as its own item,
+ * at `placedAt` like any client message, rather than lost. `editId` (the channel event's id)
+ * makes a redelivered edit a no-op.
+ */
+export type ClientMessageEdited = DomainEvent<
+  'Conversation.ClientMessageEdited',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly externalMessageId: string;
+    readonly editId: string;
+    readonly content: MessageContent;
+    readonly editedAt: string;
+    readonly previousVersion: MessageVersion | null;
+    /** When the client first sent the message, by the messenger's clock. */
+    readonly sentAt: string;
+    readonly clientOrder: number | null;
+    readonly placedAt: string;
+  }
+>;
+
+/** The client blocked the bot: no message reaches them, sending is refused until they unblock. */
+export type ClientBlockedBot = DomainEvent<
+  'Conversation.ClientBlockedBot',
+  { readonly conversationId: string; readonly blockedAt: string }
+>;
+
+/** The client unblocked the bot: sending works again. */
+export type ClientUnblockedBot = DomainEvent<
+  'Conversation.ClientUnblockedBot',
+  { readonly conversationId: string; readonly unblockedAt: string }
+>;
+
+/**
+ * A client message's file is in the media store (from `Channel.MediaFetched`): the timeline shows
+ * it by `mediaId`. Recorded once per message.
+ */
+export type ClientMediaFetched = DomainEvent<
+  'Conversation.ClientMediaFetched',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly mediaId: string;
+    readonly contentType: string;
+    readonly size: number;
+    readonly fetchedAt: string;
+  }
+>;
+
+/**
+ * A client message's file cannot be fetched (from `Channel.MediaFetchFailed`): `too_large` (over
+ * the Bot API's 20 MB download limit: "too large to fetch (name, size)") or `unavailable`.
+ */
+export type ClientMediaFetchFailed = DomainEvent<
+  'Conversation.ClientMediaFetchFailed',
+  {
+    readonly conversationId: string;
+    readonly messageId: string;
+    readonly reason: MediaFetchFailureReason;
+    readonly fileName: string | null;
+    readonly fileSize: number | null;
+    readonly failedAt: string;
   }
 >;
 
@@ -120,6 +199,11 @@ export type ConversationMarkedRead = DomainEvent<
 export type ConversationEvent =
   | ConversationStarted
   | ClientMessageReceived
+  | ClientMessageEdited
+  | ClientBlockedBot
+  | ClientUnblockedBot
+  | ClientMediaFetched
+  | ClientMediaFetchFailed
   | ManagerMessageQueued
   | MessageDelivered
   | MessageDeliveryFailed

@@ -31,6 +31,8 @@ export interface ChatListItem {
   readonly responsibleManagerId: string | null;
   readonly deal: { readonly stage: string; readonly line: 1 | 2 } | null;
   readonly languages: readonly string[];
+  /** When the client blocked the bot, while they keep it blocked; null (or absent) otherwise. */
+  readonly clientBlockedBotAt?: string | null;
 }
 
 export const CHATS_COLLECTION = 'chats';

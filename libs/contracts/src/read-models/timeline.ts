@@ -1,4 +1,6 @@
+import type { MediaFetchFailureReason } from '../channel/channel-events';
 import type { MessageContent } from '../channel/message-content';
+import type { MessageVersion } from '../conversation/conversation-events';
 import type { Actor } from '../envelope/actor';
 
 /** Delivery state of an outgoing message (C4). */
@@ -20,6 +22,25 @@ export type DeliveryState =
       readonly at: string;
     };
 
+/**
+ * Where a client message's file stands (issue 9, media store): `fetched` into the media store
+ * under `mediaId` (the web app asks a signed link for it), or `failed`: `too_large` ("too large to
+ * fetch", with Telegram's name and size for it) or `unavailable`. Absent while it is being fetched.
+ */
+export type TimelineMedia =
+  | {
+      readonly status: 'fetched';
+      readonly mediaId: string;
+      readonly contentType: string;
+      readonly size: number;
+    }
+  | {
+      readonly status: 'failed';
+      readonly reason: MediaFetchFailureReason;
+      readonly fileName: string | null;
+      readonly fileSize: number | null;
+    };
+
 export interface TimelineMessage {
   readonly kind: 'message';
   readonly messageId: string;
@@ -27,6 +48,17 @@ export interface TimelineMessage {
   readonly content: MessageContent;
   /** Outgoing messages only. */
   readonly delivery: DeliveryState | null;
+  /** Client messages with media content only, once fetched or failed. */
+  readonly media?: TimelineMedia;
+  /**
+   * Set once the client edited the message (C5): when it was last edited, and the versions it
+   * had before, oldest first. `earlierVersions` is empty for an edit of a message Parley never
+   * saw. Absent for a message never edited.
+   */
+  readonly edited?: {
+    readonly at: string;
+    readonly earlierVersions: readonly MessageVersion[];
+  };
 }
 
 /** An action on the conversation, contact or deal (C3): who did what. */

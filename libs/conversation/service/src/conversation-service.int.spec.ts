@@ -6,10 +6,13 @@ import {
   newId,
   streamName,
   telegramConversationId,
+  type BotBlocked,
+  type MediaFetched,
   type ChannelClient,
   type ClientMessageArrived,
   type CommandEnvelope,
   type EventEnvelope,
+  type MessageEdited,
   type OutgoingMessageDelivered,
   type OutgoingMessageFailed,
 } from '@parley/contracts';
@@ -179,8 +182,8 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
           workspaceId,
           aggregateId: conversationId,
           occurredAt: source.metadata.occurredAt,
-          // Conversation.Started v1, Conversation.ClientMessageReceived v2 (C7).
-          schemaVersion: index === 0 ? 1 : 2,
+          // Conversation.Started v1, Conversation.ClientMessageReceived v3 (C7, issue 9).
+          schemaVersion: index === 0 ? 1 : 3,
           correlationId: source.metadata.correlationId,
           causationId: source.metadata.eventId,
           actor: source.metadata.actor,
@@ -235,6 +238,120 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
       expect(events[1]!.data).toMatchObject({
         content: { kind: 'text', text: 'After the broken one' },
       });
+    });
+
+    it('given an edit delivered twice, then the message is edited once, with its earlier version', async () => {
+      // Given a recorded client message
+      const chatId = String(Number.parseInt(hex(), 16));
+      const original = clientWrote(chatId, nextUpdateId(), 'Helo');
+      await appendChannelEvent(original);
+      await eventsOnceThere(original.data.conversationId, 2);
+      const updateId = nextUpdateId();
+      const edit: MessageEdited = {
+        type: 'Channel.MessageEdited',
+        data: {
+          ...original.data,
+          updateId,
+          content: { kind: 'text', text: 'Hello' },
+          editedAt: '2026-01-01T10:01:00.000Z',
+        },
+        metadata: metadata(
+          original.data.conversationId,
+          deterministicId('tg', botId, updateId),
+          chatId,
+        ),
+      };
+
+      // When the edit arrives, and the bus delivers it again
+      const recorded = await appendChannelEvent(edit);
+      await eventsOnceThere(original.data.conversationId, 3);
+      await e.bus.publish([messageForRecordedEvent(recorded)]);
+      await appendChannelEvent(clientWrote(chatId, nextUpdateId(), 'After'));
+      await eventsOnceThere(original.data.conversationId, 4);
+
+      // Then the message is edited once
+      const events = await conversationEvents(original.data.conversationId);
+      expect(events.map((x) => x.type)).toEqual([
+        'Conversation.Started',
+        'Conversation.ClientMessageReceived',
+        'Conversation.ClientMessageEdited',
+        'Conversation.ClientMessageReceived',
+      ]);
+      expect(events[2]!.data).toMatchObject({
+        messageId: (events[1]!.data as { messageId: string }).messageId,
+        content: { kind: 'text', text: 'Hello' },
+        previousVersion: { content: { kind: 'text', text: 'Helo' } },
+      });
+    });
+
+    it('given the client blocked the bot, then it is recorded once and later messages still are', async () => {
+      const chatId = String(Number.parseInt(hex(), 16));
+      const updateId = nextUpdateId();
+      const first = clientWrote(chatId, updateId, 'unused');
+      const { externalMessageId: _id, content: _content, sentAt: _sentAt, ...source } = first.data;
+      const blocked: BotBlocked = {
+        type: 'Channel.BotBlocked',
+        data: { ...source, blockedAt: '2026-01-01T11:00:00.000Z' },
+        metadata: first.metadata,
+      };
+      const recorded = await appendChannelEvent(blocked);
+      await eventsOnceThere(first.data.conversationId, 2);
+      await e.bus.publish([messageForRecordedEvent(recorded)]);
+      await appendChannelEvent(clientWrote(chatId, nextUpdateId(), 'Still here'));
+      await eventsOnceThere(first.data.conversationId, 3);
+      const events = await conversationEvents(first.data.conversationId);
+      expect(events.map((x) => x.type)).toEqual([
+        'Conversation.Started',
+        'Conversation.ClientBlockedBot',
+        'Conversation.ClientMessageReceived',
+      ]);
+    });
+
+    it('given the channel fetched a client message’s file, delivered twice, then the media id is recorded on the message once', async () => {
+      const chatId = String(Number.parseInt(hex(), 16));
+      const message = clientWrote(chatId, nextUpdateId(), 'a photo, say');
+      await appendChannelEvent(message);
+      await eventsOnceThere(message.data.conversationId, 2);
+      const mediaId = deterministicId('media-spec', chatId);
+      const fetched: MediaFetched = {
+        type: 'Channel.MediaFetched',
+        data: {
+          conversationId: message.data.conversationId,
+          messageId: deterministicId('client-message', message.metadata.eventId),
+          externalMessageId: message.data.externalMessageId,
+          mediaId,
+          kind: 'photo',
+          contentType: 'image/png',
+          size: 68,
+          fetchedAt: '2026-01-01T10:00:03.000Z',
+        },
+        metadata: {
+          ...metadata(message.data.conversationId, newId(), 'channel-telegram'),
+          actor: { kind: 'system', id: 'channel-telegram' },
+        },
+      };
+      const recorded = await appendChannelEvent(fetched);
+      await eventsOnceThere(message.data.conversationId, 3);
+      await e.bus.publish([messageForRecordedEvent(recorded)]);
+      await appendChannelEvent(clientWrote(chatId, nextUpdateId(), 'later'));
+      await eventsOnceThere(message.data.conversationId, 4);
+
+      const events = await conversationEvents(message.data.conversationId);
+      expect(events.map((x) => x.type)).toEqual([
+        'Conversation.Started',
+        'Conversation.ClientMessageReceived',
+        'Conversation.ClientMediaFetched',
+        'Conversation.ClientMessageReceived',
+      ]);
+      expect(events[2]!.data).toEqual({
+        conversationId: message.data.conversationId,
+        messageId: fetched.data.messageId,
+        mediaId,
+        contentType: 'image/png',
+        size: 68,
+        fetchedAt: '2026-01-01T10:00:03.000Z',
+      });
+      expect(events[2]!.metadata.causationId).toBe(fetched.metadata.eventId);
     });
 
     it('given a client message delivered twice, then it is recorded once', async () => {

@@ -64,6 +64,7 @@ describe('projections: operations per event', () => {
             lastMessage: null,
             responsibleManagerId: null,
             deal: null,
+            clientBlockedBotAt: null,
             _lastMessageId: null,
             _lastMessageKey: null,
           },

@@ -12,6 +12,11 @@ export type ProjectedEventType = ProjectedEvent['type'];
 export const PROJECTED_EVENT_TYPES: readonly ProjectedEventType[] = [
   'Conversation.Started',
   'Conversation.ClientMessageReceived',
+  'Conversation.ClientMessageEdited',
+  'Conversation.ClientBlockedBot',
+  'Conversation.ClientUnblockedBot',
+  'Conversation.ClientMediaFetched',
+  'Conversation.ClientMediaFetchFailed',
   'Conversation.ManagerMessageQueued',
   'Conversation.MessageDelivered',
   'Conversation.MessageDeliveryFailed',

@@ -84,6 +84,7 @@ describe('read-model documents (projections applied to the in-memory read store)
         responsibleManagerId: null,
         deal: { stage: 'new', line: 1 },
         languages: ['ru'],
+        clientBlockedBotAt: null,
       } satisfies ChatListItem,
     ]);
 

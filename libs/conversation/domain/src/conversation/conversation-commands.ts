@@ -1,4 +1,9 @@
-import type { ChannelClient, MessageContent, TelegramSource } from '@parley/contracts';
+import type {
+  ChannelClient,
+  MediaFetchFailureReason,
+  MessageContent,
+  TelegramSource,
+} from '@parley/contracts';
 
 /** A client wrote (C1, C7): recorded once per messageId, whatever the channel repeats. */
 export interface RecordClientMessage {
@@ -13,6 +18,64 @@ export interface RecordClientMessage {
   readonly sentAt: string;
   /** When it reached Parley (the channel recorded it): where an in-order message is placed. */
   readonly receivedAt: string;
+}
+
+/**
+ * A client edited a message (C5). `editId` (the channel event's id) is recorded so that a
+ * redelivered edit emits nothing; `messageId` names the message when Parley never saw the
+ * original (the edit is then kept as its own item).
+ */
+export interface RecordClientMessageEdit {
+  readonly kind: 'RecordClientMessageEdit';
+  readonly conversationId: string;
+  readonly source: TelegramSource;
+  readonly client: ChannelClient;
+  readonly editId: string;
+  readonly messageId: string;
+  readonly externalMessageId: string;
+  readonly content: MessageContent;
+  readonly sentAt: string;
+  readonly editedAt: string;
+  readonly receivedAt: string;
+}
+
+/** The client blocked the bot (`my_chat_member` → `kicked`). */
+export interface RecordBotBlocked {
+  readonly kind: 'RecordBotBlocked';
+  readonly conversationId: string;
+  readonly source: TelegramSource;
+  readonly client: ChannelClient;
+  readonly blockedAt: string;
+}
+
+/** The client unblocked the bot (`my_chat_member` → `member`). */
+export interface RecordBotUnblocked {
+  readonly kind: 'RecordBotUnblocked';
+  readonly unblockedAt: string;
+}
+
+/**
+ * What became of a client message's file (the channel's `Channel.MediaFetched` or
+ * `Channel.MediaFetchFailed`): recorded once per message.
+ */
+export interface RecordClientMedia {
+  readonly kind: 'RecordClientMedia';
+  readonly messageId: string;
+  readonly outcome:
+    | {
+        readonly status: 'fetched';
+        readonly mediaId: string;
+        readonly contentType: string;
+        readonly size: number;
+        readonly fetchedAt: string;
+      }
+    | {
+        readonly status: 'failed';
+        readonly reason: MediaFetchFailureReason;
+        readonly fileName: string | null;
+        readonly fileSize: number | null;
+        readonly failedAt: string;
+      };
 }
 
 /** A manager replies (B1); the channel delivers it later (C4: "sending"). */
@@ -73,6 +136,10 @@ export interface MarkRead {
 
 export type ConversationCommand =
   | RecordClientMessage
+  | RecordClientMessageEdit
+  | RecordBotBlocked
+  | RecordBotUnblocked
+  | RecordClientMedia
   | QueueManagerMessage
   | RecordDelivery
   | RecordDeliveryFailure

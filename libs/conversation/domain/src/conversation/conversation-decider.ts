@@ -10,7 +10,11 @@ import type {
   MarkMessageSent,
   MarkRead,
   QueueManagerMessage,
+  RecordBotBlocked,
+  RecordBotUnblocked,
+  RecordClientMedia,
   RecordClientMessage,
+  RecordClientMessageEdit,
   RecordDelivery,
   RecordDeliveryFailure,
   RetryMessage,
@@ -20,6 +24,7 @@ import type {
   ConversationState,
   ManagerMessageDelivery,
   OpenConversation,
+  RecordedClientMessage,
   RecordedManagerMessage,
 } from './conversation-state';
 
@@ -51,6 +56,17 @@ type Events = readonly ConversationDecidedEvent[];
  * - MarkMessageSent needs a manager message that failed as `unconfirmed`
  *   (`message.not_unconfirmed` otherwise): the manager checked the chat, the client got it. It is
  *   delivered from then on; a late delivery or failure from the channel emits nothing.
+ * - An edit (C5) of a recorded client message replaces its content and carries the version it
+ *   replaces (the timeline keeps the earlier versions); an edit already applied (same editId)
+ *   emits nothing. An edit of a message Parley never saw is kept as its own item (no previous
+ *   version), placed like a client message; a later edit of it applies to it. An edit is not a
+ *   new message: unread does not move.
+ * - The client blocks the bot: ClientBlockedBot (opening the conversation first if the client
+ *   never wrote); while blocked, a manager message is refused (`client.blocked_bot`) with the
+ *   reason. Blocking twice, or unblocking a conversation that is not blocked, emits nothing.
+ * - A client message's file (RecordClientMedia) is recorded once: ClientMediaFetched with its
+ *   media id, or ClientMediaFetchFailed with the reason; for a client message of this
+ *   conversation only (`message.not_found`). A second outcome for the same message emits nothing.
  * - MarkRead needs an existing conversation (`conversation.not_found`); with nothing unread it
  *   emits nothing (the command is accepted, no event): there is nothing to mark, and a repeated
  *   click must not fill the timeline.
@@ -68,6 +84,14 @@ export const conversationDecider: Decider<
     switch (command.kind) {
       case 'RecordClientMessage':
         return recordClientMessage(command, state);
+      case 'RecordClientMessageEdit':
+        return recordClientMessageEdit(command, state);
+      case 'RecordBotBlocked':
+        return recordBotBlocked(command, state);
+      case 'RecordBotUnblocked':
+        return recordBotUnblocked(command, state);
+      case 'RecordClientMedia':
+        return recordClientMedia(command, state);
       case 'QueueManagerMessage':
         return queueManagerMessage(command, state);
       case 'RecordDelivery':
@@ -88,6 +112,8 @@ export const conversationDecider: Decider<
 
 const recordClientMessage = (c: RecordClientMessage, state: ConversationState): Events => {
   if (state.status === 'open' && recordedMessage(state, c.messageId)) return [];
+  // Recorded already through an edit that came first (Parley never saw the original then).
+  if (state.status === 'open' && clientMessageByExternalId(state, c.externalMessageId)) return [];
   const clientOrder = clientOrderOf(c.externalMessageId);
   const received: ConversationDecidedEvent = {
     type: 'Conversation.ClientMessageReceived',
@@ -152,9 +178,89 @@ const placement = (
   return placedAt;
 };
 
+const conversationStarted = (c: {
+  readonly conversationId: string;
+  readonly source: OpenConversation['source'];
+  readonly client: OpenConversation['client'];
+  readonly at: string;
+}): ConversationDecidedEvent => ({
+  type: 'Conversation.Started',
+  data: {
+    conversationId: c.conversationId,
+    source: c.source,
+    client: c.client,
+    startedAt: c.at,
+  },
+});
+
+const recordClientMessageEdit = (c: RecordClientMessageEdit, state: ConversationState): Events => {
+  const open = state.status === 'open' ? state : null;
+  const known = open === null ? undefined : clientMessageByExternalId(open, c.externalMessageId);
+  if (known !== undefined && known.message.editIds.includes(c.editId)) return [];
+  if (open !== null && known === undefined && recordedMessage(open, c.messageId)) return [];
+  const clientOrder = clientOrderOf(c.externalMessageId);
+  const edited: ConversationDecidedEvent = {
+    type: 'Conversation.ClientMessageEdited',
+    data: {
+      conversationId: c.conversationId,
+      messageId: known?.messageId ?? c.messageId,
+      externalMessageId: c.externalMessageId,
+      editId: c.editId,
+      content: c.content,
+      editedAt: c.editedAt,
+      previousVersion: known?.message.current ?? null,
+      sentAt: known?.message.sentAt ?? c.sentAt,
+      clientOrder: known?.message.clientOrder ?? clientOrder,
+      placedAt:
+        known?.message.placedAt ??
+        (open === null ? c.receivedAt : placement(open, clientOrder, c.receivedAt)),
+    },
+  };
+  if (open !== null) return [edited];
+  return [conversationStarted({ ...c, at: c.sentAt }), edited];
+};
+
+const recordBotBlocked = (c: RecordBotBlocked, state: ConversationState): Events => {
+  if (state.status === 'open' && state.bot.status === 'blocked') return [];
+  const blocked: ConversationDecidedEvent = {
+    type: 'Conversation.ClientBlockedBot',
+    data: { conversationId: c.conversationId, blockedAt: c.blockedAt },
+  };
+  if (state.status === 'open') return [blocked];
+  return [conversationStarted({ ...c, at: c.blockedAt }), blocked];
+};
+
+const recordBotUnblocked = (c: RecordBotUnblocked, state: ConversationState): Events => {
+  if (state.status !== 'open' || state.bot.status !== 'blocked') return [];
+  return [
+    {
+      type: 'Conversation.ClientUnblockedBot',
+      data: { conversationId: state.conversationId, unblockedAt: c.unblockedAt },
+    },
+  ];
+};
+
+const clientMessageByExternalId = (
+  open: OpenConversation,
+  externalMessageId: string,
+): { messageId: string; message: RecordedClientMessage } | undefined => {
+  for (const [messageId, message] of Object.entries(open.messages)) {
+    if (message.direction === 'client' && message.externalMessageId === externalMessageId) {
+      return { messageId, message };
+    }
+  }
+  return undefined;
+};
+
 const queueManagerMessage = (c: QueueManagerMessage, state: ConversationState): Events => {
   const open = requireOpen(state, c.conversationId);
   if (recordedMessage(open, c.messageId)) return [];
+  if (open.bot.status === 'blocked') {
+    throw new DomainRuleViolation(
+      'client.blocked_bot',
+      'The client blocked the bot: nothing can be sent until they unblock it.',
+    );
+  }
   requireSendable(c.content);
   return [
     {
@@ -169,6 +275,46 @@ const queueManagerMessage = (c: QueueManagerMessage, state: ConversationState): 
       },
     },
   ];
+};
+
+const recordClientMedia = (c: RecordClientMedia, state: ConversationState): Events => {
+  const message = state.status === 'open' ? recordedMessage(state, c.messageId) : undefined;
+  if (state.status !== 'open' || message?.direction !== 'client') {
+    throw new DomainRuleViolation(
+      'message.not_found',
+      `There is no client message ${c.messageId} in this conversation.`,
+    );
+  }
+  if (message.media !== 'none') return [];
+  const { conversationId } = state;
+  const o = c.outcome;
+  return o.status === 'fetched'
+    ? [
+        {
+          type: 'Conversation.ClientMediaFetched',
+          data: {
+            conversationId,
+            messageId: c.messageId,
+            mediaId: o.mediaId,
+            contentType: o.contentType,
+            size: o.size,
+            fetchedAt: o.fetchedAt,
+          },
+        },
+      ]
+    : [
+        {
+          type: 'Conversation.ClientMediaFetchFailed',
+          data: {
+            conversationId,
+            messageId: c.messageId,
+            reason: o.reason,
+            fileName: o.fileName,
+            fileSize: o.fileSize,
+            failedAt: o.failedAt,
+          },
+        },
+      ];
 };
 
 const recordDelivery = (c: RecordDelivery, state: ConversationState): Events => {
@@ -308,7 +454,11 @@ const requireSendable = (content: MessageContent): void => {
         `A manager cannot send an unsupported message (${content.unsupportedKind}): write text.`,
       );
     default:
-      return assertNever(content, 'message content');
+      // Media, stickers, locations, ... are the client's side here: sending them is outbound's.
+      throw new DomainRuleViolation(
+        'message.not_sendable',
+        `A manager cannot send a message of kind ${content.kind} here: write text.`,
+      );
   }
 };
 
@@ -322,14 +472,60 @@ const evolve = (state: ConversationState, event: ConversationDecidedEvent): Conv
         client: event.data.client,
         messages: {},
         unread: 0,
+        bot: { status: 'member' },
       };
     case 'Conversation.ClientMessageReceived': {
-      const { messageId, clientOrder, placedAt } = clientMessageReceivedData(event.data);
+      const { messageId, externalMessageId, clientOrder, placedAt, sentAt, content } =
+        clientMessageReceivedData(event.data);
+      const message: RecordedClientMessage = {
+        direction: 'client',
+        externalMessageId,
+        clientOrder,
+        placedAt,
+        sentAt,
+        current: { content, at: sentAt },
+        editIds: [],
+        media: 'none',
+      };
       return whenOpen(state, (open) => ({
         ...open,
-        messages: { ...open.messages, [messageId]: { direction: 'client', clientOrder, placedAt } },
+        messages: { ...open.messages, [messageId]: message },
         unread: open.unread + 1,
       }));
+    }
+    case 'Conversation.ClientMessageEdited': {
+      const d = event.data;
+      return whenOpen(state, (open) => {
+        const known = recordedMessage(open, d.messageId);
+        const message: RecordedClientMessage = {
+          direction: 'client',
+          externalMessageId: d.externalMessageId,
+          clientOrder: d.clientOrder,
+          placedAt: d.placedAt,
+          sentAt: d.sentAt,
+          current: { content: d.content, at: d.editedAt },
+          editIds: [...(known?.direction === 'client' ? known.editIds : []), d.editId],
+          media: known?.direction === 'client' ? known.media : 'none',
+        };
+        return { ...open, messages: { ...open.messages, [d.messageId]: message } };
+      });
+    }
+    case 'Conversation.ClientBlockedBot':
+      return whenOpen(state, (open) => ({
+        ...open,
+        bot: { status: 'blocked', since: event.data.blockedAt },
+      }));
+    case 'Conversation.ClientUnblockedBot':
+      return whenOpen(state, (open) => ({ ...open, bot: { status: 'member' } }));
+    case 'Conversation.ClientMediaFetched':
+    case 'Conversation.ClientMediaFetchFailed': {
+      const { messageId } = event.data;
+      const media = event.type === 'Conversation.ClientMediaFetched' ? 'fetched' : 'failed';
+      return whenOpen(state, (open) => {
+        const message = recordedMessage(open, messageId);
+        if (message?.direction !== 'client') return open;
+        return { ...open, messages: { ...open.messages, [messageId]: { ...message, media } } };
+      });
     }
     case 'Conversation.ManagerMessageQueued': {
       const { messageId, content } = event.data;

@@ -550,4 +550,305 @@ describe('Conversation decider', () => {
       spec.given([started]).when(markSent('r9')).thenThrows('message.not_found');
     });
   });
+
+  describe('RecordClientMessageEdit (C5)', () => {
+    const voice: MessageContent = {
+      kind: 'voice',
+      file: {
+        fileId: 'AwAC-voice',
+        fileUniqueId: 'AgAD-voice',
+        fileSize: 24_000,
+        mimeType: 'audio/ogg',
+        fileName: null,
+        width: null,
+        height: null,
+        duration: 12,
+      },
+      caption: null,
+    };
+    const clientEdits = (
+      editId: string,
+      externalMessageId: string,
+      text: string,
+      editedAt = '2026-01-01T10:05:00.000Z',
+    ): ConversationCommand => ({
+      kind: 'RecordClientMessageEdit',
+      conversationId,
+      source,
+      client,
+      editId,
+      messageId: `edit-of-${editId}`,
+      externalMessageId,
+      content: { kind: 'text', text },
+      sentAt: '2026-01-01T10:00:00.000Z',
+      editedAt,
+      receivedAt: '2026-01-01T10:05:00.500Z',
+    });
+    const edited = (
+      editId: string,
+      messageId: string,
+      text: string,
+      previousVersion: { content: MessageContent; at: string } | null,
+      editedAt = '2026-01-01T10:05:00.000Z',
+      placedAt = '2026-01-01T10:00:00.500Z',
+    ): ConversationDecidedEvent => ({
+      type: 'Conversation.ClientMessageEdited',
+      data: {
+        conversationId,
+        messageId,
+        externalMessageId: `ext-${messageId}`,
+        editId,
+        content: { kind: 'text', text },
+        editedAt,
+        previousVersion,
+        sentAt: '2026-01-01T10:00:00.000Z',
+        clientOrder: null,
+        placedAt,
+      },
+    });
+
+    it('given a recorded message, when the client edits it, then it is edited with the version it replaces', () => {
+      spec
+        .given([started, received('m1', 'Helo')])
+        .when(clientEdits('e1', 'ext-m1', 'Hello'))
+        .then([
+          edited('e1', 'm1', 'Hello', {
+            content: { kind: 'text', text: 'Helo' },
+            at: '2026-01-01T10:00:00.000Z',
+          }),
+        ]);
+    });
+
+    it('given an edited message, when the client edits it again, then the edit replaces the last version', () => {
+      const first = edited('e1', 'm1', 'Hello', {
+        content: { kind: 'text', text: 'Helo' },
+        at: '2026-01-01T10:00:00.000Z',
+      });
+      spec
+        .given([started, received('m1', 'Helo'), first])
+        .when(clientEdits('e2', 'ext-m1', 'Hello!', '2026-01-01T10:06:00.000Z'))
+        .then([
+          edited(
+            'e2',
+            'm1',
+            'Hello!',
+            { content: { kind: 'text', text: 'Hello' }, at: '2026-01-01T10:05:00.000Z' },
+            '2026-01-01T10:06:00.000Z',
+          ),
+        ]);
+    });
+
+    it('given a media message, when its caption is edited, then the previous version keeps the media content', () => {
+      spec
+        .given([started, receivedContent('m1', voice)])
+        .when(clientEdits('e1', 'ext-m1', 'now text'))
+        .then([edited('e1', 'm1', 'now text', { content: voice, at: '2026-01-01T10:00:00.000Z' })]);
+    });
+
+    it('given the edit is already recorded, when it arrives again, then nothing happens', () => {
+      const first = edited('e1', 'm1', 'Hello', {
+        content: { kind: 'text', text: 'Helo' },
+        at: '2026-01-01T10:00:00.000Z',
+      });
+      spec
+        .given([started, received('m1', 'Helo'), first])
+        .when(clientEdits('e1', 'ext-m1', 'Hello'))
+        .thenNothingHappened();
+    });
+
+    it('given an open conversation that never saw the message, when it is edited, then the edit is kept as its own message', () => {
+      spec
+        .given([started, received('m1')])
+        .when(clientEdits('e1', 'ext-edit-of-e1', 'Written while offline'))
+        .then([
+          edited(
+            'e1',
+            'edit-of-e1',
+            'Written while offline',
+            null,
+            undefined,
+            '2026-01-01T10:05:00.500Z',
+          ),
+        ]);
+    });
+
+    it('given no conversation, when a message Parley never saw is edited, then the conversation starts with it', () => {
+      spec
+        .given([])
+        .when(clientEdits('e1', 'ext-edit-of-e1', 'Hi'))
+        .then([
+          started,
+          edited('e1', 'edit-of-e1', 'Hi', null, undefined, '2026-01-01T10:05:00.500Z'),
+        ]);
+    });
+
+    it('given an edit kept as its own message, when the original arrives late, then nothing more is recorded', () => {
+      const kept = edited('e1', 'edit-of-e1', 'Hi', null, undefined, '2026-01-01T10:05:00.500Z');
+      spec
+        .given([started, kept])
+        .when({
+          ...clientWrites('late'),
+          externalMessageId: 'ext-edit-of-e1',
+        } as ConversationCommand)
+        .thenNothingHappened();
+    });
+
+    it('given an edit, then unread does not move', () => {
+      const state = foldEvents(conversationDecider, [
+        started,
+        received('m1', 'Helo'),
+        edited('e1', 'm1', 'Hello', { content: { kind: 'text', text: 'Helo' }, at: 'x' }),
+      ]);
+      expect(state).toMatchObject({ status: 'open', unread: 1 });
+    });
+  });
+
+  describe('the client blocks and unblocks the bot', () => {
+    const blocks: ConversationCommand = {
+      kind: 'RecordBotBlocked',
+      conversationId,
+      source,
+      client,
+      blockedAt: '2026-01-01T11:00:00.000Z',
+    };
+    const unblocks: ConversationCommand = {
+      kind: 'RecordBotUnblocked',
+      unblockedAt: '2026-01-01T12:00:00.000Z',
+    };
+    const blocked: ConversationDecidedEvent = {
+      type: 'Conversation.ClientBlockedBot',
+      data: { conversationId, blockedAt: '2026-01-01T11:00:00.000Z' },
+    };
+    const unblocked: ConversationDecidedEvent = {
+      type: 'Conversation.ClientUnblockedBot',
+      data: { conversationId, unblockedAt: '2026-01-01T12:00:00.000Z' },
+    };
+
+    it('given an open conversation, when the client blocks the bot, then it is recorded', () => {
+      spec
+        .given([started, received('m1')])
+        .when(blocks)
+        .then([blocked]);
+    });
+
+    it('given no conversation, when the client blocks the bot, then the conversation starts blocked', () => {
+      spec
+        .given([])
+        .when(blocks)
+        .then([
+          { ...started, data: { ...started.data, startedAt: '2026-01-01T11:00:00.000Z' } },
+          blocked,
+        ]);
+    });
+
+    it('given a blocked conversation, when the block arrives again, then nothing happens', () => {
+      spec.given([started, blocked]).when(blocks).thenNothingHappened();
+    });
+
+    it('given a blocked conversation, when a manager writes, then it is refused with the reason', () => {
+      const error = spec
+        .given([started, received('m1'), blocked])
+        .when(managerWrites('r1'))
+        .thenThrows('client.blocked_bot');
+      expect(error.message).toBe(
+        'The client blocked the bot: nothing can be sent until they unblock it.',
+      );
+    });
+
+    it('given a blocked conversation, when the client unblocks the bot, then it is recorded and a manager can write again', () => {
+      spec
+        .given([started, received('m1'), blocked])
+        .when(unblocks)
+        .then([unblocked]);
+      spec
+        .given([started, received('m1'), blocked, unblocked])
+        .when(managerWrites('r1'))
+        .then([queued('r1')]);
+    });
+
+    it('given a conversation that is not blocked, when an unblock arrives, then nothing happens', () => {
+      spec
+        .given([started, received('m1')])
+        .when(unblocks)
+        .thenNothingHappened();
+      spec.given([]).when(unblocks).thenNothingHappened();
+    });
+  });
+
+  describe('RecordClientMedia (issue 9, media store)', () => {
+    const mediaId = '6f1c1d2e-3b4a-5c6d-8e7f-0a1b2c3d4e5f';
+    const fetchedAt = '2026-01-01T10:00:02.000Z';
+    const mediaFetched = (messageId: string): ConversationCommand => ({
+      kind: 'RecordClientMedia',
+      messageId,
+      outcome: { status: 'fetched', mediaId, contentType: 'image/png', size: 98_000, fetchedAt },
+    });
+    const tooLarge = (messageId: string): ConversationCommand => ({
+      kind: 'RecordClientMedia',
+      messageId,
+      outcome: {
+        status: 'failed',
+        reason: 'too_large',
+        fileName: 'film.mp4',
+        fileSize: 31_000_000,
+        failedAt: fetchedAt,
+      },
+    });
+    const fetchedEvent: ConversationDecidedEvent = {
+      type: 'Conversation.ClientMediaFetched',
+      data: {
+        conversationId,
+        messageId: 'm1',
+        mediaId,
+        contentType: 'image/png',
+        size: 98_000,
+        fetchedAt,
+      },
+    };
+
+    it('given a client message, when its file is fetched, then the media id is recorded on it', () => {
+      spec
+        .given([started, receivedPhoto('m1')])
+        .when(mediaFetched('m1'))
+        .then([fetchedEvent]);
+    });
+
+    it('given a client message, when its file is too large to fetch, then the failure is recorded with its name and size', () => {
+      spec
+        .given([started, receivedPhoto('m1')])
+        .when(tooLarge('m1'))
+        .then([
+          {
+            type: 'Conversation.ClientMediaFetchFailed',
+            data: {
+              conversationId,
+              messageId: 'm1',
+              reason: 'too_large',
+              fileName: 'film.mp4',
+              fileSize: 31_000_000,
+              failedAt: fetchedAt,
+            },
+          },
+        ]);
+    });
+
+    it('given the file is recorded, when an outcome arrives again (or another), then nothing happens', () => {
+      spec
+        .given([started, receivedPhoto('m1'), fetchedEvent])
+        .when(mediaFetched('m1'))
+        .thenNothingHappened();
+      spec
+        .given([started, receivedPhoto('m1'), fetchedEvent])
+        .when(tooLarge('m1'))
+        .thenNothingHappened();
+    });
+
+    it('given a manager message or an unknown one, when a file outcome names it, then it is refused', () => {
+      spec
+        .given([started, received('m1'), queued('r1')])
+        .when(mediaFetched('r1'))
+        .thenThrows('message.not_found');
+      spec.given([]).when(mediaFetched('m1')).thenThrows('message.not_found');
+    });
+  });
 });

@@ -1,4 +1,9 @@
-import type { ChannelClient, MessageContent, TelegramSource } from '@parley/contracts';
+import type {
+  ChannelClient,
+  MessageContent,
+  MessageVersion,
+  TelegramSource,
+} from '@parley/contracts';
 
 /** Where a manager's message stands: failed ones keep their failure's code (`unconfirmed`, ...). */
 export type ManagerMessageDelivery =
@@ -18,15 +23,28 @@ export interface RecordedManagerMessage {
   readonly failures: number;
 }
 
-export type RecordedMessage =
-  | {
-      readonly direction: 'client';
-      /** Its number in the client's order (Telegram message_id), or null. */
-      readonly clientOrder: number | null;
-      /** Its time on the timeline (see `Conversation.ClientMessageReceived`). */
-      readonly placedAt: string;
-    }
-  | RecordedManagerMessage;
+export interface RecordedClientMessage {
+  readonly direction: 'client';
+  /** The messenger's id of it: what an edit names. */
+  readonly externalMessageId: string;
+  /** Its number in the client's order (Telegram message_id), or null. */
+  readonly clientOrder: number | null;
+  /** Its time on the timeline (see `Conversation.ClientMessageReceived`). */
+  readonly placedAt: string;
+  readonly sentAt: string;
+  /** Its current version: what the next edit replaces. */
+  readonly current: MessageVersion;
+  /** The edits applied so far (their ids), so a redelivered edit emits nothing. */
+  readonly editIds: readonly string[];
+  /** Its file (media content): not yet known, fetched into the media store, or failed. */
+  readonly media: 'none' | 'fetched' | 'failed';
+}
+
+export type RecordedMessage = RecordedClientMessage | RecordedManagerMessage;
+
+/** Whether replies reach the client: not while they have blocked the bot. */
+export type BotMembership =
+  { readonly status: 'member' } | { readonly status: 'blocked'; readonly since: string };
 
 export interface OpenConversation {
   readonly status: 'open';
@@ -38,6 +56,8 @@ export interface OpenConversation {
   readonly messages: Readonly<Record<string, RecordedMessage>>;
   /** Client messages since the last MarkedRead (L5). */
   readonly unread: number;
+  /** Blocked: the client blocked the bot, and sending is refused until they unblock it. */
+  readonly bot: BotMembership;
 }
 
 /** No client has written yet, or an open conversation. */

@@ -41,6 +41,88 @@ export class ChannelEventsController {
     });
   }
 
+  @EventPattern('Channel.MessageEdited', { consumer: 'conversation' })
+  async messageEdited(@Payload() payload: unknown): Promise<void> {
+    const event = readChannelEvent('Channel.MessageEdited', payload);
+    const d = event.data;
+    await this.react(event, d.conversationId, {
+      kind: 'RecordClientMessageEdit',
+      conversationId: d.conversationId,
+      source: { channel: d.channel, botId: d.botId, chatId: d.chatId },
+      client: d.client,
+      editId: event.metadata.eventId,
+      // The message's id when Parley never saw it: the edit is then kept as its own item.
+      messageId: deterministicId('client-message-edit', event.metadata.eventId),
+      externalMessageId: d.externalMessageId,
+      content: d.content,
+      sentAt: d.sentAt,
+      editedAt: d.editedAt,
+      receivedAt: event.metadata.occurredAt,
+    });
+  }
+
+  @EventPattern('Channel.BotBlocked', { consumer: 'conversation' })
+  async botBlocked(@Payload() payload: unknown): Promise<void> {
+    const event = readChannelEvent('Channel.BotBlocked', payload);
+    const d = event.data;
+    await this.react(event, d.conversationId, {
+      kind: 'RecordBotBlocked',
+      conversationId: d.conversationId,
+      source: { channel: d.channel, botId: d.botId, chatId: d.chatId },
+      client: d.client,
+      blockedAt: d.blockedAt,
+    });
+  }
+
+  @EventPattern('Channel.BotUnblocked', { consumer: 'conversation' })
+  async botUnblocked(@Payload() payload: unknown): Promise<void> {
+    const event = readChannelEvent('Channel.BotUnblocked', payload);
+    const d = event.data;
+    await this.react(event, d.conversationId, {
+      kind: 'RecordBotUnblocked',
+      unblockedAt: d.unblockedAt,
+    });
+  }
+
+  /**
+   * The channel fetched a client's file into the media store. It comes after the message's own
+   * Channel.MessageReceived on the same channel stream (and so the same bus key), so the message
+   * is recorded by then.
+   */
+  @EventPattern('Channel.MediaFetched', { consumer: 'conversation' })
+  async mediaFetched(@Payload() payload: unknown): Promise<void> {
+    const event = readChannelEvent('Channel.MediaFetched', payload);
+    const d = event.data;
+    await this.react(event, d.conversationId, {
+      kind: 'RecordClientMedia',
+      messageId: d.messageId,
+      outcome: {
+        status: 'fetched',
+        mediaId: d.mediaId,
+        contentType: d.contentType,
+        size: d.size,
+        fetchedAt: d.fetchedAt,
+      },
+    });
+  }
+
+  @EventPattern('Channel.MediaFetchFailed', { consumer: 'conversation' })
+  async mediaFetchFailed(@Payload() payload: unknown): Promise<void> {
+    const event = readChannelEvent('Channel.MediaFetchFailed', payload);
+    const d = event.data;
+    await this.react(event, d.conversationId, {
+      kind: 'RecordClientMedia',
+      messageId: d.messageId,
+      outcome: {
+        status: 'failed',
+        reason: d.reason,
+        fileName: d.fileName,
+        fileSize: d.fileSize,
+        failedAt: d.failedAt,
+      },
+    });
+  }
+
   @EventPattern('Channel.MessageDelivered', { consumer: 'conversation' })
   async messageDelivered(@Payload() payload: unknown): Promise<void> {
     const event = readChannelEvent('Channel.MessageDelivered', payload);

@@ -43,6 +43,7 @@ const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> 
   responsibleManagerId: null,
   deal: null,
   languages: [],
+  clientBlockedBotAt: null,
   [LAST_MESSAGE_ID_FIELD]: null,
   [LAST_MESSAGE_KEY_FIELD]: null,
 });
@@ -171,6 +172,51 @@ export const chatListOperations = (
         },
       );
     }
+    case 'Conversation.ClientMessageEdited': {
+      const { content, sentAt, messageId, clientOrder, placedAt, previousVersion } = event.data;
+      const lastMessage = {
+        direction: 'in',
+        kind: content.kind,
+        preview: contentPreview(content),
+        at: sentAt,
+      };
+      if (previousVersion === null) {
+        // A message Parley never saw, kept as its own: new to the manager, like any message.
+        return messageOperations(
+          sentAt,
+          timelineOrderKey(placedAt, source.position, clientOrder),
+          { lastMessage, [LAST_MESSAGE_ID_FIELD]: messageId },
+          {
+            $set: { status: 'new_message', ...applied },
+            $inc: { unreadCount: 1 },
+            $max: { lastActivityAt: sentAt },
+          },
+        );
+      }
+      // The preview follows the edit when the edited message is the chat's last one.
+      return [
+        {
+          collection: CHATS_COLLECTION,
+          filter: { ...guarded, [LAST_MESSAGE_ID_FIELD]: messageId },
+          update: { $set: { lastMessage, ...applied } },
+          upsert: false,
+        },
+      ];
+    }
+    case 'Conversation.ClientBlockedBot':
+      return [
+        upsertChat(event.data.blockedAt, {
+          $set: { clientBlockedBotAt: event.data.blockedAt, ...applied },
+        }),
+      ];
+    case 'Conversation.ClientUnblockedBot':
+      return [
+        upsertChat(event.data.unblockedAt, { $set: { clientBlockedBotAt: null, ...applied } }),
+      ];
+    case 'Conversation.ClientMediaFetched':
+    case 'Conversation.ClientMediaFetchFailed':
+      // The chat's last message preview names the kind and caption, not the file.
+      return [];
     case 'Conversation.ManagerMessageQueued': {
       const { content, queuedAt, messageId } = event.data;
       return messageOperations(

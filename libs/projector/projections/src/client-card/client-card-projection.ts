@@ -136,6 +136,11 @@ export const clientCardOperations = (
       return [upsertCard({ $set: { 'deal.line': event.data.to, ...applied } })];
     case 'Conversation.Started':
     case 'Conversation.ClientMessageReceived':
+    case 'Conversation.ClientMessageEdited':
+    case 'Conversation.ClientBlockedBot':
+    case 'Conversation.ClientUnblockedBot':
+    case 'Conversation.ClientMediaFetched':
+    case 'Conversation.ClientMediaFetchFailed':
     case 'Conversation.ManagerMessageQueued':
     case 'Conversation.MessageDelivered':
     case 'Conversation.MessageDeliveryFailed':

@@ -8,6 +8,7 @@ import {
   type ClientMessageReceived,
   type EventEnvelope,
   type MessageContent,
+  type MessageVersion,
   type TelegramSource,
 } from '@parley/contracts';
 import type { ProjectedEvent } from '../projected-event';
@@ -150,6 +151,95 @@ export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', b
       at: string,
     ): StreamEvent =>
       clientContent(messageId, { kind: 'unsupported', unsupportedKind, caption }, at),
+    /** A client message of any kind (issue 9): a photo, a voice message, a location, ... */
+    clientContent,
+    /**
+     * The client edited a message (C5): `previous` is the version it replaces, null for a message
+     * Parley never saw (then it stands at `sentAt`, placed there).
+     */
+    clientMessageEdited: (
+      messageId: string,
+      content: MessageContent,
+      sentAt: string,
+      editedAt: string,
+      previous: MessageVersion | null,
+    ): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.ClientMessageEdited',
+          {
+            conversationId,
+            messageId,
+            externalMessageId: `tg-${messageId}`,
+            editId: deterministicId('projector-spec-edit', messageId, editedAt),
+            content,
+            editedAt,
+            previousVersion: previous,
+            sentAt,
+            clientOrder: null,
+            placedAt: sentAt,
+          },
+          conversationId,
+          editedAt,
+          clientActor,
+        ),
+      ),
+    clientBlockedBot: (at: string): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.ClientBlockedBot',
+          { conversationId, blockedAt: at },
+          conversationId,
+          at,
+          clientActor,
+        ),
+      ),
+    /** The channel fetched a client message's file into the media store (issue 9). */
+    clientMediaFetched: (messageId: string, mediaId: string, at: string): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.ClientMediaFetched',
+          {
+            conversationId,
+            messageId,
+            mediaId,
+            contentType: 'image/png',
+            size: 98_000,
+            fetchedAt: at,
+          },
+          conversationId,
+          at,
+          { kind: 'system', id: 'channel-telegram' },
+        ),
+      ),
+    /** A client message's file is too large to fetch (issue 9). */
+    clientMediaTooLarge: (messageId: string, at: string): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.ClientMediaFetchFailed',
+          {
+            conversationId,
+            messageId,
+            reason: 'too_large',
+            fileName: 'film.mp4',
+            fileSize: 31_000_000,
+            failedAt: at,
+          },
+          conversationId,
+          at,
+          { kind: 'system', id: 'channel-telegram' },
+        ),
+      ),
+    clientUnblockedBot: (at: string): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.ClientUnblockedBot',
+          { conversationId, unblockedAt: at },
+          conversationId,
+          at,
+          clientActor,
+        ),
+      ),
     managerMessage: (messageId: string, text: string, at: string, managerId = 'm1'): StreamEvent =>
       inConversation(
         envelope(

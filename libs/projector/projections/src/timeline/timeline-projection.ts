@@ -3,6 +3,7 @@ import {
   type DeliveryState,
   type TimelineAction,
   type TimelineItem,
+  type TimelineMedia,
   type TimelineMessage,
 } from '@parley/contracts';
 import { assertNever } from '@parley/decider';
@@ -87,6 +88,14 @@ export const timelineOperations = (
     // The item was created by the queued event of the same stream; never create half of one.
     upsert: false,
   });
+  /** A client message's file: fetched (its media id) or failed (the reason), on its item. */
+  const setMedia = (messageId: string, media: TimelineMedia): ReadModelOperation => ({
+    collection: TIMELINE_COLLECTION,
+    filter: { _id: timelineItemId(conversationId, messageId), ...guard },
+    update: { $set: { 'item.media': media, ...applied } },
+    // The item was created by the message's own event, earlier in the same stream.
+    upsert: false,
+  });
   const action = (
     action: string,
     summary: string,
@@ -121,6 +130,63 @@ export const timelineOperations = (
           timelineOrderKey(placedAt, source.position, clientOrder),
         ),
       ];
+    }
+    case 'Conversation.ClientMessageEdited': {
+      const d = event.data;
+      if (d.previousVersion === null) {
+        // An edit of a message Parley never saw: kept as its own item, marked edited.
+        return [
+          createItem(
+            d.messageId,
+            d.sentAt,
+            {
+              kind: 'message',
+              messageId: d.messageId,
+              direction: 'in',
+              content: d.content,
+              delivery: null,
+              edited: { at: d.editedAt, earlierVersions: [] },
+            },
+            timelineOrderKey(d.placedAt, source.position, d.clientOrder),
+          ),
+        ];
+      }
+      return [
+        {
+          collection: TIMELINE_COLLECTION,
+          filter: { _id: timelineItemId(conversationId, d.messageId), ...guard },
+          update: {
+            $set: { 'item.content': d.content, 'item.edited.at': d.editedAt, ...applied },
+            $push: { 'item.edited.earlierVersions': d.previousVersion },
+          },
+          // The item was created by the message's own event of the same stream.
+          upsert: false,
+        },
+      ];
+    }
+    case 'Conversation.ClientBlockedBot':
+      return [
+        createItem(
+          event.metadata.eventId,
+          event.data.blockedAt,
+          action('client.blocked_bot', 'The client blocked the bot', {}),
+        ),
+      ];
+    case 'Conversation.ClientUnblockedBot':
+      return [
+        createItem(
+          event.metadata.eventId,
+          event.data.unblockedAt,
+          action('client.unblocked_bot', 'The client unblocked the bot', {}),
+        ),
+      ];
+    case 'Conversation.ClientMediaFetched': {
+      const { messageId, mediaId, contentType, size } = event.data;
+      return [setMedia(messageId, { status: 'fetched', mediaId, contentType, size })];
+    }
+    case 'Conversation.ClientMediaFetchFailed': {
+      const { messageId, reason, fileName, fileSize } = event.data;
+      return [setMedia(messageId, { status: 'failed', reason, fileName, fileSize })];
     }
     case 'Conversation.ManagerMessageQueued': {
       const { messageId, content, queuedAt } = event.data;

@@ -1,0 +1,37 @@
+/**
+ * English for every kind of client message (issue 9): content kinds, media tiles, edits, the
+ * blocked bot. Spread into the source dictionary `en`.
+ */
+export const messagesEn = {
+  'content.kind.photo': 'Photo',
+  'content.kind.video': 'Video',
+  'content.kind.video_note': 'Video message',
+  'content.kind.voice': 'Voice message',
+  'content.kind.audio': 'Audio',
+  'content.kind.document': 'Document',
+  'content.kind.animation': 'GIF',
+  'content.kind.sticker': 'Sticker',
+  'content.kind.location': 'Location',
+  'content.kind.venue': 'Venue',
+  'content.kind.contact': 'Contact',
+  'content.kind.poll': 'Poll',
+  'content.kind.dice': 'Dice',
+  'content.sticker.static': 'Sticker',
+  'content.sticker.animated': 'Animated sticker',
+  'content.sticker.video': 'Video sticker',
+  'content.poll.quiz': 'Quiz',
+  'content.location.live': 'Live location',
+  'content.location.open': 'Open in a map',
+  'content.dice.value': 'rolled {value}',
+  'content.contact.telegram': 'on Telegram',
+  'content.media.size': '{size}',
+  'message.edited': 'edited',
+  'message.edited.at': 'Edited {time}',
+  'message.versions.show': 'Show earlier versions ({count})',
+  'message.versions.hide': 'Hide earlier versions',
+  'message.versions.title': 'Earlier versions',
+  'timelineNotice.client.blockedBot': 'The client blocked the bot',
+  'timelineNotice.client.unblockedBot': 'The client unblocked the bot',
+  'chat.blockedBot': 'The client blocked the bot',
+  'reply.blockedBot': 'The client blocked the bot: nothing can be sent until they unblock it.',
+} as const;

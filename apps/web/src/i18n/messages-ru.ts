@@ -1,0 +1,37 @@
+import type { messagesEn } from './messages-en';
+
+/** Russian for every kind of client message (issue 9), spread into `ru`. */
+export const messagesRu: Readonly<Record<keyof typeof messagesEn, string>> = {
+  'content.kind.photo': 'Фото',
+  'content.kind.video': 'Видео',
+  'content.kind.video_note': 'Видеосообщение',
+  'content.kind.voice': 'Голосовое сообщение',
+  'content.kind.audio': 'Аудио',
+  'content.kind.document': 'Документ',
+  'content.kind.animation': 'GIF',
+  'content.kind.sticker': 'Стикер',
+  'content.kind.location': 'Геопозиция',
+  'content.kind.venue': 'Место',
+  'content.kind.contact': 'Контакт',
+  'content.kind.poll': 'Опрос',
+  'content.kind.dice': 'Кубик',
+  'content.sticker.static': 'Стикер',
+  'content.sticker.animated': 'Анимированный стикер',
+  'content.sticker.video': 'Видеостикер',
+  'content.poll.quiz': 'Викторина',
+  'content.location.live': 'Геопозиция в реальном времени',
+  'content.location.open': 'Открыть на карте',
+  'content.dice.value': 'выпало {value}',
+  'content.contact.telegram': 'в Telegram',
+  'content.media.size': '{size}',
+  'message.edited': 'изменено',
+  'message.edited.at': 'Изменено {time}',
+  'message.versions.show': 'Показать прежние версии ({count})',
+  'message.versions.hide': 'Скрыть прежние версии',
+  'message.versions.title': 'Прежние версии',
+  'timelineNotice.client.blockedBot': 'Клиент заблокировал бота',
+  'timelineNotice.client.unblockedBot': 'Клиент разблокировал бота',
+  'chat.blockedBot': 'Клиент заблокировал бота',
+  'reply.blockedBot':
+    'Клиент заблокировал бота: отправить ничего нельзя, пока он его не разблокирует.',
+} as const;
