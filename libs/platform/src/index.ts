@@ -19,3 +19,4 @@ export * from './runtime/connect-engines';
 export * from './runtime/stop-on-signals';
 export * from './runtime/run-service-process';
 export { commandProcessorProvider } from './runtime/command-processor-provider';
+export { SharedRedis, type SharedRedisOptions } from './redis/shared-redis';
