@@ -2,11 +2,7 @@ import 'reflect-metadata';
 import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { TelegramChannelConfig, TelegramChannelModule } from '@parley/channel-telegram';
 import { loadConfigOrExit } from '@parley/config';
-import {
-  createFileSystemMediaStore,
-  createGridFsMediaStore,
-  MediaStoreConfig,
-} from '@parley/media-store';
+import { MediaStoreConfig, openMediaStore } from '@parley/media-store';
 import { runServiceProcess, ServiceProcessConfig } from '@parley/platform';
 
 class ChannelTelegramProcessConfig extends ServiceProcessConfig {
@@ -18,8 +14,6 @@ class ChannelTelegramProcessConfig extends ServiceProcessConfig {
   @Matches(/^(mongodb(\+srv)?:\/\/.*)?$/, { message: 'must be a mongodb:// URL or empty' })
   READ_STORE_URL: string = '';
   @IsString() @IsNotEmpty() READ_STORE_DB: string = 'parley';
-  /** Where media files live when READ_STORE_URL is empty (the gateway's MEDIA_DIR). */
-  @IsString() @IsNotEmpty() MEDIA_DIR: string = '.data/media';
 }
 
 /**
@@ -31,17 +25,7 @@ const telegram = loadConfigOrExit(TelegramChannelConfig);
 const config = loadConfigOrExit(ChannelTelegramProcessConfig);
 const media = loadConfigOrExit(MediaStoreConfig);
 void runServiceProcess('channel-telegram', config, async () => {
-  const mediaStore =
-    config.READ_STORE_URL === ''
-      ? await createFileSystemMediaStore({
-          directory: config.MEDIA_DIR,
-          maxBytes: media.MEDIA_MAX_BYTES,
-        })
-      : await createGridFsMediaStore({
-          url: config.READ_STORE_URL,
-          dbName: config.READ_STORE_DB,
-          maxBytes: media.MEDIA_MAX_BYTES,
-        });
+  const mediaStore = await openMediaStore({ ...config, ...media });
   return {
     modules: [TelegramChannelModule.register(telegram, { mediaStore })],
     stop: () => mediaStore.close(),

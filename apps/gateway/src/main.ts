@@ -5,11 +5,7 @@ import { loadConfigOrExit } from '@parley/config';
 import { newId } from '@parley/contracts';
 import { configureGateway, GatewayConfig, GatewayServiceModule } from '@parley/gateway';
 import { runServiceProcess, ServiceProcessConfig } from '@parley/platform';
-import {
-  createFileSystemMediaStore,
-  createGridFsMediaStore,
-  MediaStoreConfig,
-} from '@parley/media-store';
+import { MediaStoreConfig, openMediaStore } from '@parley/media-store';
 import { ProjectorServiceModule, rebuildReadModels } from '@parley/projector-service';
 import { createInMemoryReadStore, createMongoReadStore } from '@parley/read-store';
 
@@ -22,8 +18,6 @@ class GatewayProcessConfig extends ServiceProcessConfig {
   @Matches(/^(mongodb(\+srv)?:\/\/.*)?$/, { message: 'must be a mongodb:// URL or empty' })
   READ_STORE_URL: string = '';
   @IsString() @IsNotEmpty() READ_STORE_DB: string = 'parley';
-  /** Where media files live when READ_STORE_URL is empty (else GridFS in the read store's database). */
-  @IsString() @IsNotEmpty() MEDIA_DIR: string = '.data/media';
 }
 
 /** The gateway as its own process: sign-in, the HTTP API, WebSocket push, the web app. */
@@ -41,16 +35,7 @@ void runServiceProcess(
       ? createInMemoryReadStore()
       : await createMongoReadStore({ url: config.READ_STORE_URL, dbName: config.READ_STORE_DB });
     if (embeddedProjector) await rebuildReadModels(engines.store, readStore);
-    const mediaStore = embeddedProjector
-      ? await createFileSystemMediaStore({
-          directory: config.MEDIA_DIR,
-          maxBytes: media.MEDIA_MAX_BYTES,
-        })
-      : await createGridFsMediaStore({
-          url: config.READ_STORE_URL,
-          dbName: config.READ_STORE_DB,
-          maxBytes: media.MEDIA_MAX_BYTES,
-        });
+    const mediaStore = await openMediaStore({ ...config, ...media });
     const commandSender = new CommandSender({
       bus: engines.bus,
       instanceId,

@@ -16,3 +16,4 @@ export {
   type FileSystemMediaStoreOptions,
 } from './file-system/file-system-media-store';
 export { createGridFsMediaStore, type GridFsMediaStoreOptions } from './gridfs/gridfs-media-store';
+export { openMediaStore } from './open-media-store';
