@@ -1,7 +1,6 @@
 import { DEFAULT_MAX_ATTEMPTS, createInProcessBus, type Bus } from '@parley/bus';
 import { loadConfig } from '@parley/config';
 import {
-  newId,
   streamName,
   telegramConversationId,
   type EventEnvelope,
@@ -18,6 +17,7 @@ import {
 import { messageForRecordedEvent } from '@parley/relay';
 import { waitUntil } from '@parley/test-infra';
 import {
+  queuedManagerMessage,
   sampleChannelPostUpdate,
   sampleGroupUpdate,
   samplePhotoUpdate,
@@ -83,31 +83,8 @@ const channelStreamOf = (chatId: number): string =>
 
 const REJECTED_UPDATES_STREAM = `channel-${WORKSPACE}:tg:${BOT_ID}:rejected_updates`;
 
-const queuedMessage = (chatId: number, text: string): ManagerMessageQueued => {
-  const conversationId = telegramConversationId(WORKSPACE, BOT_ID, chatId);
-  const eventId = newId();
-  return {
-    type: 'Conversation.ManagerMessageQueued',
-    data: {
-      conversationId,
-      messageId: newId(),
-      managerId: 'manager-1',
-      recipient: { channel: 'telegram', botId: BOT_ID, chatId: String(chatId) },
-      content: { kind: 'text', text },
-      queuedAt: NOW.toISOString(),
-    },
-    metadata: {
-      eventId,
-      workspaceId: WORKSPACE,
-      aggregateId: conversationId,
-      occurredAt: NOW.toISOString(),
-      schemaVersion: 1,
-      correlationId: eventId,
-      causationId: null,
-      actor: { kind: 'manager', id: 'manager-1' },
-    },
-  };
-};
+const queuedMessage = (chatId: number, text: string): ManagerMessageQueued =>
+  queuedManagerMessage({ workspaceId: WORKSPACE, botId: BOT_ID, chat: chatId, text, at: NOW });
 
 const describeChannel = (adapter: string, openEngines: () => Promise<TestEngines>): void =>
   describe(`Telegram channel on ${adapter}`, () => {

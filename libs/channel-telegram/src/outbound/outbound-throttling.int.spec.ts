@@ -2,7 +2,6 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { testKafkaBus } from '@parley/bus/testing';
 import { loadConfig } from '@parley/config';
 import {
-  newId,
   streamName,
   telegramConversationId,
   type EventEnvelope,
@@ -14,6 +13,7 @@ import { testKafkaBrokers, waitUntil } from '@parley/test-infra';
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { Redis } from 'ioredis';
 import {
+  queuedManagerMessage,
   startBotApiStandIn,
   tooManyRequests,
   type BotApiCall,
@@ -100,31 +100,8 @@ describe('outbound throttling across two channel instances (PostgreSQL, Kafka, R
   const conversationOf = (chat: number) => telegramConversationId(WORKSPACE, botId, chat);
   const textOf = (chat: number, n: number) => `message ${n} to ${chat}`;
 
-  const queuedMessage = (chat: number, text: string): ManagerMessageQueued => {
-    const conversationId = conversationOf(chat);
-    const eventId = newId();
-    return {
-      type: 'Conversation.ManagerMessageQueued',
-      data: {
-        conversationId,
-        messageId: newId(),
-        managerId: 'manager-1',
-        recipient: { channel: 'telegram', botId, chatId: String(chat) },
-        content: { kind: 'text', text },
-        queuedAt: NOW.toISOString(),
-      },
-      metadata: {
-        eventId,
-        workspaceId: WORKSPACE,
-        aggregateId: conversationId,
-        occurredAt: NOW.toISOString(),
-        schemaVersion: 1,
-        correlationId: eventId,
-        causationId: null,
-        actor: { kind: 'manager', id: 'manager-1' },
-      },
-    };
-  };
+  const queuedMessage = (chat: number, text: string): ManagerMessageQueued =>
+    queuedManagerMessage({ workspaceId: WORKSPACE, botId, chat, text, at: NOW });
 
   const queue = (event: ManagerMessageQueued) =>
     store.append(streamName('conversation', event.data.conversationId), [event], {

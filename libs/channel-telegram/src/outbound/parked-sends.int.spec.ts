@@ -2,7 +2,6 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { loadConfig } from '@parley/config';
 import {
   eventsTopic,
-  newId,
   streamName,
   telegramConversationId,
   type EventEnvelope,
@@ -21,6 +20,7 @@ import { testKafkaBrokers, waitUntil } from '@parley/test-infra';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel, Partitioners, type PartitionMetadata } from 'kafkajs';
 import {
+  queuedManagerMessage,
   startBotApiStandIn,
   tooManyRequests,
   type BotApiCall,
@@ -50,31 +50,8 @@ const CONVERSATION_EVENTS = eventsTopic('conversation');
 /** createInProcessBus's default. */
 const IN_PROCESS_PARTITIONS = 3;
 
-const queuedMessage = (botId: string, chat: number, text: string): ManagerMessageQueued => {
-  const conversationId = telegramConversationId(WORKSPACE, botId, chat);
-  const eventId = newId();
-  return {
-    type: 'Conversation.ManagerMessageQueued',
-    data: {
-      conversationId,
-      messageId: newId(),
-      managerId: 'manager-1',
-      recipient: { channel: 'telegram', botId, chatId: String(chat) },
-      content: { kind: 'text', text },
-      queuedAt: NOW.toISOString(),
-    },
-    metadata: {
-      eventId,
-      workspaceId: WORKSPACE,
-      aggregateId: conversationId,
-      occurredAt: NOW.toISOString(),
-      schemaVersion: 1,
-      correlationId: eventId,
-      causationId: null,
-      actor: { kind: 'manager', id: 'manager-1' },
-    },
-  };
-};
+const queuedMessage = (botId: string, chat: number, text: string): ManagerMessageQueued =>
+  queuedManagerMessage({ workspaceId: WORKSPACE, botId, chat, text, at: NOW });
 
 /** A manager's message to a chat, stored as the conversation service stores it. */
 const queueMessage = async (store: EventStore, botId: string, chat: number, text: string) => {

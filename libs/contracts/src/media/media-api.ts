@@ -1,3 +1,4 @@
+import { MEDIA_CONTENT_KINDS } from '../channel/message-content';
 /**
  * Media (issue 9, "Media store"; C6): the files clients and managers exchange, kept by the media
  * store and served by the gateway.
@@ -9,16 +10,7 @@
  * A media kind carries the Bot API's name for it, as the message content union does (its media
  * kinds and stickers are the files the store keeps).
  */
-export const MEDIA_KINDS = [
-  'photo',
-  'video',
-  'video_note',
-  'voice',
-  'audio',
-  'document',
-  'animation',
-  'sticker',
-] as const;
+export const MEDIA_KINDS = [...MEDIA_CONTENT_KINDS, 'sticker'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /**
