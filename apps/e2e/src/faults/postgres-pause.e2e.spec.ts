@@ -141,11 +141,13 @@ describe('PostgreSQL paused for 10 s under a stream of 200 updates (multi-proces
     const db = new Client({ connectionString: pgUrl });
     await db.connect();
     try {
+      // This run's workspace only: the broker is shared with the other tests, and a message
+      // another test's service left unconsumed on its topic belongs to that test's workspace.
       const count = async (type: string): Promise<{ rows: number; distinct: number }> => {
         const { rows } = await db.query<{ n: string; d: string }>(
           `SELECT count(*) AS n, count(DISTINCT data->>'externalMessageId') AS d
-             FROM parley.events WHERE type = $1`,
-          [type],
+             FROM parley.events WHERE type = $1 AND metadata->>'workspaceId' = $2`,
+          [type, f.workspaceId],
         );
         return { rows: Number(rows[0]!.n), distinct: Number(rows[0]!.d) };
       };
