@@ -1,5 +1,6 @@
 import {
   IsDivisibleBy,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsString,
@@ -12,6 +13,10 @@ import {
 
 const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]+$/;
 const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+
+/** How the channel receives updates (TELEGRAM_MODE). */
+export const TELEGRAM_MODES = ['webhook', 'polling'] as const;
+export type TelegramMode = (typeof TELEGRAM_MODES)[number];
 
 const channelEnabled = (c: TelegramChannelConfig): boolean => c.TELEGRAM_BOT_TOKEN !== '';
 
@@ -33,6 +38,14 @@ export class TelegramChannelConfig {
       'must be 1-256 characters of A-Z, a-z, 0-9, _ and - (required with TELEGRAM_BOT_TOKEN)',
   })
   TELEGRAM_WEBHOOK_SECRET: string = '';
+
+  /**
+   * How updates arrive: `webhook` (Telegram posts them to /channels/telegram/webhook; set it with
+   * `npm run telegram:webhook`) or `polling` (this process deletes the webhook and long-polls
+   * getUpdates: development without a public URL; one polling process per bot).
+   */
+  @IsIn(TELEGRAM_MODES, { message: `must be one of ${TELEGRAM_MODES.join(', ')}` })
+  TELEGRAM_MODE: TelegramMode = 'webhook';
 
   /** The bot's @username (without @): grammY matches `/start@username` against it. */
   @IsString() @IsNotEmpty() TELEGRAM_BOT_USERNAME: string = 'parley_bot';

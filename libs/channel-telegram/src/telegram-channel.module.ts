@@ -12,6 +12,7 @@ import { TelegramInboundUpdates } from './inbound/telegram-inbound-updates';
 import { WebhookUpdateCounts } from './inbound/webhook-update-counts';
 import { OutboundMessagesController } from './outbound/outbound-messages.controller';
 import { ParkedSends } from './outbound/parking/parked-sends';
+import { TelegramPolling } from './polling/telegram-polling.service';
 import { SendLimitsRedis } from './outbound/send-limits-redis';
 import { TelegramSendLimits } from './outbound/send-limits/telegram-send-limits';
 import { isTelegramChannelEnabled, type TelegramChannelConfig } from './telegram-channel.config';
@@ -25,7 +26,8 @@ import { WebhookUnparsableBodyFilter } from './webhook/webhook-unparsable-body.f
  * send limits (TelegramSendLimits: in Redis with REDIS_URL, shared by the replicas), parking a
  * held chat's sends on the channel's parked-sends topic (ParkedSends lists them in that Redis).
  * Takes its ports from the platform tokens (EVENT_STORE, CLOCK, WORKSPACE_SETTINGS) and the bus
- * transport. With no TELEGRAM_BOT_TOKEN the module mounts nothing (web-chat only).
+ * transport. With no TELEGRAM_BOT_TOKEN the module mounts nothing (web-chat only). With
+ * TELEGRAM_MODE=polling it also long-polls getUpdates (TelegramPolling) into the same path.
  * With a media store (the process's, the one its gateway serves from), clients' files are
  * fetched into it after their messages are recorded (MediaFetchController); without one they
  * are not fetched.
@@ -74,6 +76,8 @@ export class TelegramChannelModule {
         },
         WebhookUpdateCounts,
         TelegramInboundUpdates,
+        // TELEGRAM_MODE=polling: updates by getUpdates, into the webhook's own path.
+        ...(config.TELEGRAM_MODE === 'polling' ? [TelegramPolling] : []),
         // Global by Nest's design; it touches only the webhook path (see the filter).
         { provide: APP_FILTER, useClass: WebhookUnparsableBodyFilter },
       ],

@@ -56,6 +56,15 @@ export interface BotApiStandInOptions {
   readonly token: string;
   /** getMe's username. Default `parley_bot`. */
   readonly username?: string;
+  /** A webhook already set (as after an earlier setWebhook): getUpdates answers 409 until deleted. */
+  readonly webhookUrl?: string;
+}
+
+/** The webhook as setWebhook left it (getWebhookInfo's fields, plus the secret). */
+export interface StandInWebhook {
+  readonly url: string;
+  readonly secretToken: string | undefined;
+  readonly allowedUpdates: readonly string[] | undefined;
 }
 
 export interface BotApiStandIn {
@@ -83,6 +92,16 @@ export interface BotApiStandIn {
   serveFile(fileId: string, file: StandInFile): void;
   /** The `file_path` getFile answers for a served file. */
   filePathOf(fileId: string): string | undefined;
+  /**
+   * Queue updates for getUpdates, as Telegram keeps them: served (up to `limit`, in order) while
+   * their update_id is at least the offset asked for, and forgotten once a later getUpdates asks
+   * for a higher offset. With `redeliver`, they are served once more whatever the offset (a
+   * crash before the offset was confirmed, seen from the bot's side). A long poll waiting for
+   * updates answers as soon as some are queued.
+   */
+  queueUpdates(updates: readonly unknown[], options?: { readonly redeliver?: boolean }): void;
+  /** The webhook set by setWebhook (null after deleteWebhook, or never set). */
+  readonly webhook: StandInWebhook | null;
   close(): Promise<void>;
 }
 
@@ -121,6 +140,15 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
   const stalled = new Set<string>();
   const files = new Map<string, StandInFile & { readonly filePath: string }>();
   let nextMessageId = 1;
+  let webhook: StandInWebhook | null = options.webhookUrl
+    ? { url: options.webhookUrl, secretToken: undefined, allowedUpdates: undefined }
+    : null;
+  type Queued = { readonly update: { readonly update_id: number }; readonly redeliver: boolean };
+  let queued: Queued[] = [];
+  const updateWaiters = new Set<() => void>();
+  const wakeUpdateWaiters = (): void => {
+    for (const wake of [...updateWaiters]) wake();
+  };
   const botId = Number(options.token.split(':')[0]);
   const username = options.username ?? 'parley_bot';
 
@@ -131,7 +159,97 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
   const answerError = (res: ServerResponse, error: BotApiError): void =>
     answer(res, error.error_code, { ok: false, ...error });
 
-  const methods: Record<string, (params: Record<string, unknown>, res: ServerResponse) => void> = {
+  /** getUpdates: Telegram's 409 while a webhook is set; else the queue from `offset`, long-polled. */
+  const getUpdates = async (params: Record<string, unknown>, res: ServerResponse) => {
+    if (webhook) {
+      return answerError(res, {
+        error_code: 409,
+        description:
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      });
+    }
+    const offset = params['offset'] === undefined ? 0 : asInt(params['offset']);
+    const limit = params['limit'] === undefined ? 100 : asInt(params['limit']);
+    const timeoutMs = (params['timeout'] === undefined ? 0 : asInt(params['timeout'])) * 1000;
+    queued = queued.filter((q) => q.redeliver || q.update.update_id >= offset);
+    const deadline = Date.now() + timeoutMs;
+    while (queued.length === 0 && Date.now() < deadline && !res.destroyed) {
+      await new Promise<void>((resolve) => {
+        const wake = (): void => {
+          clearTimeout(timer);
+          updateWaiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.max(0, deadline - Date.now()));
+        updateWaiters.add(wake);
+        res.once('close', wake);
+      });
+    }
+    if (res.destroyed) return;
+    const batch = queued.slice(0, limit);
+    const served = new Set(batch.filter((q) => q.redeliver));
+    queued = queued.filter((q) => !served.has(q));
+    answer(res, 200, { ok: true, result: batch.map((q) => q.update) });
+  };
+
+  const methods: Record<
+    string,
+    (params: Record<string, unknown>, res: ServerResponse) => void | Promise<void>
+  > = {
+    getUpdates,
+    setWebhook: (params, res) => {
+      const url = String(params['url'] ?? '');
+      const secretToken = params['secret_token'];
+      if (url !== '' && !url.startsWith('https://')) {
+        return answerError(res, {
+          error_code: 400,
+          description: 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook',
+        });
+      }
+      if (secretToken !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(String(secretToken))) {
+        return answerError(res, {
+          error_code: 400,
+          description: 'Bad Request: secret token contains unallowed characters',
+        });
+      }
+      const allowed = params['allowed_updates'];
+      webhook =
+        url === ''
+          ? null
+          : {
+              url,
+              secretToken: secretToken === undefined ? undefined : String(secretToken),
+              allowedUpdates: Array.isArray(allowed)
+                ? allowed.map(String)
+                : typeof allowed === 'string'
+                  ? (JSON.parse(allowed) as string[])
+                  : undefined,
+            };
+      answer(res, 200, {
+        ok: true,
+        result: true,
+        description: url === '' ? 'Webhook was deleted' : 'Webhook was set',
+      });
+    },
+    getWebhookInfo: (_params, res) =>
+      answer(res, 200, {
+        ok: true,
+        result: {
+          url: webhook?.url ?? '',
+          has_custom_certificate: false,
+          pending_update_count: queued.length,
+          ...(webhook?.allowedUpdates && { allowed_updates: webhook.allowedUpdates }),
+        },
+      }),
+    deleteWebhook: (_params, res) => {
+      const had = webhook !== null;
+      webhook = null;
+      answer(res, 200, {
+        ok: true,
+        result: true,
+        description: had ? 'Webhook was deleted' : 'Webhook is already deleted',
+      });
+    },
     getMe: (_params, res) =>
       answer(res, 200, {
         ok: true,
@@ -247,7 +365,7 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
       res.once('finish', () => (call.status = res.statusCode));
       const handler = methods[method];
       if (!handler) return answerError(res, { error_code: 404, description: 'Not Found' });
-      handler(params, res);
+      await handler(params, res);
     })().catch((error: unknown) =>
       answerError(res, { error_code: 400, description: `Bad Request: ${String(error)}` }),
     );
@@ -275,6 +393,15 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
         filePath: files.get(fileId)?.filePath ?? `documents/file_${files.size + 1}`,
       }),
     filePathOf: (fileId) => files.get(fileId)?.filePath,
+    queueUpdates: (updates, { redeliver = false } = {}) => {
+      for (const update of updates) {
+        queued.push({ update: update as { readonly update_id: number }, redeliver });
+      }
+      wakeUpdateWaiters();
+    },
+    get webhook() {
+      return webhook;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
