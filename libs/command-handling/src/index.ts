@@ -5,3 +5,4 @@ export * from './command-processor';
 export * from './command-sender';
 export * from './reaction-command';
 export * from './require-same-workspace';
+export * from './handler-with-data';

@@ -3,104 +3,84 @@ import {
   MarkReadDataDto,
   RetryMessageDataDto,
   SendMessageDataDto,
-  validatePlain,
   type CommandEnvelope,
   type MarkMessageSentData,
   type MarkReadData,
   type RetryMessageData,
   type SendMessageData,
 } from '@parley/contracts';
+import type { ClassConstructor } from 'class-transformer';
 import {
-  requireSameWorkspace as requireWorkspaceOf,
+  handlerWithData,
+  requireSameWorkspace,
   type CommandHandler,
 } from '@parley/command-handling';
+import type { ConversationCommand } from '@parley/conversation-domain';
 import type { EventStore } from '@parley/eventstore';
 import { runConversationCommand } from '../conversation-stream';
 
 /**
  * The conversation's commands (from the gateway, robots): `SendMessage` (B1), `MarkRead` (B6),
- * and for a failed manager message (C4) `RetryMessage` and `MarkMessageSent`. A broken data contract throws ContractViolation and a broken rule DomainRuleViolation;
- * the CommandProcessor turns both into rejected outcomes.
+ * and for a failed manager message (C4) `RetryMessage` and `MarkMessageSent`. A broken data
+ * contract throws ContractViolation and a broken rule DomainRuleViolation; the CommandProcessor
+ * turns both into rejected outcomes. A command of one workspace never reaches another's
+ * conversation (it reads as not found).
  */
 export const conversationCommandHandlers = (
   store: EventStore,
-): Readonly<Record<string, CommandHandler>> => ({
-  SendMessage: async (envelope) => {
-    const data = validatePlain<SendMessageData>(SendMessageDataDto, envelope.data, 'SendMessage');
-    requireSameWorkspace(envelope, data.conversationId);
-    return runConversationCommand(
-      store,
-      data.conversationId,
-      {
+): Readonly<Record<string, CommandHandler>> => {
+  const onConversation = <Data extends { readonly conversationId: string }>(
+    dto: ClassConstructor<object>,
+    type: string,
+    command: (data: Data, envelope: CommandEnvelope) => ConversationCommand,
+  ): CommandHandler =>
+    handlerWithData<Data>(dto, type, (data, envelope) => {
+      requireSameWorkspace(
+        envelope,
+        data.conversationId,
+        'conversation',
+        `There is no conversation ${data.conversationId}: the client has not written yet.`,
+      );
+      return runConversationCommand(store, data.conversationId, command(data, envelope), envelope);
+    });
+
+  return {
+    SendMessage: onConversation<SendMessageData>(
+      SendMessageDataDto,
+      'SendMessage',
+      (data, { metadata }) => ({
         kind: 'QueueManagerMessage',
         conversationId: data.conversationId,
         messageId: data.messageId,
-        managerId: envelope.metadata.actor.id,
+        managerId: metadata.actor.id,
         content: data.content,
-        queuedAt: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-  MarkRead: async (envelope) => {
-    const data = validatePlain<MarkReadData>(MarkReadDataDto, envelope.data, 'MarkRead');
-    requireSameWorkspace(envelope, data.conversationId);
-    return runConversationCommand(
-      store,
-      data.conversationId,
-      {
-        kind: 'MarkRead',
-        managerId: envelope.metadata.actor.id,
-        readAt: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-  RetryMessage: async (envelope) => {
-    const data = validatePlain<RetryMessageData>(
+        queuedAt: metadata.issuedAt,
+      }),
+    ),
+    MarkRead: onConversation<MarkReadData>(MarkReadDataDto, 'MarkRead', (_data, { metadata }) => ({
+      kind: 'MarkRead',
+      managerId: metadata.actor.id,
+      readAt: metadata.issuedAt,
+    })),
+    RetryMessage: onConversation<RetryMessageData>(
       RetryMessageDataDto,
-      envelope.data,
       'RetryMessage',
-    );
-    requireSameWorkspace(envelope, data.conversationId);
-    return runConversationCommand(
-      store,
-      data.conversationId,
-      {
+      (data, { metadata }) => ({
         kind: 'RetryMessage',
         messageId: data.messageId,
-        managerId: envelope.metadata.actor.id,
-        requeuedAt: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-  MarkMessageSent: async (envelope) => {
-    const data = validatePlain<MarkMessageSentData>(
+        managerId: metadata.actor.id,
+        requeuedAt: metadata.issuedAt,
+      }),
+    ),
+    MarkMessageSent: onConversation<MarkMessageSentData>(
       MarkMessageSentDataDto,
-      envelope.data,
       'MarkMessageSent',
-    );
-    requireSameWorkspace(envelope, data.conversationId);
-    return runConversationCommand(
-      store,
-      data.conversationId,
-      {
+      (data, { metadata }) => ({
         kind: 'MarkMessageSent',
         messageId: data.messageId,
-        managerId: envelope.metadata.actor.id,
-        markedAt: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-});
-
-/** A command of one workspace never reaches another's conversation (it reads as not found). */
-const requireSameWorkspace = (envelope: CommandEnvelope, conversationId: string): void =>
-  requireWorkspaceOf(
-    envelope,
-    conversationId,
-    'conversation',
-    `There is no conversation ${conversationId}: the client has not written yet.`,
-  );
+        managerId: metadata.actor.id,
+        markedAt: metadata.issuedAt,
+      }),
+    ),
+  };
+};

@@ -5,7 +5,6 @@ import {
   RecordConversionDataDto,
   RevokeConversionKeyDataDto,
   SetRegistrationLinkTemplateDataDto,
-  validatePlain,
   type CreateConversionKeyData,
   type CreateTrackingLinkData,
   type DeleteTagData,
@@ -13,7 +12,7 @@ import {
   type RevokeConversionKeyData,
   type SetRegistrationLinkTemplateData,
 } from '@parley/contracts';
-import type { CommandHandler } from '@parley/command-handling';
+import { handlerWithData, type CommandHandler } from '@parley/command-handling';
 import type { EventStore } from '@parley/eventstore';
 import { crmCommandTargets } from './crm-command-targets';
 
@@ -27,59 +26,46 @@ export const crmAdminCommandHandlers = (
 ): Readonly<Record<string, CommandHandler>> => {
   const { onContact, onSettings } = crmCommandTargets(store);
   return {
-    DeleteTag: async (envelope) => {
-      const data = validatePlain<DeleteTagData>(DeleteTagDataDto, envelope.data, 'DeleteTag');
-      return onSettings({ kind: 'DeleteTag', ...data }, envelope);
-    },
-    SetRegistrationLinkTemplate: async (envelope) => {
-      const data = validatePlain<SetRegistrationLinkTemplateData>(
-        SetRegistrationLinkTemplateDataDto,
-        envelope.data,
-        'SetRegistrationLinkTemplate',
-      );
-      return onSettings({ kind: 'SetRegistrationLinkTemplate', ...data }, envelope);
-    },
-    CreateTrackingLink: async (envelope) => {
-      const data = validatePlain<CreateTrackingLinkData>(
-        CreateTrackingLinkDataDto,
-        envelope.data,
-        'CreateTrackingLink',
-      );
-      return onSettings(
-        { kind: 'CreateTrackingLink', ...data, createdAt: envelope.metadata.issuedAt },
-        envelope,
-      );
-    },
-    CreateConversionKey: async (envelope) => {
-      const data = validatePlain<CreateConversionKeyData>(
-        CreateConversionKeyDataDto,
-        envelope.data,
-        'CreateConversionKey',
-      );
-      return onSettings(
-        { kind: 'CreateConversionKey', ...data, createdAt: envelope.metadata.issuedAt },
-        envelope,
-      );
-    },
-    RevokeConversionKey: async (envelope) => {
-      const data = validatePlain<RevokeConversionKeyData>(
-        RevokeConversionKeyDataDto,
-        envelope.data,
-        'RevokeConversionKey',
-      );
-      return onSettings(
-        { kind: 'RevokeConversionKey', ...data, revokedAt: envelope.metadata.issuedAt },
-        envelope,
-      );
-    },
-    RecordConversion: async (envelope) => {
-      const data = validatePlain<RecordConversionData>(
-        RecordConversionDataDto,
-        envelope.data,
-        'RecordConversion',
-      );
-      const { contactId, ...conversion } = data;
-      return onContact(contactId, { kind: 'RecordConversion', ...conversion }, envelope);
-    },
+    DeleteTag: handlerWithData<DeleteTagData>(DeleteTagDataDto, 'DeleteTag', (data, envelope) =>
+      onSettings({ kind: 'DeleteTag', ...data }, envelope),
+    ),
+    SetRegistrationLinkTemplate: handlerWithData<SetRegistrationLinkTemplateData>(
+      SetRegistrationLinkTemplateDataDto,
+      'SetRegistrationLinkTemplate',
+      (data, envelope) => onSettings({ kind: 'SetRegistrationLinkTemplate', ...data }, envelope),
+    ),
+    CreateTrackingLink: handlerWithData<CreateTrackingLinkData>(
+      CreateTrackingLinkDataDto,
+      'CreateTrackingLink',
+      (data, envelope) =>
+        onSettings(
+          { kind: 'CreateTrackingLink', ...data, createdAt: envelope.metadata.issuedAt },
+          envelope,
+        ),
+    ),
+    CreateConversionKey: handlerWithData<CreateConversionKeyData>(
+      CreateConversionKeyDataDto,
+      'CreateConversionKey',
+      (data, envelope) =>
+        onSettings(
+          { kind: 'CreateConversionKey', ...data, createdAt: envelope.metadata.issuedAt },
+          envelope,
+        ),
+    ),
+    RevokeConversionKey: handlerWithData<RevokeConversionKeyData>(
+      RevokeConversionKeyDataDto,
+      'RevokeConversionKey',
+      (data, envelope) =>
+        onSettings(
+          { kind: 'RevokeConversionKey', ...data, revokedAt: envelope.metadata.issuedAt },
+          envelope,
+        ),
+    ),
+    RecordConversion: handlerWithData<RecordConversionData>(
+      RecordConversionDataDto,
+      'RecordConversion',
+      ({ contactId, ...conversion }, envelope) =>
+        onContact(contactId, { kind: 'RecordConversion', ...conversion }, envelope),
+    ),
   };
 };

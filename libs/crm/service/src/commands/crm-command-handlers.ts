@@ -30,7 +30,11 @@ import {
   type RetireStageData,
   type SetResponsibleManagerData,
 } from '@parley/contracts';
-import { requireSameWorkspace, type CommandHandler } from '@parley/command-handling';
+import {
+  handlerWithData,
+  requireSameWorkspace,
+  type CommandHandler,
+} from '@parley/command-handling';
 import { DEFAULT_TAG_COLOUR, findTag } from '@parley/crm-domain';
 import type { EventStore } from '@parley/eventstore';
 import { readContact, readCrmSettings } from '../crm-streams';
@@ -87,32 +91,28 @@ export const crmCommandHandlers = (store: EventStore): Readonly<Record<string, C
       positions.push(...(await onContact(data.contactId, { kind: 'AddTag', tag }, envelope)));
       return positions;
     },
-    RemoveTag: async (envelope) => {
-      const data = validatePlain<RemoveTagData>(RemoveTagDataDto, envelope.data, 'RemoveTag');
-      return onContact(data.contactId, { kind: 'RemoveTag', name: data.name }, envelope);
-    },
-    SetResponsibleManager: async (envelope) => {
-      const data = validatePlain<SetResponsibleManagerData>(
-        SetResponsibleManagerDataDto,
-        envelope.data,
-        'SetResponsibleManager',
-      );
-      return onContact(
-        data.contactId,
-        data.managerId === null
-          ? { kind: 'UnassignResponsibleManager' }
-          : { kind: 'AssignResponsibleManager', managerId: data.managerId },
-        envelope,
-      );
-    },
+    RemoveTag: handlerWithData<RemoveTagData>(RemoveTagDataDto, 'RemoveTag', (data, envelope) =>
+      onContact(data.contactId, { kind: 'RemoveTag', name: data.name }, envelope),
+    ),
+    SetResponsibleManager: handlerWithData<SetResponsibleManagerData>(
+      SetResponsibleManagerDataDto,
+      'SetResponsibleManager',
+      (data, envelope) =>
+        onContact(
+          data.contactId,
+          data.managerId === null
+            ? { kind: 'UnassignResponsibleManager' }
+            : { kind: 'AssignResponsibleManager', managerId: data.managerId },
+          envelope,
+        ),
+    ),
     EditContact: async (envelope) => {
       const data = validatePlain<EditContactData>(EditContactDataDto, envelope.data, 'EditContact');
       const { contactId, ...fields } = data;
       return onContact(contactId, { kind: 'EditContact', ...fields }, envelope);
     },
-    RecordSale: async (envelope) => {
-      const data = validatePlain<RecordSaleData>(RecordSaleDataDto, envelope.data, 'RecordSale');
-      return onContact(
+    RecordSale: handlerWithData<RecordSaleData>(RecordSaleDataDto, 'RecordSale', (data, envelope) =>
+      onContact(
         data.contactId,
         {
           kind: 'RecordSale',
@@ -123,8 +123,8 @@ export const crmCommandHandlers = (store: EventStore): Readonly<Record<string, C
           recordedAt: envelope.metadata.issuedAt,
         },
         envelope,
-      );
-    },
+      ),
+    ),
     MoveDealToStage: async (envelope) => {
       const data = validatePlain<MoveDealToStageData>(
         MoveDealToStageDataDto,
@@ -139,54 +139,43 @@ export const crmCommandHandlers = (store: EventStore): Readonly<Record<string, C
         envelope,
       );
     },
-    ChangeDealLine: async (envelope) => {
-      const data = validatePlain<ChangeDealLineData>(
-        ChangeDealLineDataDto,
-        envelope.data,
-        'ChangeDealLine',
-      );
-      return onDeal(data.dealId, { kind: 'ChangeDealLine', line: data.line }, envelope);
-    },
-    CreateTag: async (envelope) => {
-      const data = validatePlain<CreateTagData>(CreateTagDataDto, envelope.data, 'CreateTag');
-      return onSettings({ kind: 'CreateTag', ...data, onTheFly: false }, envelope);
-    },
-    ChangeTagColour: async (envelope) => {
-      const data = validatePlain<ChangeTagColourData>(
-        ChangeTagColourDataDto,
-        envelope.data,
-        'ChangeTagColour',
-      );
-      return onSettings({ kind: 'ChangeTagColour', ...data }, envelope);
-    },
-    ChangeTagSettings: async (envelope) => {
-      const data = validatePlain<ChangeTagSettingsData>(
-        ChangeTagSettingsDataDto,
-        envelope.data,
-        'ChangeTagSettings',
-      );
-      return onSettings({ kind: 'ChangeTagSettings', ...data }, envelope);
-    },
-    AddStage: async (envelope) => {
-      const data = validatePlain<AddStageData>(AddStageDataDto, envelope.data, 'AddStage');
-      return onSettings({ kind: 'AddStage', ...data }, envelope);
-    },
-    RenameStage: async (envelope) => {
-      const data = validatePlain<RenameStageData>(RenameStageDataDto, envelope.data, 'RenameStage');
-      return onSettings({ kind: 'RenameStage', ...data }, envelope);
-    },
-    ReorderStages: async (envelope) => {
-      const data = validatePlain<ReorderStagesData>(
-        ReorderStagesDataDto,
-        envelope.data,
-        'ReorderStages',
-      );
-      return onSettings({ kind: 'ReorderStages', ...data }, envelope);
-    },
-    RetireStage: async (envelope) => {
-      const data = validatePlain<RetireStageData>(RetireStageDataDto, envelope.data, 'RetireStage');
-      return onSettings({ kind: 'RetireStage', ...data }, envelope);
-    },
+    ChangeDealLine: handlerWithData<ChangeDealLineData>(
+      ChangeDealLineDataDto,
+      'ChangeDealLine',
+      (data, envelope) =>
+        onDeal(data.dealId, { kind: 'ChangeDealLine', line: data.line }, envelope),
+    ),
+    CreateTag: handlerWithData<CreateTagData>(CreateTagDataDto, 'CreateTag', (data, envelope) =>
+      onSettings({ kind: 'CreateTag', ...data, onTheFly: false }, envelope),
+    ),
+    ChangeTagColour: handlerWithData<ChangeTagColourData>(
+      ChangeTagColourDataDto,
+      'ChangeTagColour',
+      (data, envelope) => onSettings({ kind: 'ChangeTagColour', ...data }, envelope),
+    ),
+    ChangeTagSettings: handlerWithData<ChangeTagSettingsData>(
+      ChangeTagSettingsDataDto,
+      'ChangeTagSettings',
+      (data, envelope) => onSettings({ kind: 'ChangeTagSettings', ...data }, envelope),
+    ),
+    AddStage: handlerWithData<AddStageData>(AddStageDataDto, 'AddStage', (data, envelope) =>
+      onSettings({ kind: 'AddStage', ...data }, envelope),
+    ),
+    RenameStage: handlerWithData<RenameStageData>(
+      RenameStageDataDto,
+      'RenameStage',
+      (data, envelope) => onSettings({ kind: 'RenameStage', ...data }, envelope),
+    ),
+    ReorderStages: handlerWithData<ReorderStagesData>(
+      ReorderStagesDataDto,
+      'ReorderStages',
+      (data, envelope) => onSettings({ kind: 'ReorderStages', ...data }, envelope),
+    ),
+    RetireStage: handlerWithData<RetireStageData>(
+      RetireStageDataDto,
+      'RetireStage',
+      (data, envelope) => onSettings({ kind: 'RetireStage', ...data }, envelope),
+    ),
     ...crmAdminCommandHandlers(store),
   };
 };

@@ -4,7 +4,6 @@ import {
   RecordTaskReminderDataDto,
   RescheduleTaskDataDto,
   TaskRefDataDto,
-  validatePlain,
   type AddNoteData,
   type CommandEnvelope,
   type CreateTaskData,
@@ -12,12 +11,24 @@ import {
   type RescheduleTaskData,
   type TaskRefData,
 } from '@parley/contracts';
+import type { ClassConstructor } from 'class-transformer';
 import {
-  requireSameWorkspace as requireWorkspaceOf,
+  handlerWithData,
+  requireSameWorkspace,
   type CommandHandler,
 } from '@parley/command-handling';
+import type { TaskCommand } from '@parley/tasks-notes-domain';
 import type { EventStore } from '@parley/eventstore';
 import { runNoteCommand, runTaskCommand } from '../tasks-notes-streams';
+
+/** A command of one workspace never reaches another's conversation (it reads as not found). */
+const requireConversationOf = (envelope: CommandEnvelope, conversationId: string): void =>
+  requireSameWorkspace(
+    envelope,
+    conversationId,
+    'conversation',
+    `There is no conversation ${conversationId} in this workspace.`,
+  );
 
 /**
  * The tasks-notes commands: from the gateway `CreateTask`, `CompleteTask`, `ReopenTask`,
@@ -27,115 +38,80 @@ import { runNoteCommand, runTaskCommand } from '../tasks-notes-streams';
  */
 export const tasksNotesCommandHandlers = (
   store: EventStore,
-): Readonly<Record<string, CommandHandler>> => ({
-  CreateTask: async (envelope) => {
-    const data = validatePlain<CreateTaskData>(CreateTaskDataDto, envelope.data, 'CreateTask');
-    requireSameWorkspace(envelope, data.conversationId);
-    return runTaskCommand(
-      store,
-      data.taskId,
-      {
-        kind: 'CreateTask',
-        taskId: data.taskId,
-        conversationId: data.conversationId,
-        description: data.description,
-        dueAt: data.dueAt,
-        timeZone: data.timeZone,
-        assigneeId: data.assigneeId,
-        managerId: envelope.metadata.actor.id,
-        at: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-  CompleteTask: async (envelope) => {
-    const data = validatePlain<TaskRefData>(TaskRefDataDto, envelope.data, 'CompleteTask');
-    requireSameWorkspace(envelope, data.conversationId);
-    return runTaskCommand(
-      store,
-      data.taskId,
-      {
-        kind: 'CompleteTask',
-        conversationId: data.conversationId,
-        managerId: envelope.metadata.actor.id,
-        at: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-  ReopenTask: async (envelope) => {
-    const data = validatePlain<TaskRefData>(TaskRefDataDto, envelope.data, 'ReopenTask');
-    requireSameWorkspace(envelope, data.conversationId);
-    return runTaskCommand(
-      store,
-      data.taskId,
-      {
-        kind: 'ReopenTask',
-        conversationId: data.conversationId,
-        managerId: envelope.metadata.actor.id,
-        at: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-  RescheduleTask: async (envelope) => {
-    const data = validatePlain<RescheduleTaskData>(
+): Readonly<Record<string, CommandHandler>> => {
+  /** A manager's command on a task of a conversation of their workspace. */
+  const onTask = <Data extends { readonly taskId: string; readonly conversationId: string }>(
+    dto: ClassConstructor<object>,
+    type: string,
+    command: (data: Data, envelope: CommandEnvelope) => TaskCommand,
+  ): CommandHandler =>
+    handlerWithData<Data>(dto, type, (data, envelope) => {
+      requireConversationOf(envelope, data.conversationId);
+      return runTaskCommand(store, data.taskId, command(data, envelope), envelope);
+    });
+
+  return {
+    CreateTask: onTask<CreateTaskData>(CreateTaskDataDto, 'CreateTask', (data, { metadata }) => ({
+      kind: 'CreateTask',
+      taskId: data.taskId,
+      conversationId: data.conversationId,
+      description: data.description,
+      dueAt: data.dueAt,
+      timeZone: data.timeZone,
+      assigneeId: data.assigneeId,
+      managerId: metadata.actor.id,
+      at: metadata.issuedAt,
+    })),
+    CompleteTask: onTask<TaskRefData>(TaskRefDataDto, 'CompleteTask', (data, { metadata }) => ({
+      kind: 'CompleteTask',
+      conversationId: data.conversationId,
+      managerId: metadata.actor.id,
+      at: metadata.issuedAt,
+    })),
+    ReopenTask: onTask<TaskRefData>(TaskRefDataDto, 'ReopenTask', (data, { metadata }) => ({
+      kind: 'ReopenTask',
+      conversationId: data.conversationId,
+      managerId: metadata.actor.id,
+      at: metadata.issuedAt,
+    })),
+    RescheduleTask: onTask<RescheduleTaskData>(
       RescheduleTaskDataDto,
-      envelope.data,
       'RescheduleTask',
-    );
-    requireSameWorkspace(envelope, data.conversationId);
-    return runTaskCommand(
-      store,
-      data.taskId,
-      {
+      (data, { metadata }) => ({
         kind: 'RescheduleTask',
         conversationId: data.conversationId,
         dueAt: data.dueAt,
         timeZone: data.timeZone,
-        managerId: envelope.metadata.actor.id,
-        at: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-  RecordTaskReminder: async (envelope) => {
-    const data = validatePlain<RecordTaskReminderData>(
+        managerId: metadata.actor.id,
+        at: metadata.issuedAt,
+      }),
+    ),
+    RecordTaskReminder: handlerWithData<RecordTaskReminderData>(
       RecordTaskReminderDataDto,
-      envelope.data,
       'RecordTaskReminder',
-    );
-    return runTaskCommand(
-      store,
-      data.taskId,
-      { kind: 'RecordTaskReminder', dueAt: data.dueAt, at: envelope.metadata.issuedAt },
-      envelope,
-    );
-  },
-  AddNote: async (envelope) => {
-    const data = validatePlain<AddNoteData>(AddNoteDataDto, envelope.data, 'AddNote');
-    requireSameWorkspace(envelope, data.conversationId);
-    return runNoteCommand(
-      store,
-      data.noteId,
-      {
-        kind: 'AddNote',
-        noteId: data.noteId,
-        conversationId: data.conversationId,
-        text: data.text,
-        authorId: envelope.metadata.actor.id,
-        at: envelope.metadata.issuedAt,
-      },
-      envelope,
-    );
-  },
-});
-
-/** A command of one workspace never reaches another's conversation (it reads as not found). */
-const requireSameWorkspace = (envelope: CommandEnvelope, conversationId: string): void =>
-  requireWorkspaceOf(
-    envelope,
-    conversationId,
-    'conversation',
-    `There is no conversation ${conversationId} in this workspace.`,
-  );
+      (data, envelope) =>
+        runTaskCommand(
+          store,
+          data.taskId,
+          { kind: 'RecordTaskReminder', dueAt: data.dueAt, at: envelope.metadata.issuedAt },
+          envelope,
+        ),
+    ),
+    AddNote: handlerWithData<AddNoteData>(AddNoteDataDto, 'AddNote', (data, envelope) => {
+      requireConversationOf(envelope, data.conversationId);
+      return runNoteCommand(
+        store,
+        data.noteId,
+        {
+          kind: 'AddNote',
+          noteId: data.noteId,
+          conversationId: data.conversationId,
+          text: data.text,
+          authorId: envelope.metadata.actor.id,
+          at: envelope.metadata.issuedAt,
+        },
+        envelope,
+      );
+    }),
+  };
+};
