@@ -25,6 +25,14 @@ const detect = async (head: Uint8Array): Promise<FileType.FileTypeResult | undef
   }
 };
 
+/**
+ * file-type names OGG with Opus `audio/opus`; the registered type of that file is `audio/ogg`
+ * (RFC 7845; `audio/opus` is Opus over RTP), which is what browsers and Telegram expect.
+ */
+const REGISTERED_TYPES: Readonly<Record<string, { mime: string; ext: string }>> = {
+  'audio/opus': { mime: 'audio/ogg', ext: 'ogg' },
+};
+
 export interface ContentTypeDecision {
   readonly contentType: string;
   readonly source: ContentTypeSource;
@@ -41,7 +49,10 @@ export const decideContentType = async (
   declared: string | null,
 ): Promise<ContentTypeDecision> => {
   const detected = head.length > 0 ? await detect(head) : undefined;
-  if (detected) return { contentType: detected.mime, source: 'detected', extension: detected.ext };
+  if (detected) {
+    const { mime, ext } = REGISTERED_TYPES[detected.mime] ?? detected;
+    return { contentType: mime, source: 'detected', extension: ext };
+  }
   const normalised = normaliseDeclaredType(declared);
   if (normalised) return { contentType: normalised, source: 'declared', extension: null };
   return { contentType: 'application/octet-stream', source: 'unknown', extension: null };

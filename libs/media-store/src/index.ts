@@ -17,3 +17,4 @@ export {
 } from './file-system/file-system-media-store';
 export { createGridFsMediaStore, type GridFsMediaStoreOptions } from './gridfs/gridfs-media-store';
 export { openMediaStore } from './open-media-store';
+export { NotAVoiceRecording, toVoiceNote, type VoiceNote } from './voice-note';

@@ -1,1 +1,2 @@
 export { describeMediaStoreContract, type MediaStoreUnderTest } from './media-store.contract';
+export { opusRecording } from './opus-recordings';
