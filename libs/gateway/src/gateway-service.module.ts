@@ -14,6 +14,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { LivePush } from './live/live-push';
 import { LiveTicketController } from './live/live-ticket.controller';
 import { LiveTickets } from './live/live-tickets';
+import { AttachmentsController } from './attachments/attachments.controller';
 import { ChatMediaController } from './media/chat-media.controller';
 import { MediaController } from './media/media.controller';
 import { MediaLinks } from './media/media-links';
@@ -61,6 +62,7 @@ export class GatewayServiceModule {
         UsersController,
         MediaController,
         ChatMediaController,
+        AttachmentsController,
         ...CRM_GATEWAY_CONTROLLERS,
       ],
       providers: [

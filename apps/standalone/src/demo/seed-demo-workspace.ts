@@ -4,7 +4,7 @@ import {
   streamName,
   telegramConversationId,
   type ChannelClient,
-  type ClientMessageArrived,
+  type ChannelMessageReceived,
   type ClientStarted,
   type EventEnvelope,
 } from '@parley/contracts';
@@ -58,7 +58,7 @@ const demoEvents = (
   const first = client.messages[0]?.minutesAgo ?? 0;
   const time = (minutesAgo: number) =>
     new Date(at.now.getTime() - minutesAgo * 60_000).toISOString();
-  const envelope = <E extends ClientStarted | ClientMessageArrived>(
+  const envelope = <E extends ClientStarted | ChannelMessageReceived>(
     type: E['type'],
     key: string,
     occurredAt: string,
@@ -90,7 +90,7 @@ const demoEvents = (
       sentAt: time(first + 1),
     }),
     ...client.messages.map((m, i) =>
-      envelope<ClientMessageArrived>(
+      envelope<ChannelMessageReceived>(
         'Channel.MessageReceived',
         `message-${i}`,
         time(m.minutesAgo),

@@ -3,7 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { BusContext, DEFAULT_MAX_ATTEMPTS } from '@parley/bus';
 import {
   readChannelEvent,
-  type ClientMessageArrived,
+  type ChannelMessageReceived,
   type EventEnvelope,
   type MediaFetchFailureReason,
 } from '@parley/contracts';
@@ -107,7 +107,10 @@ export class MediaFetchController {
   }
 
   /** The stored file, or a new one: getFile, then the download streamed into the store. */
-  private async fetch(received: ClientMessageArrived, toFetch: FileToFetch): Promise<StoredMedia> {
+  private async fetch(
+    received: ChannelMessageReceived,
+    toFetch: FileToFetch,
+  ): Promise<StoredMedia> {
     const { workspaceId } = received.metadata;
     const mediaId = clientMediaId(
       workspaceId,

@@ -1,6 +1,6 @@
 import {
   deterministicId,
-  type ClientMessageArrived,
+  type ChannelMessageReceived,
   type EventMetadata,
   type MediaFetched,
   type MediaFetchFailed,
@@ -53,7 +53,7 @@ export const clientMediaId = (
 ): string => deterministicId('telegram-media', workspaceId, conversationId, fileUniqueId);
 
 /** The conversation's id of a client message: as the conversation derives it. */
-export const clientMessageIdOf = (received: ClientMessageArrived): string =>
+export const clientMessageIdOf = (received: ChannelMessageReceived): string =>
   deterministicId('client-message', received.metadata.eventId);
 
 /** Whether the file is known to be over what can be fetched: the Bot API's limit or the store's. */
@@ -86,7 +86,7 @@ export const classifyFetchFailure = (
 export const mediaFetchEventId = (receivedEventId: string): string =>
   deterministicId('telegram-media-fetch', receivedEventId);
 
-const metadataOf = (received: ClientMessageArrived, now: Date): EventMetadata => ({
+const metadataOf = (received: ChannelMessageReceived, now: Date): EventMetadata => ({
   eventId: mediaFetchEventId(received.metadata.eventId),
   workspaceId: received.metadata.workspaceId,
   aggregateId: received.data.conversationId,
@@ -98,7 +98,7 @@ const metadataOf = (received: ClientMessageArrived, now: Date): EventMetadata =>
 });
 
 export const mediaFetchedEvent = (
-  received: ClientMessageArrived,
+  received: ChannelMessageReceived,
   stored: {
     readonly mediaId: string;
     readonly kind: MediaKind;
@@ -122,7 +122,7 @@ export const mediaFetchedEvent = (
 });
 
 export const mediaFetchFailedEvent = (
-  received: ClientMessageArrived,
+  received: ChannelMessageReceived,
   file: MediaFile,
   failure: { readonly reason: MediaFetchFailureReason; readonly detail: string },
   now: Date,

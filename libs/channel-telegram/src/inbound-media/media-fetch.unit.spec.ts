@@ -1,4 +1,4 @@
-import { deterministicId, type ClientMessageArrived, type MediaFile } from '@parley/contracts';
+import { deterministicId, type ChannelMessageReceived, type MediaFile } from '@parley/contracts';
 import {
   BOT_API_DOWNLOAD_LIMIT,
   classifyFetchFailure,
@@ -20,7 +20,7 @@ const file: MediaFile = {
   duration: null,
 };
 
-const received: ClientMessageArrived = {
+const received: ChannelMessageReceived = {
   type: 'Channel.MessageReceived',
   data: {
     channel: 'telegram',

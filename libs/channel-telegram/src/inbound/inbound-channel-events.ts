@@ -8,7 +8,7 @@ import {
   type BotBlocked,
   type BotUnblocked,
   type ChannelClient,
-  type ClientMessageArrived,
+  type ChannelMessageReceived,
   type ClientStarted,
   type EventMetadata,
   type FieldIssue,
@@ -114,7 +114,7 @@ export const messageReceivedEvent = (
   ctx: InboundContext,
   message: ClientMessage,
   content: MessageContent,
-): ClientMessageArrived => ({
+): ChannelMessageReceived => ({
   type: 'Channel.MessageReceived',
   data: {
     ...sourceOf(ctx, message),

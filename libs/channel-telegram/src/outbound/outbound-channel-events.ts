@@ -5,15 +5,15 @@ import {
   type ManagerMessageRequeued,
   type MessageSendAttempted,
   type MessageSendAttemptFailed,
-  type OutgoingMessageDelivered,
-  type OutgoingMessageFailed,
+  type ChannelMessageDelivered,
+  type ChannelMessageDeliveryFailed,
 } from '@parley/contracts';
 
 /** The actor of delivery results: the channel itself. */
 export const CHANNEL_TELEGRAM_ACTOR = { kind: 'system', id: 'channel-telegram' } as const;
 
 /**
- * A request to send a manager's message: its first (queued), or a manager's retry (requeued).
+ * A request to send a manager message: its first (queued), or a manager's retry (requeued).
  * Each is one round, with its own result (ids derive from the request's event id).
  */
 export type SendRequest = ManagerMessageQueued | ManagerMessageRequeued;
@@ -41,7 +41,7 @@ export const messageDeliveredEvent = (
   queued: SendRequest,
   externalMessageId: string,
   now: Date,
-): OutgoingMessageDelivered => ({
+): ChannelMessageDelivered => ({
   type: 'Channel.MessageDelivered',
   data: {
     conversationId: queued.data.conversationId,
@@ -56,7 +56,7 @@ export const messageDeliveryFailedEvent = (
   queued: SendRequest,
   failure: { readonly code: string; readonly reason: string; readonly retryable: boolean },
   now: Date,
-): OutgoingMessageFailed => ({
+): ChannelMessageDeliveryFailed => ({
   type: 'Channel.MessageDeliveryFailed',
   data: {
     conversationId: queued.data.conversationId,

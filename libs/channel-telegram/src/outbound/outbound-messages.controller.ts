@@ -1,8 +1,9 @@
-import { Controller, Inject, Logger } from '@nestjs/common';
+import { Controller, Inject, Logger, Optional } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { BusContext, DEFAULT_MAX_ATTEMPTS, type Bus } from '@parley/bus';
-import { EVENT_HEADERS, type EventEnvelope } from '@parley/contracts';
+import { EVENT_HEADERS, type EventEnvelope, type ManagerMessageContent } from '@parley/contracts';
 import type { EventStore } from '@parley/eventstore';
+import { MEDIA_STORE, type MediaStore } from '@parley/media-store';
 import { BUS, CLOCK, EVENT_STORE, type Clock } from '@parley/platform';
 import type { Bot } from 'grammy';
 import { TELEGRAM_BOT } from '../bot/telegram-bot';
@@ -19,6 +20,7 @@ import { TelegramSendLimits } from './send-limits/telegram-send-limits';
 import { ParkedSends, parkedMember, parseParkedMember } from './parking/parked-sends';
 import { readSendRequest } from './read-send-request';
 import { sendHistoryOf } from './send-history';
+import { ATTACHMENT_MISSING_FAILURE, attachmentAvailable, sendToTelegram } from './telegram-send';
 import { tooLongForTelegram } from './text-limit';
 
 export const CHANNEL_TELEGRAM_CONSUMER = 'channel-telegram';
@@ -87,7 +89,10 @@ const chatIdForApi = (chatId: string): number | string =>
  * A manager's retry (Conversation.ManagerMessageRequeued, `retry: n`) starts a new round: the n
  * failures before it are acknowledged, so an `unconfirmed` message is sent again only then, on
  * purpose. Each round keeps the same guarantees (see `sendHistoryOf`).
- * Before a call: a text over Telegram's 4,096 characters is refused (`too_long`), and the send
+ * A manager's attachment (B8) is uploaded from the media store (sendPhoto, sendVideo,
+ * sendDocument, sendVoice; multipart, never a URL); one the store no longer has is refused
+ * (`attachment_missing`). Before a call: a text over Telegram's 4,096 characters is refused
+ * (`too_long`), and the send
  * waits its turn in the limits every replica shares (TelegramSendLimits: per chat, per bot, and
  * a 429's retry_after for that chat only), at most MAX_TURN_WAIT_MS per bus attempt.
  * A retry_after holds no other chat: a send answered 429, or to a chat held, or behind a parked
@@ -108,6 +113,7 @@ export class OutboundMessagesController {
     @Inject(BUS) private readonly bus: Bus,
     private readonly limits: TelegramSendLimits,
     private readonly parked: ParkedSends,
+    @Optional() @Inject(MEDIA_STORE) private readonly media: MediaStore | null = null,
   ) {
     this.botId = String(bot.botInfo.id);
   }
@@ -258,21 +264,18 @@ export class OutboundMessagesController {
       return null;
     }
 
-    if (content.kind !== 'text') {
-      // The conversation decider queues text only; a manager cannot send what Parley cannot show.
-      const reason = `Parley cannot send ${content.kind} messages`;
-      this.logger.warn(`message ${messageId} to chat ${recipient.chatId} failed: ${reason}`);
-      const failure = { code: 'unsupported_content', reason, retryable: false };
-      await this.record(stream, messageDeliveryFailedEvent(queued, failure, this.clock()));
+    const refusal =
+      content.kind === 'text'
+        ? tooLongForTelegram(content.text)
+        : (await attachmentAvailable(this.media, queued.metadata.workspaceId, content))
+          ? null
+          : ATTACHMENT_MISSING_FAILURE;
+    if (refusal) {
+      this.logger.warn(`message ${messageId} to chat ${recipient.chatId}: ${refusal.reason}`);
+      await this.record(stream, messageDeliveryFailedEvent(queued, refusal, this.clock()));
       return null;
     }
-    const tooLong = tooLongForTelegram(content.text);
-    if (tooLong) {
-      this.logger.warn(`message ${messageId} to chat ${recipient.chatId}: ${tooLong.reason}`);
-      await this.record(stream, messageDeliveryFailedEvent(queued, tooLong, this.clock()));
-      return null;
-    }
-    return { stream, events, attempts: history.attempts, text: content.text };
+    return { stream, events, attempts: history.attempts, content };
   }
 
   /**
@@ -291,7 +294,13 @@ export class OutboundMessagesController {
     await this.record(ready.stream, sendAttemptedEvent(queued, attemptNo, this.clock()));
     let result: EventEnvelope;
     try {
-      const sent = await this.bot.api.sendMessage(chatIdForApi(recipient.chatId), ready.text);
+      const sent = await sendToTelegram(
+        this.bot.api,
+        this.media,
+        queued.metadata.workspaceId,
+        chatIdForApi(recipient.chatId),
+        ready.content,
+      );
       result = messageDeliveredEvent(queued, String(sent.message_id), this.clock());
     } catch (error) {
       const failure = classifySendFailure(error);
@@ -366,14 +375,14 @@ const NOT_SENT_IN_TIME = {
   retryable: true,
 } as const;
 
-/** What a send needs once it is known to be due: its stream, its history, its text. */
+/** What a send needs once it is known to be due: its stream, its history, its content. */
 interface ReadySend {
   readonly stream: string;
   /** The channel stream's events (the send history of every message of the chat). */
   readonly events: readonly EventEnvelope[];
   /** Attempts recorded so far for this message. */
   readonly attempts: number;
-  readonly text: string;
+  readonly content: ManagerMessageContent;
 }
 
 /**

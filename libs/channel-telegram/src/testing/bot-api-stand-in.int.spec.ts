@@ -44,6 +44,7 @@ describe('Bot API stand-in', () => {
         params: { chat_id: '7', text: 'hi' },
         at: expect.any(Number),
         status: 200,
+        files: {},
       },
     ]);
   });

@@ -16,6 +16,8 @@ export interface BotApiCall {
   readonly at: number;
   /** The HTTP status it was answered with; null while unanswered (a stalled chat). */
   status: number | null;
+  /** Files uploaded with the call, by the parameter that names them (`photo`, `voice`, ...). */
+  readonly files: Readonly<Record<string, UploadedFile>>;
 }
 
 /** An error answer as the Bot API gives it. */
@@ -105,30 +107,73 @@ export interface BotApiStandIn {
   close(): Promise<void>;
 }
 
-/** Read the parameters of a request as grammY sends them: JSON, form or multipart bodies. */
-const readParams = async (req: IncomingMessage, url: URL): Promise<Record<string, unknown>> => {
+/** A file uploaded in a multipart request (sendPhoto, sendDocument, ...), as it arrived. */
+export interface UploadedFile {
+  /** The filename the part declared. */
+  readonly fileName: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * Read the parameters of a request as grammY sends them: JSON, form or multipart bodies. A
+ * multipart file part is read as bytes; the field that names it (`attach://<id>`, as grammY
+ * and the Bot API do it) becomes the file in `files`.
+ */
+const readParams = async (
+  req: IncomingMessage,
+  url: URL,
+): Promise<{ params: Record<string, unknown>; files: Record<string, UploadedFile> }> => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const body = raw.toString('utf8');
   const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
   const type = req.headers['content-type'] ?? '';
-  if (body.length === 0) return params;
-  if (type.startsWith('application/json')) return { ...params, ...JSON.parse(body) };
+  if (raw.length === 0) return { params, files: {} };
+  if (type.startsWith('application/json'))
+    return { params: { ...params, ...JSON.parse(body) }, files: {} };
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    return { ...params, ...Object.fromEntries(new URLSearchParams(body)) };
+    return { params: { ...params, ...Object.fromEntries(new URLSearchParams(body)) }, files: {} };
   }
   const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
   if (type.startsWith('multipart/form-data') && boundary) {
-    for (const part of body.split(`--${boundary}`)) {
-      const name = /name="([^"]+)"/.exec(part)?.[1];
-      const start = part.indexOf('\r\n\r\n');
-      if (name && start >= 0 && !/filename=/.test(part.slice(0, start))) {
-        params[name] = part.slice(start + 4).replace(/\r\n$/, '');
-      }
+    const parts = multipartParts(raw, boundary);
+    const attached = new Map<string, UploadedFile>();
+    for (const part of parts) {
+      if (part.fileName === null) params[part.name] = part.body.toString('utf8');
+      else attached.set(part.name, { fileName: part.fileName, bytes: part.body });
     }
-    return params;
+    const files: Record<string, UploadedFile> = {};
+    for (const [field, value] of Object.entries(params)) {
+      const id = typeof value === 'string' ? /^attach:\/\/(.+)$/.exec(value)?.[1] : undefined;
+      const file = id === undefined ? undefined : attached.get(id);
+      if (file) files[field] = file;
+    }
+    return { params, files };
   }
   throw new Error(`unsupported content type "${type}"`);
+};
+
+/** The parts of a multipart body: each part's name, its filename (null for a value), its bytes. */
+const multipartParts = (raw: Buffer, boundary: string) => {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: { name: string; fileName: string | null; body: Buffer }[] = [];
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = raw.subarray(start + 2, next - 2); // after its CRLF, before the CRLF of the next
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const name = /name="([^"]+)"/i.exec(headers)?.[1];
+    // grammY writes the filename unquoted, up to the end of its line.
+    const fileName = /filename=("?)([^\r\n]*?)\1(?:\r\n|;|$)/i.exec(headers)?.[2] ?? null;
+    if (name !== undefined) parts.push({ name, fileName, body: part.subarray(headerEnd + 4) });
+    at = next;
+  }
+  return parts;
 };
 
 /** Form and multipart values arrive as strings; JSON ones as sent. */
@@ -192,9 +237,99 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
     answer(res, 200, { ok: true, result: batch.map((q) => q.update) });
   };
 
+  /**
+   * A message to a chat, as Telegram answers it: never answered for a stalled chat, the chat's
+   * failure while one is set, else the message with its new id and `content`'s fields.
+   */
+  const deliver = (
+    params: Record<string, unknown>,
+    res: ServerResponse,
+    content: Record<string, unknown>,
+  ): void => {
+    const chatId = String(params['chat_id'] ?? '');
+    if (chatId === '') {
+      return answerError(res, { error_code: 400, description: 'Bad Request: chat_id is empty' });
+    }
+    if (stalled.has(chatId)) return; // no answer, ever: the caller's timeout decides
+    const failure = failures.get(chatId);
+    if (failure) {
+      failure.remaining -= 1;
+      if (failure.remaining <= 0) failures.delete(chatId);
+      return answerError(res, failure.error);
+    }
+    const messageId = nextMessageId++;
+    answer(res, 200, {
+      ok: true,
+      result: {
+        message_id: messageId,
+        from: { id: botId, is_bot: true, first_name: username, username },
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: asInt(params['chat_id']), type: 'private' },
+        ...content,
+      },
+    });
+  };
+
+  /**
+   * sendPhoto, sendVideo, sendDocument, sendVoice with the file uploaded in the request (what
+   * Parley sends; a file_id or URL is refused here, to catch a sender that does not upload).
+   * Over the Bot API's upload limits (photos 10 MB, other files 50 MB): 413, as Telegram answers.
+   */
+  const sendUpload = (
+    kind: 'photo' | 'video' | 'document' | 'voice',
+    params: Record<string, unknown>,
+    res: ServerResponse,
+    files: Readonly<Record<string, UploadedFile>>,
+  ): void => {
+    const file = files[kind];
+    if (!file) {
+      return answerError(res, {
+        error_code: 400,
+        description: `Bad Request: there is no ${kind} uploaded in the request`,
+      });
+    }
+    if (file.bytes.length > (kind === 'photo' ? 10 : 50) * 1024 * 1024) {
+      return answerError(res, { error_code: 413, description: 'Request Entity Too Large' });
+    }
+    const id = `${kind}-${nextMessageId}`;
+    const described = {
+      file_id: id,
+      file_unique_id: `unique-${id}`,
+      file_size: file.bytes.length,
+    };
+    const caption = typeof params['caption'] === 'string' ? { caption: params['caption'] } : {};
+    const content: Record<string, unknown> =
+      kind === 'photo'
+        ? { photo: [{ ...described, width: 1280, height: 960 }] }
+        : kind === 'voice'
+          ? {
+              voice: {
+                ...described,
+                duration: asInt(params['duration'] ?? 0),
+                mime_type: 'audio/ogg',
+              },
+            }
+          : kind === 'video'
+            ? {
+                video: {
+                  ...described,
+                  width: 640,
+                  height: 360,
+                  duration: 1,
+                  file_name: file.fileName,
+                },
+              }
+            : { document: { ...described, file_name: file.fileName } };
+    deliver(params, res, { ...content, ...caption });
+  };
+
   const methods: Record<
     string,
-    (params: Record<string, unknown>, res: ServerResponse) => void | Promise<void>
+    (
+      params: Record<string, unknown>,
+      res: ServerResponse,
+      files: Readonly<Record<string, UploadedFile>>,
+    ) => void | Promise<void>
   > = {
     getUpdates,
     setWebhook: (params, res) => {
@@ -286,33 +421,22 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
       });
     },
     sendMessage: (params, res) => {
-      const chatId = String(params['chat_id'] ?? '');
       const text = params['text'];
-      if (chatId === '' || typeof text !== 'string' || text.length === 0) {
+      if (typeof text !== 'string' || text.length === 0) {
         return answerError(res, {
           error_code: 400,
           description:
-            chatId === '' ? 'Bad Request: chat_id is empty' : 'Bad Request: message text is empty',
+            String(params['chat_id'] ?? '') === ''
+              ? 'Bad Request: chat_id is empty'
+              : 'Bad Request: message text is empty',
         });
       }
-      if (stalled.has(chatId)) return; // no answer, ever: the caller's timeout decides
-      const failure = failures.get(chatId);
-      if (failure) {
-        failure.remaining -= 1;
-        if (failure.remaining <= 0) failures.delete(chatId);
-        return answerError(res, failure.error);
-      }
-      answer(res, 200, {
-        ok: true,
-        result: {
-          message_id: nextMessageId++,
-          from: { id: botId, is_bot: true, first_name: username, username },
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: asInt(params['chat_id']), type: 'private' },
-          text,
-        },
-      });
+      deliver(params, res, { text });
     },
+    sendPhoto: (params, res, files) => sendUpload('photo', params, res, files),
+    sendVideo: (params, res, files) => sendUpload('video', params, res, files),
+    sendDocument: (params, res, files) => sendUpload('document', params, res, files),
+    sendVoice: (params, res, files) => sendUpload('voice', params, res, files),
   };
 
   /** `GET /file/bot<token>/<file_path>`: the bytes, in chunks; 404 for a path it never gave. */
@@ -328,6 +452,7 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
       params: { file_path: filePath },
       at: Date.now(),
       status: null,
+      files: {},
     };
     calls.push(call);
     res.once('finish', () => (call.status = res.statusCode));
@@ -359,13 +484,13 @@ export const startBotApiStandIn = async (options: BotApiStandInOptions): Promise
       if (token !== options.token) {
         return answerError(res, { error_code: 401, description: 'Unauthorized' });
       }
-      const params = await readParams(req, url);
-      const call: BotApiCall = { method, token, params, at: Date.now(), status: null };
+      const { params, files } = await readParams(req, url);
+      const call: BotApiCall = { method, token, params, at: Date.now(), status: null, files };
       calls.push(call);
       res.once('finish', () => (call.status = res.statusCode));
       const handler = methods[method];
       if (!handler) return answerError(res, { error_code: 404, description: 'Not Found' });
-      await handler(params, res);
+      await handler(params, res, files);
     })().catch((error: unknown) =>
       answerError(res, { error_code: 400, description: `Bad Request: ${String(error)}` }),
     );

@@ -1,7 +1,12 @@
-import { newId, telegramConversationId, type ManagerMessageQueued } from '@parley/contracts';
+import {
+  newId,
+  telegramConversationId,
+  type ManagerMessageContent,
+  type ManagerMessageQueued,
+} from '@parley/contracts';
 
 /**
- * A manager's text to Telegram chat `chat` of bot `botId` in `workspaceId`, as the conversation
+ * A manager's text (or `content`) to Telegram chat `chat` of bot `botId` in `workspaceId`, as the conversation
  * service records it (`Conversation.ManagerMessageQueued`, manager `manager-1`, queued at `at`):
  * what the channel's outbound consumer reads. Fresh message and event ids on each call.
  */
@@ -11,6 +16,8 @@ export const queuedManagerMessage = (o: {
   readonly chat: number;
   readonly text: string;
   readonly at: Date;
+  /** Instead of the text: an attachment, or any content. */
+  readonly content?: ManagerMessageContent;
 }): ManagerMessageQueued => {
   const conversationId = telegramConversationId(o.workspaceId, o.botId, o.chat);
   const eventId = newId();
@@ -22,7 +29,7 @@ export const queuedManagerMessage = (o: {
       messageId: newId(),
       managerId: 'manager-1',
       recipient: { channel: 'telegram', botId: o.botId, chatId: String(o.chat) },
-      content: { kind: 'text', text: o.text },
+      content: o.content ?? { kind: 'text', text: o.text },
       queuedAt: at,
     },
     metadata: {

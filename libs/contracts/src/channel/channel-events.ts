@@ -41,7 +41,7 @@ export type ClientStarted = DomainEvent<
  * location, ..., text with its entities); v2 added `unsupported` content; v1 events all carry
  * text content. Older versions read as they are (see `channelEventDefinitions`).
  */
-export type ClientMessageArrived = DomainEvent<
+export type ChannelMessageReceived = DomainEvent<
   'Channel.MessageReceived',
   TelegramSource & {
     readonly conversationId: string;
@@ -100,7 +100,7 @@ export type BotUnblocked = DomainEvent<
   }
 >;
 
-export type OutgoingMessageDelivered = DomainEvent<
+export type ChannelMessageDelivered = DomainEvent<
   'Channel.MessageDelivered',
   {
     readonly conversationId: string;
@@ -110,7 +110,7 @@ export type OutgoingMessageDelivered = DomainEvent<
   }
 >;
 
-export type OutgoingMessageFailed = DomainEvent<
+export type ChannelMessageDeliveryFailed = DomainEvent<
   'Channel.MessageDeliveryFailed',
   {
     readonly conversationId: string;
@@ -130,7 +130,7 @@ export type OutgoingMessageFailed = DomainEvent<
 >;
 
 /**
- * The channel is about to call the Bot API to send a manager's message (attempt n of the bus's
+ * The channel is about to call the Bot API to send a manager message (attempt n of the bus's
  * deliveries). Stored before the call, so a crash between the call and its outcome leaves a
  * trace: an attempt with no outcome means Telegram may have delivered the message, and the
  * channel must not send it again on its own (it records `unconfirmed` instead).
@@ -236,12 +236,12 @@ export const telegramRejectedUpdatesId = (workspaceId: string, botId: string): s
 
 export type ChannelEvent =
   | ClientStarted
-  | ClientMessageArrived
+  | ChannelMessageReceived
   | MessageEdited
   | BotBlocked
   | BotUnblocked
-  | OutgoingMessageDelivered
-  | OutgoingMessageFailed
+  | ChannelMessageDelivered
+  | ChannelMessageDeliveryFailed
   | MessageSendAttempted
   | MessageSendAttemptFailed
   | MediaFetched

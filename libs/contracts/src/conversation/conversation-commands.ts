@@ -1,22 +1,29 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { TextContentDto, type MessageContent } from '../channel/message-content';
+import {
+  MANAGER_MESSAGE_CONTENT_TYPE,
+  type ManagerMessageContent,
+  type ManagerMessageContentDto,
+} from './attachment-content';
 
 /** The conversation service's commands topic: `parley.conversation.commands`. */
 export const CONVERSATION_SERVICE = 'conversation';
 
-/** Command `SendMessage`: a manager replies (B1). */
+/** Command `SendMessage`: a manager replies (B1) with text or an attachment (B8). */
 export interface SendMessageData {
   readonly conversationId: string;
   /** Chosen by the sender (UUID), so a retried request queues one message. */
   readonly messageId: string;
-  readonly content: MessageContent;
+  readonly content: ManagerMessageContent;
 }
 
 export class SendMessageDataDto implements SendMessageData {
   @IsString() @Length(1, 200) conversationId!: string;
   @IsUUID() messageId!: string;
-  @IsDefined() @ValidateNested() @Type(() => TextContentDto) content!: TextContentDto;
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
+  content!: ManagerMessageContentDto;
 }
 
 /** Command `MarkRead`: a manager marks the conversation read without replying (B6). */

@@ -39,10 +39,11 @@ import type {
   ConversationStarted,
   ManagerMessageQueued,
   ManagerMessageRequeued,
-  MessageDelivered,
-  MessageDeliveryFailed,
+  ConversationMessageDelivered,
+  ConversationMessageDeliveryFailed,
   MessageMarkedSent,
 } from './conversation-events';
+import { MANAGER_MESSAGE_CONTENT_TYPE, type ManagerMessageContentDto } from './attachment-content';
 
 type DataOf<E extends { readonly data: object }> = E['data'];
 
@@ -147,19 +148,19 @@ export class ManagerMessageQueuedDataDto implements DataOf<ManagerMessageQueued>
   @IsDefined() @ValidateNested() @Type(() => TelegramSourceDto) recipient!: TelegramSourceDto;
   @IsDefined()
   @ValidateNested()
-  @Type(() => Object, MESSAGE_CONTENT_TYPE)
-  content!: MessageContentDto;
+  @Type(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
+  content!: ManagerMessageContentDto;
   @IsISO8601({ strict: true }) queuedAt!: string;
 }
 
-export class ConversationMessageDeliveredDataDto implements DataOf<MessageDelivered> {
+export class ConversationMessageDeliveredDataDto implements DataOf<ConversationMessageDelivered> {
   @IsString() @Length(1, 200) conversationId!: string;
   @IsString() @IsNotEmpty() messageId!: string;
   @IsString() @IsNotEmpty() externalMessageId!: string;
   @IsISO8601({ strict: true }) deliveredAt!: string;
 }
 
-export class ConversationMessageDeliveryFailedDataDto implements DataOf<MessageDeliveryFailed> {
+export class ConversationMessageDeliveryFailedDataDto implements DataOf<ConversationMessageDeliveryFailed> {
   @IsString() @Length(1, 200) conversationId!: string;
   @IsString() @IsNotEmpty() messageId!: string;
   @IsString() @IsNotEmpty() code!: string;
@@ -174,8 +175,8 @@ export class ManagerMessageRequeuedDataDto implements DataOf<ManagerMessageReque
   @IsDefined() @ValidateNested() @Type(() => TelegramSourceDto) recipient!: TelegramSourceDto;
   @IsDefined()
   @ValidateNested()
-  @Type(() => Object, MESSAGE_CONTENT_TYPE)
-  content!: MessageContentDto;
+  @Type(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
+  content!: ManagerMessageContentDto;
   /** A retry follows at least one failure. */
   @IsInt() @Min(1) retry!: number;
   @IsISO8601({ strict: true }) requeuedAt!: string;

@@ -5,6 +5,7 @@ import type {
 } from '../channel/channel-events';
 import type { MessageContent } from '../channel/message-content';
 import type { DomainEvent } from '../envelope/event-envelope';
+import type { ManagerMessageContent } from './attachment-content';
 
 /** Conversation aggregate events; stream `conversation-{conversationId}`. */
 export type ConversationStarted = DomainEvent<
@@ -127,12 +128,16 @@ export type ManagerMessageQueued = DomainEvent<
     readonly messageId: string;
     readonly managerId: string;
     readonly recipient: TelegramSource;
-    readonly content: MessageContent;
+    readonly content: ManagerMessageContent;
     readonly queuedAt: string;
   }
 >;
 
-export type MessageDelivered = DomainEvent<
+/**
+ * The channel delivered a manager message: delivery state "sent" (C4). The wire name says what
+ * happened and stays (stored history); the state is the product's word.
+ */
+export type ConversationMessageDelivered = DomainEvent<
   'Conversation.MessageDelivered',
   {
     readonly conversationId: string;
@@ -145,7 +150,8 @@ export type MessageDelivered = DomainEvent<
 /** The delivery failure code of a send whose fate is unknown: Telegram may have delivered it. */
 export const UNCONFIRMED_DELIVERY = 'unconfirmed';
 
-export type MessageDeliveryFailed = DomainEvent<
+/** The channel could not deliver a manager message: delivery state "error", with its reason (C4). */
+export type ConversationMessageDeliveryFailed = DomainEvent<
   'Conversation.MessageDeliveryFailed',
   {
     readonly conversationId: string;
@@ -169,7 +175,7 @@ export type ManagerMessageRequeued = DomainEvent<
     readonly messageId: string;
     readonly managerId: string;
     readonly recipient: TelegramSource;
-    readonly content: MessageContent;
+    readonly content: ManagerMessageContent;
     /** Delivery failures of this message before this retry: 1 for the first retry. */
     readonly retry: number;
     readonly requeuedAt: string;
@@ -205,8 +211,8 @@ export type ConversationEvent =
   | ClientMediaFetched
   | ClientMediaFetchFailed
   | ManagerMessageQueued
-  | MessageDelivered
-  | MessageDeliveryFailed
+  | ConversationMessageDelivered
+  | ConversationMessageDeliveryFailed
   | ManagerMessageRequeued
   | MessageMarkedSent
   | ConversationMarkedRead;

@@ -8,3 +8,4 @@ export {
 } from './client-message-order';
 export { conversationEventDefinitions } from './conversation-event-definitions';
 export { readConversationEvent } from './read-conversation-event';
+export * from './attachment-content';

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { IsVisibleText } from '../validation/visible-text';
 import { IsEmailAddress } from './is-email-address';
 import type { ChatListItem } from '../read-models/chat-list';
@@ -16,7 +16,11 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *   GET  /api/chats/:conversationId                     → ChatListItem
  *   GET  /api/chats/:conversationId/timeline?before=&limit= → Page<TimelineItem> (oldest first)
  *   GET  /api/chats/:conversationId/card                → ClientCard
- *   POST /api/chats/:conversationId/messages  SendMessageRequest → CommandResponse
+ *   POST /api/chats/:conversationId/attachments?kind=&name=  (the file's bytes) → 201
+ *        UploadedAttachment (B8: a manager's photo, video, document or voice recording; 413
+ *        over the kind's limit, 415 a type the kind does not take)
+ *   POST /api/chats/:conversationId/messages  SendMessageRequest → CommandResponse (text, or
+ *        `attachmentId` with an optional caption in `text`)
  *   POST /api/chats/:conversationId/read                → CommandResponse
  *   POST /api/chats/:conversationId/messages/:messageId/retry     → CommandResponse (C4: send
  *        a failed message again; 422 `message.not_failed` unless it failed)
@@ -34,7 +38,7 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  * LIVE_CONNECTIONS_PER_USER sockets open on that gateway, 404 on any other path. The socket closes
  * with CLOSE_UNAUTHORIZED (4401) when the access token the ticket was issued for expires: sign
  * in or refresh, get a new ticket, reconnect.
- * Request bodies are JSON (`content-type: application/json`, else 415), at most
+ * Request bodies (but an attachment's) are JSON (`content-type: application/json`, else 415), at most
  * REQUEST_BODY_LIMITS bytes (else 413); unknown fields and query parameters are refused (400).
  * Errors: { statusCode, error, message, issues?: { field, reason }[] }.
  */
@@ -75,8 +79,17 @@ export interface SignInResponse {
 }
 
 export class SendMessageRequest {
-  /** A person's text: no NUL or control characters, no lone surrogates, something visible. */
-  @IsString() @Length(1, 4096) @IsVisibleText() text!: string;
+  /**
+   * A person's text: no NUL or control characters, no lone surrogates, something visible. With
+   * an attachment it is the caption (optional; Telegram takes up to 1,024 characters).
+   */
+  @ValidateIf((o: SendMessageRequest) => o.attachmentId === undefined || o.text !== undefined)
+  @IsString()
+  @Length(1, 4096)
+  @IsVisibleText()
+  text?: string;
+  /** An upload's media id (`POST /api/chats/:conversationId/attachments`): send that file. */
+  @IsOptional() @IsUUID() attachmentId?: string;
   /** Optional client-chosen id: a retried request with the same id sends one message. */
   @IsOptional() @IsUUID() messageId?: string;
 }

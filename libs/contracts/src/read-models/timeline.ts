@@ -1,9 +1,10 @@
 import type { MediaFetchFailureReason } from '../channel/channel-events';
 import type { MessageContent } from '../channel/message-content';
+import type { AttachmentContent } from '../conversation/attachment-content';
 import type { MessageVersion } from '../conversation/conversation-events';
 import type { Actor } from '../envelope/actor';
 
-/** Delivery state of an outgoing message (C4). */
+/** Delivery state of a manager message (C4). */
 export type DeliveryState =
   | { readonly status: 'sending' }
   | {
@@ -45,8 +46,9 @@ export interface TimelineMessage {
   readonly kind: 'message';
   readonly messageId: string;
   readonly direction: 'in' | 'out';
-  readonly content: MessageContent;
-  /** Outgoing messages only. */
+  /** A client message's content; a manager message's text or attachment (B8). */
+  readonly content: MessageContent | AttachmentContent;
+  /** Manager messages only. */
   readonly delivery: DeliveryState | null;
   /** Client messages with media content only, once fetched or failed. */
   readonly media?: TimelineMedia;

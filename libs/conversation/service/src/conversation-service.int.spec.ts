@@ -9,12 +9,12 @@ import {
   type BotBlocked,
   type MediaFetched,
   type ChannelClient,
-  type ClientMessageArrived,
+  type ChannelMessageReceived,
   type CommandEnvelope,
   type EventEnvelope,
   type MessageEdited,
-  type OutgoingMessageDelivered,
-  type OutgoingMessageFailed,
+  type ChannelMessageDelivered,
+  type ChannelMessageDeliveryFailed,
 } from '@parley/contracts';
 import { conversationDecider, type ConversationDecidedEvent } from '@parley/conversation-domain';
 import { foldEvents } from '@parley/decider';
@@ -89,7 +89,11 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
       actor: { kind: 'client' as const, id: actorId },
     });
 
-    const clientWrote = (chatId: string, updateId: number, text: string): ClientMessageArrived => {
+    const clientWrote = (
+      chatId: string,
+      updateId: number,
+      text: string,
+    ): ChannelMessageReceived => {
       const conversationId = telegramConversationId(workspaceId, botId, chatId);
       return {
         type: 'Channel.MessageReceived',
@@ -194,7 +198,7 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
     it('given a photo the client sent (MessageReceived v2, unsupported content), then it is recorded as an unsupported message with its caption', async () => {
       // Given a v2 event as channel-telegram writes it for a photo
       const text = clientWrote(String(Number.parseInt(hex(), 16)), nextUpdateId(), 'unused');
-      const photo: ClientMessageArrived = {
+      const photo: ChannelMessageReceived = {
         ...text,
         data: {
           ...text.data,
@@ -438,7 +442,7 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
       }
 
       // When the channel delivers one and fails the other
-      const delivered: OutgoingMessageDelivered = {
+      const delivered: ChannelMessageDelivered = {
         type: 'Channel.MessageDelivered',
         data: {
           conversationId,
@@ -451,7 +455,7 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
           actor: { kind: 'system', id: 'channel-telegram' },
         },
       };
-      const failed: OutgoingMessageFailed = {
+      const failed: ChannelMessageDeliveryFailed = {
         type: 'Channel.MessageDeliveryFailed',
         data: {
           conversationId,

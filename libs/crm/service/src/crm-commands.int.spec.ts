@@ -8,7 +8,7 @@ import {
   telegramContactId,
   telegramConversationId,
   telegramDealId,
-  type ClientMessageArrived,
+  type ChannelMessageReceived,
   type ClientStarted,
   type CommandEnvelope,
 } from '@parley/contracts';
@@ -61,7 +61,7 @@ describeOnKafka('crm service commands', () => {
     function clientEvent(
       client: string,
       o: { payload?: string | null; updateId?: number },
-    ): ClientStarted | ClientMessageArrived {
+    ): ClientStarted | ChannelMessageReceived {
       const conversationId = telegramConversationId(workspaceId, '111', client);
       const updateId = o.updateId ?? 1;
       const eventId = deterministicId('tg', '111', client, updateId);

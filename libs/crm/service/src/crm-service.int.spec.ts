@@ -7,7 +7,7 @@ import {
   telegramConversationId,
   telegramDealId,
   type ChannelClient,
-  type ClientMessageArrived,
+  type ChannelMessageReceived,
   type ClientStarted,
   type EventEnvelope,
 } from '@parley/contracts';
@@ -92,7 +92,7 @@ describe('crm service on PGlite + in-process bus', () => {
 
   const wrote = (chatId: string, who: string, updateId: number) => {
     const conversationId = telegramConversationId(workspaceId, botId, chatId);
-    const event: ClientMessageArrived = {
+    const event: ChannelMessageReceived = {
       type: 'Channel.MessageReceived',
       data: {
         channel: 'telegram',

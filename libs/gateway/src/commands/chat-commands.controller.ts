@@ -14,15 +14,19 @@ import {
   newId,
   SendMessageRequest,
   type CommandResponse,
+  isAttachmentKind,
+  type ManagerMessageContent,
   type MarkMessageSentData,
   type MarkReadData,
   type RetryMessageData,
   type SendMessageData,
   type User,
 } from '@parley/contracts';
+import { MEDIA_STORE, type MediaStore } from '@parley/media-store';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ChatQueries } from '../chats/chat-queries';
+import { uploadRefusal } from '../attachments/attachment-upload';
 import { GatewayCommands } from './gateway-commands';
 
 /** A message id in a path: a UUID (manager messages' ids are), else 400 naming the field. */
@@ -50,6 +54,7 @@ export class ChatCommandsController {
   constructor(
     @Inject(GatewayCommands) private readonly commands: GatewayCommands,
     @Inject(ChatQueries) private readonly chats: ChatQueries,
+    @Inject(MEDIA_STORE) private readonly media: MediaStore | null,
   ) {}
 
   @Post(':conversationId/messages')
@@ -64,7 +69,7 @@ export class ChatCommandsController {
     const data: SendMessageData = {
       conversationId,
       messageId,
-      content: { kind: 'text', text: body.text },
+      content: await this.contentOf(user, conversationId, body),
     };
     const response = await this.send(user, conversationId, 'SendMessage', data);
     return { ...response, messageId };
@@ -105,6 +110,36 @@ export class ChatCommandsController {
     await this.chats.assertChatExists(user, conversationId);
     const data: MarkMessageSentData = { conversationId, messageId };
     return { ...(await this.send(user, conversationId, 'MarkMessageSent', data)), messageId };
+  }
+
+  /**
+   * Text, or an uploaded attachment with its caption: what the file is (kind, name, type, size)
+   * comes from the media store, never from the request.
+   */
+  private async contentOf(
+    user: User,
+    conversationId: string,
+    body: SendMessageRequest,
+  ): Promise<ManagerMessageContent> {
+    if (body.attachmentId === undefined) return { kind: 'text', text: body.text ?? '' };
+    const stored = await this.media?.stat(user.workspaceId, body.attachmentId);
+    if (!stored || stored.conversationId !== conversationId || !isAttachmentKind(stored.kind)) {
+      throw uploadRefusal(
+        422,
+        'attachmentId',
+        'no attachment with this id was uploaded to this conversation',
+      );
+    }
+    return {
+      kind: stored.kind,
+      attachment: {
+        mediaId: stored.mediaId,
+        fileName: stored.fileName,
+        contentType: stored.contentType,
+        size: stored.size,
+      },
+      caption: body.text ?? null,
+    };
   }
 
   private send(user: User, conversationId: string, type: string, data: object) {

@@ -18,6 +18,15 @@ export const requestBodyLimitFor = (path: string): number => {
   return REQUEST_BODY_LIMITS.other;
 };
 
+/**
+ * Routes that read their body themselves, as a stream of bytes: a manager's attachment
+ * (`POST /api/chats/:conversationId/attachments`), stored as it arrives with its own limit.
+ */
+const STREAMED_BODY_PATHS: readonly RegExp[] = [/^\/api\/chats\/[^/]+\/attachments\/?$/];
+
+export const readsItsOwnBody = (request: Request): boolean =>
+  request.method === 'POST' && STREAMED_BODY_PATHS.some((path) => path.test(request.path));
+
 /** Whether the request carries a body (a declared length above 0, or a chunked one). */
 const hasBody = (request: Request): boolean => {
   if (request.headers['transfer-encoding'] !== undefined) return true;
@@ -88,7 +97,7 @@ const parseJsonBody = (
   limitFor: (path: string) => number,
   parserFor: (limit: number) => BodyParser,
 ): void => {
-  if (!hasBody(request)) return next();
+  if (!hasBody(request) || readsItsOwnBody(request)) return next();
   if (!request.is(JSON_TYPES)) {
     const type = request.headers['content-type'];
     const reason = `the body must be JSON (content-type: application/json), not ${

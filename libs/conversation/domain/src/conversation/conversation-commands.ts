@@ -1,6 +1,7 @@
 import type {
   ChannelClient,
   MediaFetchFailureReason,
+  ManagerMessageContent,
   MessageContent,
   TelegramSource,
 } from '@parley/contracts';
@@ -78,17 +79,21 @@ export interface RecordClientMedia {
       };
 }
 
-/** A manager replies (B1); the channel delivers it later (C4: "sending"). */
-export interface QueueManagerMessage {
-  readonly kind: 'QueueManagerMessage';
+/**
+ * A manager replies (B1), the command `SendMessage` from the API: the message is queued and the
+ * channel delivers it later (C4: "sending").
+ */
+export interface SendMessage {
+  readonly kind: 'SendMessage';
   readonly conversationId: string;
   readonly messageId: string;
   readonly managerId: string;
-  readonly content: MessageContent;
+  /** Text, or an attachment the gateway found in the media store (B8). */
+  readonly content: ManagerMessageContent;
   readonly queuedAt: string;
 }
 
-/** The channel delivered a manager's message (C4: "sent"). */
+/** The channel delivered a manager message (C4: "sent"). */
 export interface RecordDelivery {
   readonly kind: 'RecordDelivery';
   readonly messageId: string;
@@ -96,7 +101,7 @@ export interface RecordDelivery {
   readonly deliveredAt: string;
 }
 
-/** The channel could not deliver a manager's message (C4: "error" with its reason). */
+/** The channel could not deliver a manager message (C4: "error" with its reason). */
 export interface RecordDeliveryFailure {
   readonly kind: 'RecordDeliveryFailure';
   readonly messageId: string;
@@ -140,7 +145,7 @@ export type ConversationCommand =
   | RecordBotBlocked
   | RecordBotUnblocked
   | RecordClientMedia
-  | QueueManagerMessage
+  | SendMessage
   | RecordDelivery
   | RecordDeliveryFailure
   | RetryMessage

@@ -1,4 +1,9 @@
-import type { ChannelClient, MessageContent, TelegramSource } from '@parley/contracts';
+import type {
+  ChannelClient,
+  ManagerMessageContent,
+  MessageContent,
+  TelegramSource,
+} from '@parley/contracts';
 import { deciderSpecification, foldEvents } from '@parley/decider';
 import type { ConversationDecidedEvent } from './conversation-decided-events';
 import { conversationDecider } from './conversation-decider';
@@ -54,8 +59,8 @@ const photo = {
 const clientSendsPhoto = (messageId: string): ConversationCommand => clientSends(messageId, photo);
 const receivedPhoto = (messageId: string): ConversationDecidedEvent =>
   receivedContent(messageId, photo);
-const managerSends = (messageId: string, content: MessageContent): ConversationCommand => ({
-  kind: 'QueueManagerMessage',
+const managerSends = (messageId: string, content: ManagerMessageContent): ConversationCommand => ({
+  kind: 'SendMessage',
   conversationId,
   messageId,
   managerId: 'u1',
@@ -294,7 +299,7 @@ describe('Conversation decider', () => {
     });
   });
 
-  describe('QueueManagerMessage', () => {
+  describe('SendMessage', () => {
     it('given an open conversation, when a manager replies, then the message is queued to where the client wrote from', () => {
       spec
         .given([started, received('m1')])
@@ -317,14 +322,52 @@ describe('Conversation decider', () => {
       expect(error.message).toBe('The message is empty: write some text first.');
     });
 
-    it('given an open conversation, when a manager sends unsupported content, then it is rejected as not sendable', () => {
+    it('given an open conversation, when a manager sends a photo with a caption, then it is queued as it was given', () => {
+      const photoAttachment = {
+        kind: 'photo',
+        attachment: {
+          mediaId: '0b5c6a59-4c55-4d1f-9f3e-2f1f6f0f5a11',
+          fileName: 'offer.png',
+          contentType: 'image/png',
+          size: 1200,
+        },
+        caption: 'Our offer',
+      } as const;
+      spec
+        .given([started])
+        .when(managerSends('r1', photoAttachment))
+        .then([
+          {
+            type: 'Conversation.ManagerMessageQueued',
+            data: {
+              conversationId,
+              messageId: 'r1',
+              managerId: 'u1',
+              recipient: source,
+              content: photoAttachment,
+              queuedAt: '2026-01-01T10:01:00.000Z',
+            },
+          },
+        ]);
+    });
+
+    it('given an open conversation, when a manager sends a document whose caption is over 1,024 characters, then it is rejected naming the limit', () => {
       const error = spec
         .given([started])
-        .when(managerSends('r1', photo))
-        .thenRejects('message.not_sendable');
-      expect(error.message).toBe(
-        'A manager cannot send an unsupported message (photo): write text.',
-      );
+        .when(
+          managerSends('r1', {
+            kind: 'document',
+            attachment: {
+              mediaId: '0b5c6a59-4c55-4d1f-9f3e-2f1f6f0f5a12',
+              fileName: 'offer.pdf',
+              contentType: 'application/pdf',
+              size: 5000,
+            },
+            caption: 'x'.repeat(1025),
+          }),
+        )
+        .thenRejects('message.caption_too_long');
+      expect(error.message).toMatch(/at most 1024 characters \(this one has 1025\)/);
     });
 
     it('given the reply is already queued, when it is sent again with the same id, then nothing happens', () => {

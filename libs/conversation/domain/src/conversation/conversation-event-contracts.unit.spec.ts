@@ -47,7 +47,7 @@ const commands: readonly ConversationCommand[] = [
     receivedAt: at(3),
   },
   {
-    kind: 'QueueManagerMessage',
+    kind: 'SendMessage',
     conversationId,
     messageId: '0f0e7c86-8d8b-4a36-9a8e-1b1f2f5d7c10',
     managerId: 'm1',

@@ -1,23 +1,27 @@
 import type {
   ChannelClient,
-  MessageContent,
+  ManagerMessageContent,
   MessageVersion,
   TelegramSource,
 } from '@parley/contracts';
 
-/** Where a manager's message stands: failed ones keep their failure's code (`unconfirmed`, ...). */
+/**
+ * Where a manager message stands (C4), in the product's words: `sent` once the channel delivered
+ * it (`Conversation.MessageDelivered`) or a manager marked it sent; `error` after a delivery
+ * failure, which keeps its code (`unconfirmed`, ...).
+ */
 export type ManagerMessageDelivery =
   | { readonly status: 'sending' }
-  | { readonly status: 'delivered' }
-  | { readonly status: 'failed'; readonly code: string };
+  | { readonly status: 'sent' }
+  | { readonly status: 'error'; readonly code: string };
 
-/** Delivery state of a manager's message (C4). */
-export type DeliveryStatus = ManagerMessageDelivery['status'];
+/** Delivery state of a manager message (C4): sending, sent, error (as the read model's). */
+export type DeliveryState = ManagerMessageDelivery['status'];
 
 export interface RecordedManagerMessage {
   readonly direction: 'manager';
   /** What a retry sends again. */
-  readonly content: MessageContent;
+  readonly content: ManagerMessageContent;
   readonly delivery: ManagerMessageDelivery;
   /** Delivery failures so far: a retry carries it as `retry`. */
   readonly failures: number;

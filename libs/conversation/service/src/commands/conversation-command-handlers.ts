@@ -49,7 +49,7 @@ export const conversationCommandHandlers = (
       SendMessageDataDto,
       'SendMessage',
       (data, { metadata }) => ({
-        kind: 'QueueManagerMessage',
+        kind: 'SendMessage',
         conversationId: data.conversationId,
         messageId: data.messageId,
         managerId: metadata.actor.id,

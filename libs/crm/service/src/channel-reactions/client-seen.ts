@@ -2,7 +2,7 @@ import {
   CRM_SERVICE,
   telegramContactId,
   telegramDealId,
-  type ClientMessageArrived,
+  type ChannelMessageReceived,
   type ClientStarted,
 } from '@parley/contracts';
 import { handleCommand, reactionCommand } from '@parley/command-handling';
@@ -20,7 +20,7 @@ import type { EventStore } from '@parley/eventstore';
 import { CRM_ACTOR, crmStream, readCrmSettings } from '../crm-streams';
 
 /** A channel event that shows a client: `/start` or any message. */
-export type ClientSeen = ClientStarted | ClientMessageArrived;
+export type ClientSeen = ClientStarted | ChannelMessageReceived;
 
 /**
  * The client showed up on a channel: make sure they have a contact (R1, with the deep link's

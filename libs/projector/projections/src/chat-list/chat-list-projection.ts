@@ -1,4 +1,9 @@
-import { CHATS_COLLECTION, contentPreview, type ChatListItem } from '@parley/contracts';
+import {
+  CHATS_COLLECTION,
+  contentPreview,
+  managerMessagePreview,
+  type ChatListItem,
+} from '@parley/contracts';
 import { assertNever } from '@parley/decider';
 import { markApplied, notYetApplied } from '../applied-revision';
 import { withInsertDefaults } from '../insert-defaults';
@@ -226,7 +231,7 @@ export const chatListOperations = (
           lastMessage: {
             direction: 'out',
             kind: content.kind,
-            preview: contentPreview(content),
+            preview: managerMessagePreview(content),
             at: queuedAt,
           },
           [LAST_MESSAGE_ID_FIELD]: messageId,
