@@ -41,6 +41,16 @@ export class HttpClient {
     this.accessToken = token;
   }
 
+  /** A path's full URL, for calls made without fetch (uploads with progress). */
+  urlOf(path: string): string {
+    return `${this.options.baseUrl ?? ''}${path}`;
+  }
+
+  /** A call made without `request` was refused and the session could not be renewed. */
+  endSession(): void {
+    this.options.onSessionEnded();
+  }
+
   async request<T>(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
@@ -98,7 +108,7 @@ export class HttpClient {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (sendToken && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
     try {
-      return await this.options.fetch(`${this.options.baseUrl ?? ''}${path}`, {
+      return await this.options.fetch(this.urlOf(path), {
         method,
         headers,
         credentials: 'same-origin',

@@ -18,6 +18,7 @@ import type {
   TimelineItem,
   User,
 } from '@parley/contracts';
+import { createAttachmentUpload } from './attachment-upload';
 import type { HttpClient } from './http-client';
 
 const chatPath = (conversationId: string, rest = ''): string =>
@@ -50,15 +51,25 @@ export const createParleyApi = (http: HttpClient) => ({
     http.request<Page<TimelineItem>>('GET', chatPath(conversationId, '/timeline')),
   card: (conversationId: string): Promise<ClientCard> =>
     http.request<ClientCard>('GET', chatPath(conversationId, '/card')),
+  /**
+   * A text, or an uploaded file (`attachmentId`, B8) with `text` as its optional caption: a
+   * blank caption is left out.
+   */
   sendMessage: (
     conversationId: string,
     text: string,
     messageId: string,
+    attachmentId?: string,
   ): Promise<CommandResponse> =>
-    http.request<CommandResponse>('POST', chatPath(conversationId, '/messages'), {
-      text,
-      messageId,
-    }),
+    http.request<CommandResponse>(
+      'POST',
+      chatPath(conversationId, '/messages'),
+      attachmentId === undefined
+        ? { text, messageId }
+        : { messageId, attachmentId, ...(text.trim() === '' ? {} : { text }) },
+    ),
+  /** Uploads a file to send (B8), with its progress: see attachment-upload.ts. */
+  uploadAttachment: createAttachmentUpload(http),
   /** Send a failed message again (C4); for an unconfirmed one, a deliberate second send. */
   retryMessage: (conversationId: string, messageId: string): Promise<CommandResponse> =>
     http.request<CommandResponse>(

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { ChatListItem, MediaItem, Page } from '@parley/contracts';
+import type { ChatListItem, MediaItem, Page, UploadedAttachment } from '@parley/contracts';
+import type { UploadAttachment } from '../api/attachment-upload';
 import { Avatar } from '../chat-list/Avatar';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MediaPageQuery } from '../media/media-api';
@@ -23,7 +24,10 @@ export function ConversationPane(props: {
   timelineError: unknown;
   currentUserId: string | null;
   onRetryTimeline: () => void;
-  onSend: (text: string, messageId: string) => Promise<void>;
+  /** A text, or an uploaded file with `text` as its caption (B8). */
+  onSend: (text: string, messageId: string, attachment?: UploadedAttachment) => Promise<void>;
+  /** Uploads a file to send, with its progress. */
+  onUpload: UploadAttachment;
   onMarkRead: () => Promise<void>;
   /** A failed message (C4): send it again; resolves when accepted, rejects with the reason. */
   onRetryMessage: (messageId: string) => Promise<void>;
@@ -107,6 +111,7 @@ export function ConversationPane(props: {
         conversationId={props.conversationId}
         clientBlockedBot={Boolean(props.chat?.clientBlockedBotAt)}
         onSend={props.onSend}
+        onUpload={props.onUpload}
         onMarkRead={props.onMarkRead}
       />
     </section>

@@ -1,4 +1,4 @@
-import type { SignInResponse } from '@parley/contracts';
+import type { SignInResponse, UploadedAttachment } from '@parley/contracts';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { AdminScreen } from '../admin/AdminScreen';
 import { useScreenRoute } from '../admin/use-screen-route';
@@ -113,7 +113,8 @@ export function MessengerScreen(props: {
     [],
   );
 
-  const send = async (text: string, messageId: string) => {
+  /** A text, or an uploaded file with `text` as its caption (B8). */
+  const send = async (text: string, messageId: string, attachment?: UploadedAttachment) => {
     if (selectedId === null) return;
     const conversationId = selectedId;
     const message: PendingMessage = {
@@ -121,10 +122,11 @@ export function MessengerScreen(props: {
       messageId,
       text,
       at: new Date().toISOString(),
+      attachment: attachment ?? null,
     };
     setPending((current) => [...current.filter((other) => other.messageId !== messageId), message]);
     try {
-      await api.sendMessage(conversationId, text, messageId);
+      await api.sendMessage(conversationId, text, messageId, attachment?.mediaId);
     } catch (failure) {
       setPending((current) => current.filter((other) => other.messageId !== messageId));
       throw failure;
@@ -203,6 +205,7 @@ export function MessengerScreen(props: {
             currentUserId={session.user.id}
             onRetryTimeline={() => refreshConversation(selectedId ?? '')}
             onSend={send}
+            onUpload={api.uploadAttachment}
             onMarkRead={markRead}
             onRetryMessage={retryMessage}
             onMarkMessageSent={markMessageSent}

@@ -135,6 +135,24 @@ export const en = {
   'reply.send': 'Send',
   'reply.sending': 'Sending…',
   'reply.markRead': 'Mark read',
+  'reply.attach': 'Attach',
+  'reply.attach.title': 'Attach a photo, video or document',
+  'reply.captionPlaceholder': 'Add a caption… (optional; Enter to send)',
+  'reply.attachment.label': 'Attachment',
+  'reply.attachment.uploading': 'Uploading {name}',
+  'reply.attachment.ready': 'Ready to send',
+  'reply.attachment.remove': 'Remove the attachment',
+  'reply.attachment.tooLarge': '{name} is {size}: files over {limit} cannot be sent',
+  'reply.recordVoice': 'Record voice',
+  'reply.recordVoice.stop': 'Stop and send',
+  'reply.recordVoice.cancel': 'Cancel',
+  'reply.recordVoice.time': 'Recording time',
+  'reply.recordVoice.empty': 'Nothing was recorded: try again.',
+  'reply.microphone.denied':
+    'The browser may not use the microphone: allow it for this site and try again.',
+  'reply.microphone.notFound': 'No microphone was found: connect one and try again.',
+  'reply.microphone.unsupported': 'This browser cannot record voice messages.',
+  'reply.microphone.failed': 'The microphone could not be started ({reason}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -66,3 +66,16 @@ export const SendIcon = () => (
     <path d="M2.5 8h9M8 4l4 4-4 4" />
   </Icon>
 );
+
+export const PaperclipIcon = () => (
+  <Icon className="icon--paperclip">
+    <path d="M13 7.5l-5.3 5.3a3 3 0 01-4.2-4.2l5.6-5.6a2 2 0 012.8 2.8l-5.5 5.5a1 1 0 01-1.4-1.4l5-5" />
+  </Icon>
+);
+
+export const MicrophoneIcon = () => (
+  <Icon className="icon--microphone">
+    <rect x="6" y="1.8" width="4" height="7.7" rx="2" />
+    <path d="M3.5 7.8a4.5 4.5 0 009 0M8 12.3v2" />
+  </Icon>
+);

@@ -1,39 +1,131 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import type { AttachmentKind, UploadedAttachment } from '@parley/contracts';
+import type { UploadAttachment } from '../api/attachment-upload';
 import { describeError } from '../api/describe-error';
 import { useI18n } from '../i18n/I18nProvider';
-import { SendIcon } from '../icons/Icon';
-import { canSend, editDraft, emptyDraft, isSendKeystroke, MAX_MESSAGE_LENGTH } from './reply-draft';
+import { MicrophoneIcon, PaperclipIcon, SendIcon } from '../icons/Icon';
+import { formatDuration } from '../timeline/media-facts';
+import { AttachmentChip } from './AttachmentChip';
+import { attachmentKindFor, attachmentSizeProblem, CAPTION_MAX_LENGTH } from './attachment-rules';
+import {
+  canSendWith,
+  editDraft,
+  emptyDraft,
+  isSendKeystroke,
+  MAX_MESSAGE_LENGTH,
+} from './reply-draft';
+import { useAttachmentUpload } from './use-attachment-upload';
+import { useVoiceRecorder } from './use-voice-recorder';
+import { describeMicrophoneError, VOICE_FILE_NAME } from './voice-recording';
 import './reply-bar.css';
 
 const newMessageId = (): string => crypto.randomUUID();
 
 /**
- * The bottom of the centre column (B1, B6): write, send with Enter or the button, mark read.
+ * The bottom of the centre column (B1, B6, B8): write, send with Enter or the button, mark
+ * read; attach a photo, video or document (uploaded at once, sent with the text as its
+ * caption), or record a voice message (uploaded and sent when the recording stops).
  * `onSend` resolves when the gateway accepted the message and rejects with its reason.
  */
 export function ReplyBar(props: {
   conversationId: string;
   /** The client blocked the bot: sending is disabled, with the reason (the gateway refuses too). */
   clientBlockedBot?: boolean;
-  onSend: (text: string, messageId: string) => Promise<void>;
+  /** `attachment`: an uploaded file, sent with `text` as its caption ('' for none). */
+  onSend: (text: string, messageId: string, attachment?: UploadedAttachment) => Promise<void>;
+  /** Uploads a file to send, with its progress (the api's uploadAttachment). */
+  onUpload: UploadAttachment;
   onMarkRead: () => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [draft, setDraft] = useState(() => emptyDraft(newMessageId));
   const [sending, setSending] = useState(false);
   const [markingRead, setMarkingRead] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { conversationId, onUpload } = props;
+  const upload = useAttachmentUpload((kind, file, name, onProgress, signal) =>
+    onUpload(conversationId, kind, file, name, onProgress, signal),
+  );
+  const recorder = useVoiceRecorder();
+  const { attachment } = upload;
 
   const blocked = props.clientBlockedBot === true;
+  const recording = recorder.phase === 'recording';
+  /** Asking for the microphone, or recording: nothing else is sent meanwhile. */
+  const microphoneBusy = recorder.phase !== 'idle';
+  const sendable = canSendWith(draft, attachment?.status ?? 'none', CAPTION_MAX_LENGTH);
+
+  /** Uploads a file; null (with the reason shown) when it failed or was removed meanwhile. */
+  const uploadFile = async (
+    file: Blob,
+    kind: AttachmentKind,
+    name: string,
+  ): Promise<UploadedAttachment | null> => {
+    setError(null);
+    const tooLarge = attachmentSizeProblem({ name, size: file.size }, t, language);
+    if (tooLarge) {
+      setError(tooLarge);
+      return null;
+    }
+    try {
+      return await upload.start(file, kind, name);
+    } catch (failure) {
+      setError(describeError(failure, t));
+      return null;
+    }
+  };
 
   const send = async () => {
-    if (blocked || sending || !canSend(draft)) return;
+    if (blocked || sending || microphoneBusy || !sendable) return;
+    const file = attachment?.status === 'ready' ? attachment.uploaded : undefined;
     setSending(true);
     setError(null);
     try {
-      await props.onSend(draft.text, draft.messageId);
+      await props.onSend(draft.text, draft.messageId, file);
       setDraft(emptyDraft(newMessageId));
+      if (file) upload.clear();
     } catch (failure) {
+      setError(describeError(failure, t));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const onFileChosen = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared so that choosing the same file again is a change too.
+    event.target.value = '';
+    if (!file) return;
+    const uploaded = await uploadFile(file, attachmentKindFor(file), file.name);
+    // Another file is another message: the draft's id must not send the earlier one's.
+    if (uploaded) setDraft((current) => ({ ...current, messageId: newMessageId() }));
+  };
+
+  const startRecording = async () => {
+    setError(null);
+    try {
+      await recorder.start();
+    } catch (failure) {
+      setError(describeMicrophoneError(failure, t));
+    }
+  };
+
+  const stopAndSend = async () => {
+    const voice = await recorder.stop();
+    if (voice === null) return;
+    if (voice.size === 0) {
+      setError(t('reply.recordVoice.empty'));
+      return;
+    }
+    const uploaded = await uploadFile(voice, 'voice', VOICE_FILE_NAME);
+    if (!uploaded) return;
+    setSending(true);
+    try {
+      await props.onSend('', newMessageId(), uploaded);
+      upload.clear();
+    } catch (failure) {
+      // The chip stays: Send sends the recording again.
       setError(describeError(failure, t));
     } finally {
       setSending(false);
@@ -82,14 +174,83 @@ export function ReplyBar(props: {
           {error}
         </p>
       )}
+      {attachment && (
+        <AttachmentChip
+          attachment={attachment}
+          disabled={sending}
+          onRemove={() => {
+            upload.clear();
+            setError(null);
+          }}
+        />
+      )}
       <div className="reply-bar__row">
+        <div className="reply-bar__tools">
+          <input
+            ref={fileInput}
+            type="file"
+            className="reply-bar__file-input"
+            data-testid="attach-input"
+            hidden
+            tabIndex={-1}
+            disabled={blocked}
+            onChange={(event) => void onFileChosen(event)}
+          />
+          <button
+            type="button"
+            className="button button--ghost reply-bar__tool"
+            data-testid="attach-button"
+            title={t('reply.attach.title')}
+            disabled={blocked || sending || microphoneBusy}
+            onClick={() => fileInput.current?.click()}
+          >
+            <PaperclipIcon />
+            {t('reply.attach')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost reply-bar__tool"
+            data-testid="record-voice"
+            data-state={recording ? 'recording' : 'idle'}
+            disabled={
+              blocked ||
+              sending ||
+              recorder.phase === 'starting' ||
+              (!recording && attachment !== null)
+            }
+            onClick={() => void (recording ? stopAndSend() : startRecording())}
+          >
+            <MicrophoneIcon />
+            {recording ? t('reply.recordVoice.stop') : t('reply.recordVoice')}
+          </button>
+          {recording && (
+            <div className="reply-bar__recording" role="status">
+              <span className="reply-bar__recording-dot" aria-hidden="true" />
+              <time
+                className="reply-bar__recording-time"
+                data-testid="recording-time"
+                aria-label={t('reply.recordVoice.time')}
+              >
+                {formatDuration(recorder.elapsedSeconds)}
+              </time>
+              <button
+                type="button"
+                className="link-button"
+                data-testid="recording-cancel"
+                onClick={recorder.cancel}
+              >
+                {t('reply.recordVoice.cancel')}
+              </button>
+            </div>
+          )}
+        </div>
         <textarea
           className="reply-bar__input"
           data-testid="reply-input"
           aria-label={t('reply.label')}
-          placeholder={t('reply.placeholder')}
+          placeholder={attachment ? t('reply.captionPlaceholder') : t('reply.placeholder')}
           rows={2}
-          maxLength={MAX_MESSAGE_LENGTH}
+          maxLength={attachment ? CAPTION_MAX_LENGTH : MAX_MESSAGE_LENGTH}
           disabled={blocked}
           value={draft.text}
           onChange={(event) =>
@@ -102,7 +263,7 @@ export function ReplyBar(props: {
             type="submit"
             className="button button--primary"
             data-testid="reply-send"
-            disabled={blocked || sending || !canSend(draft)}
+            disabled={blocked || sending || microphoneBusy || !sendable}
             title={blocked ? t('reply.blockedBot') : undefined}
           >
             <SendIcon />

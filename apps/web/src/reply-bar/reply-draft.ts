@@ -24,3 +24,19 @@ export const isSendKeystroke = (key: {
   readonly shiftKey: boolean;
   readonly isComposing?: boolean;
 }): boolean => key.key === 'Enter' && !key.shiftKey && !key.isComposing;
+
+/** Where the reply's file stands: none, still uploading, or uploaded and ready to send. */
+export type DraftAttachment = 'none' | 'uploading' | 'ready';
+
+/**
+ * With an uploaded file the text is its caption: optional, up to Telegram's 1,024 characters
+ * (CAPTION_MAX_LENGTH); while the file uploads nothing can be sent.
+ */
+export const canSendWith = (
+  draft: ReplyDraft,
+  attachment: DraftAttachment,
+  captionMaxLength: number,
+): boolean =>
+  attachment === 'none'
+    ? canSend(draft)
+    : attachment === 'ready' && draft.text.length <= captionMaxLength;

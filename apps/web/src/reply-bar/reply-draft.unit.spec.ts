@@ -1,4 +1,11 @@
-import { canSend, editDraft, emptyDraft, isSendKeystroke, MAX_MESSAGE_LENGTH } from './reply-draft';
+import {
+  canSend,
+  canSendWith,
+  editDraft,
+  emptyDraft,
+  isSendKeystroke,
+  MAX_MESSAGE_LENGTH,
+} from './reply-draft';
 
 const ids = () => {
   let n = 0;
@@ -26,6 +33,18 @@ describe('reply draft', () => {
     expect(canSend({ text: ' \n\t', messageId: 'x' })).toBe(false);
     expect(canSend({ text: 'a'.repeat(MAX_MESSAGE_LENGTH + 1), messageId: 'x' })).toBe(false);
     expect(canSend({ text: ' hi ', messageId: 'x' })).toBe(true);
+  });
+
+  it('given an uploaded file, then an empty caption may be sent, a caption up to the limit too', () => {
+    expect(canSendWith({ text: '', messageId: 'x' }, 'ready', 1024)).toBe(true);
+    expect(canSendWith({ text: 'a'.repeat(1024), messageId: 'x' }, 'ready', 1024)).toBe(true);
+    expect(canSendWith({ text: 'a'.repeat(1025), messageId: 'x' }, 'ready', 1024)).toBe(false);
+  });
+
+  it('given a file still uploading, then nothing can be sent; given none, then the text rules', () => {
+    expect(canSendWith({ text: 'hi', messageId: 'x' }, 'uploading', 1024)).toBe(false);
+    expect(canSendWith({ text: '', messageId: 'x' }, 'none', 1024)).toBe(false);
+    expect(canSendWith({ text: 'a'.repeat(2000), messageId: 'x' }, 'none', 1024)).toBe(true);
   });
 });
 

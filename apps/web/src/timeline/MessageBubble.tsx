@@ -1,4 +1,5 @@
 import type {
+  AttachmentContent,
   DeliveryState,
   MessageContent,
   TimelineMedia,
@@ -6,8 +7,10 @@ import type {
 } from '@parley/contracts';
 import { formatClockTime, formatDateTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/I18nProvider';
+import { isAttachmentContent } from './attachment-content';
 import { DeliveryMark } from './DeliveryMark';
 import { EditedMarker } from './EarlierVersions';
+import { MessageAttachment } from './MessageAttachment';
 import { MessageContentView } from './MessageContentView';
 import { FailedDeliveryActions, type FailedMessageActions } from './FailedDeliveryActions';
 
@@ -15,7 +18,8 @@ import { FailedDeliveryActions, type FailedMessageActions } from './FailedDelive
 export function MessageBubble(props: {
   messageId: string;
   direction: 'in' | 'out';
-  content: MessageContent;
+  /** A client's content, or a manager's text or file (B8). */
+  content: MessageContent | AttachmentContent;
   delivery: DeliveryState | null;
   at: string;
   /** The conversation it belongs to (for its file's tile). */
@@ -47,10 +51,19 @@ export function MessageBubble(props: {
       <div
         className={`bubble bubble--${direction}${shownDelivery?.status === 'error' ? ' bubble--error' : ''}`}
       >
-        <MessageContentView
-          content={props.content}
-          file={{ media: props.media, conversationId: props.conversationId, at: props.at }}
-        />
+        {isAttachmentContent(props.content) ? (
+          <MessageAttachment
+            content={props.content}
+            conversationId={props.conversationId}
+            at={props.at}
+            pending={props.pending}
+          />
+        ) : (
+          <MessageContentView
+            content={props.content}
+            file={{ media: props.media, conversationId: props.conversationId, at: props.at }}
+          />
+        )}
         {props.edited && (
           <EditedMarker editedAt={props.edited.at} earlierVersions={props.edited.earlierVersions} />
         )}

@@ -99,8 +99,8 @@ function MediaPlaceholder(props: {
     | { failure: Extract<TimelineMedia, { status: 'failed' }> }
     | { error: string };
 }) {
-  const { t } = useI18n();
-  const { label, details } = mediaFacts(props.content, t);
+  const { t, language } = useI18n();
+  const { label, details } = mediaFacts(props.content, t, language);
   const { note } = props;
   return (
     <div className={`media-placeholder media-placeholder--${props.content.kind}`}>
@@ -116,7 +116,7 @@ function MediaPlaceholder(props: {
           {note === 'fetching'
             ? t('media.fetching')
             : 'failure' in note
-              ? mediaFailureText(props.content, note.failure, t)
+              ? mediaFailureText(props.content, note.failure, t, language)
               : t('media.linkFailed', { message: note.error })}
         </span>
       )}

@@ -5,7 +5,7 @@ import { ActionLine } from './ActionLine';
 import { NoteCard } from './NoteCard';
 import { MessageBubble } from './MessageBubble';
 import type { FailedMessageActions } from './FailedDeliveryActions';
-import type { ShownTimelineEntry } from './pending-messages';
+import { pendingContent, type ShownTimelineEntry } from './pending-messages';
 import './timeline.css';
 
 /** The centre column's history (C3, C4): oldest first, scrolled to the newest. */
@@ -50,7 +50,7 @@ export function Timeline(props: {
               conversationId={props.conversationId}
               messageId={entry.pending.messageId}
               direction="out"
-              content={{ kind: 'text', text: entry.pending.text }}
+              content={pendingContent(entry.pending)}
               delivery={{ status: 'sending' }}
               at={entry.pending.at}
               pending

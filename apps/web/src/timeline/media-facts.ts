@@ -5,7 +5,8 @@ import type {
   StickerContent,
   TimelineMedia,
 } from '@parley/contracts';
-import type { Translate } from '../i18n/translate';
+import type { Language, Translate } from '../i18n/translate';
+import { formatFileSize } from '../media/media-grid';
 
 /** `m:ss` (or `h:mm:ss`) of a duration in seconds: "0:12", as the chat list's previews say it. */
 export const formatDuration = (seconds: number): string => {
@@ -16,18 +17,11 @@ export const formatDuration = (seconds: number): string => {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 };
 
-/** "980 B", "96 KB", "4.0 MB": a file's size for a manager. */
-export const formatFileSize = (bytes: number): string => {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-};
+/** A file's kind for a manager: "Voice message", "Video sticker". */
+const mediaKindLabel = (content: MediaContent | StickerContent, t: Translate): string =>
+  content.kind === 'sticker'
+    ? t(`content.sticker.${content.stickerFormat}`)
+    : t(`content.kind.${content.kind}`);
 
 /**
  * What a media tile says about a file before the media store shows it: its kind (a sticker's
@@ -36,17 +30,15 @@ export const formatFileSize = (bytes: number): string => {
 export const mediaFacts = (
   content: MediaContent | StickerContent,
   t: Translate,
+  language: Language,
 ): { readonly label: string; readonly details: readonly string[] } => {
-  const label =
-    content.kind === 'sticker'
-      ? t(`content.sticker.${content.stickerFormat}`)
-      : t(`content.kind.${content.kind}`);
+  const label = mediaKindLabel(content, t);
   const { file } = content;
   const details = [
     content.kind === 'sticker' ? content.emoji : null,
     file.fileName,
     file.duration === null ? null : formatDuration(file.duration),
-    file.fileSize === null ? null : formatFileSize(file.fileSize),
+    file.fileSize === null ? null : formatFileSize(file.fileSize, language),
   ].filter((part): part is string => part !== null && part !== '');
   return { label, details };
 };
@@ -56,12 +48,13 @@ export const mediaFailureText = (
   content: MediaContent | StickerContent,
   failure: Extract<TimelineMedia, { status: 'failed' }>,
   t: Translate,
+  language: Language,
 ): string => {
   if (failure.reason === 'unavailable') return t('media.unavailable');
   const size = failure.fileSize ?? content.file.fileSize;
   return t('media.tooLargeToFetch', {
     name: failure.fileName ?? content.file.fileName ?? t('media.tooLargeToFetch.unnamed'),
-    size: size === null ? '?' : formatFileSize(size),
+    size: size === null ? '?' : formatFileSize(size, language),
   });
 };
 
@@ -86,7 +79,7 @@ export const mediaItemOfMessage = (
   contentType: media.contentType,
   contentTypeSource: 'detected',
   size: media.size,
-  fileName: message.content.file.fileName ?? mediaFacts(message.content, t).label,
+  fileName: message.content.file.fileName ?? mediaKindLabel(message.content, t),
   createdAt: message.at,
   url: link.url,
   urlExpiresAt: link.expiresAt,

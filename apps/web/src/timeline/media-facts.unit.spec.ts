@@ -1,6 +1,6 @@
 import type { MediaContent } from '@parley/contracts';
 import { translatorFor } from '../i18n/translate';
-import { formatFileSize, mediaFacts, mediaFailureText, mediaItemOfMessage } from './media-facts';
+import { mediaFacts, mediaFailureText, mediaItemOfMessage } from './media-facts';
 
 const file = {
   fileId: 'f',
@@ -14,19 +14,16 @@ const file = {
 };
 
 describe('media tile facts', () => {
-  it('formats sizes as a manager reads them', () => {
-    expect(formatFileSize(980)).toBe('980 B');
-    expect(formatFileSize(24_000)).toBe('23 KB');
-    expect(formatFileSize(4_200_000)).toBe('4.0 MB');
-  });
-
   it('given a voice message, then its kind, duration and size, in the manager’s language', () => {
     const voice: MediaContent = { kind: 'voice', file, caption: null };
-    expect(mediaFacts(voice, translatorFor('en'))).toEqual({
+    expect(mediaFacts(voice, translatorFor('en'), 'en')).toEqual({
       label: 'Voice message',
-      details: ['0:12', '23 KB'],
+      details: ['0:12', '23\u00a0KB'],
     });
-    expect(mediaFacts(voice, translatorFor('ru')).label).toBe('Голосовое сообщение');
+    expect(mediaFacts(voice, translatorFor('ru'), 'ru')).toEqual({
+      label: 'Голосовое сообщение',
+      details: ['0:12', '23\u00a0КБ'],
+    });
   });
 
   it('given a document, then its name before its size; a video sticker says it is one', () => {
@@ -35,14 +32,17 @@ describe('media tile facts', () => {
       file: { ...file, fileName: 'contract.pdf', duration: null },
       caption: null,
     };
-    expect(mediaFacts(document, translatorFor('en')).details).toEqual(['contract.pdf', '23 KB']);
+    expect(mediaFacts(document, translatorFor('en'), 'en').details).toEqual([
+      'contract.pdf',
+      '23\u00a0KB',
+    ]);
     const sticker = {
       kind: 'sticker',
       file: { ...file, duration: null, fileSize: null },
       stickerFormat: 'video',
       emoji: '🔥',
     } as const;
-    expect(mediaFacts(sticker, translatorFor('en'))).toEqual({
+    expect(mediaFacts(sticker, translatorFor('en'), 'en')).toEqual({
       label: 'Video sticker',
       details: ['🔥'],
     });
@@ -64,18 +64,21 @@ describe('a timeline message’s file', () => {
       fileName: 'holiday.mp4',
       fileSize: 31_000_000,
     } as const;
-    expect(mediaFailureText(video, failure, en)).toBe(
-      'Too large to fetch (holiday.mp4, 30 MB): open it in Telegram',
+    expect(mediaFailureText(video, failure, en, 'en')).toBe(
+      'Too large to fetch (holiday.mp4, 30\u00a0MB): open it in Telegram',
     );
-    expect(mediaFailureText(video, failure, translatorFor('ru'))).toContain('holiday.mp4, 30 MB');
+    expect(mediaFailureText(video, failure, translatorFor('ru'), 'ru')).toContain(
+      'holiday.mp4, 30\u00a0МБ',
+    );
     expect(
       mediaFailureText(
         { kind: 'voice', file, caption: null },
         { ...failure, fileName: null, fileSize: null },
         en,
+        'en',
       ),
-    ).toBe('Too large to fetch (file, 23 KB): open it in Telegram');
-    expect(mediaFailureText(video, { ...failure, reason: 'unavailable' }, en)).toBe(
+    ).toBe('Too large to fetch (file, 23\u00a0KB): open it in Telegram');
+    expect(mediaFailureText(video, { ...failure, reason: 'unavailable' }, en, 'en')).toBe(
       'The file could not be fetched from Telegram',
     );
   });

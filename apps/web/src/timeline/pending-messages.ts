@@ -1,12 +1,39 @@
-import type { TimelineItem } from '@parley/contracts';
+import type {
+  AttachmentContent,
+  MessageContent,
+  TimelineItem,
+  UploadedAttachment,
+} from '@parley/contracts';
 
 /** A message the manager sent that the timeline read model does not show yet. */
 export interface PendingMessage {
   readonly conversationId: string;
   readonly messageId: string;
+  /** The text, or the file's caption ('' for none). */
   readonly text: string;
   readonly at: string;
+  /** The uploaded file it sends (B8), else null. */
+  readonly attachment: UploadedAttachment | null;
 }
+
+/**
+ * What a pending send shows until the read model holds it: its text, or its file (kind, name,
+ * size) with the caption, as the read model will hold it.
+ */
+export const pendingContent = (message: PendingMessage): MessageContent | AttachmentContent => {
+  const { attachment, text } = message;
+  if (attachment === null) return { kind: 'text', text };
+  return {
+    kind: attachment.kind,
+    attachment: {
+      mediaId: attachment.mediaId,
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      size: attachment.size,
+    },
+    caption: text.trim() === '' ? null : text,
+  };
+};
 
 /** What the timeline shows: the read model's items, then our pending sends it does not hold yet. */
 export type ShownTimelineEntry =

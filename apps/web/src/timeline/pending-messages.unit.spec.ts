@@ -1,4 +1,10 @@
-import { stillPending, withPendingMessages, type PendingMessage } from './pending-messages';
+import type { UploadedAttachment } from '@parley/contracts';
+import {
+  pendingContent,
+  stillPending,
+  withPendingMessages,
+  type PendingMessage,
+} from './pending-messages';
 import { aMessageItem } from './timeline-fixtures';
 
 const pending = (messageId: string): PendingMessage => ({
@@ -6,7 +12,17 @@ const pending = (messageId: string): PendingMessage => ({
   messageId,
   text: 'hi',
   at: '2026-11-25T10:05:00.000Z',
+  attachment: null,
 });
+
+const photo: UploadedAttachment = {
+  kind: 'photo',
+  mediaId: 'md1',
+  fileName: 'offer.png',
+  contentType: 'image/png',
+  size: 48_000,
+  durationSeconds: null,
+};
 
 describe('pending messages', () => {
   const items = [aMessageItem('m1', '2026-11-25T10:01:00.000Z', '1', 'out')];
@@ -23,5 +39,23 @@ describe('pending messages', () => {
     expect(stillPending(items, [pending('m1'), pending('m2')]).map((m) => m.messageId)).toEqual([
       'm2',
     ]);
+  });
+
+  it('given a text send, then it shows as its text', () => {
+    expect(pendingContent(pending('m2'))).toEqual({ kind: 'text', text: 'hi' });
+  });
+
+  it('given a file send, then it shows as the file (kind, name, size) with its caption, if any', () => {
+    expect(pendingContent({ ...pending('m2'), attachment: photo, text: 'Our offer' })).toEqual({
+      kind: 'photo',
+      attachment: { mediaId: 'md1', fileName: 'offer.png', contentType: 'image/png', size: 48_000 },
+      caption: 'Our offer',
+    });
+    const voice = { ...photo, kind: 'voice', fileName: 'voice.ogg', durationSeconds: 3 } as const;
+    expect(pendingContent({ ...pending('m3'), attachment: voice, text: '' })).toMatchObject({
+      kind: 'voice',
+      attachment: { fileName: 'voice.ogg' },
+      caption: null,
+    });
   });
 });
