@@ -3,7 +3,15 @@ import { chromium, type Browser } from 'playwright-core';
 /** Debian's Chromium, driven by playwright-core (no browser download: .ci/run installs it). */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-export const launchChromium = (): Promise<Browser> =>
+export interface ChromiumOptions {
+  /**
+   * A fake microphone (Chromium's test tone) that pages may use without asking: for recording
+   * voice messages.
+   */
+  readonly fakeMicrophone?: boolean;
+}
+
+export const launchChromium = (options: ChromiumOptions = {}): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -15,5 +23,8 @@ export const launchChromium = (): Promise<Browser> =>
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.fakeMicrophone
+        ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
+        : []),
     ],
   });
