@@ -21,3 +21,6 @@ export {
   type MediaItem,
   type MediaLink,
 } from './media/media-api';
+export * from './robots/rule-definition';
+export { ruleShapeProblems } from './robots/rule-shape';
+export * from './robots/robots-events';

@@ -1,0 +1,73 @@
+import type { DomainEvent } from '../envelope/event-envelope';
+import type { RuleAction, RuleDefinition } from './rule-definition';
+
+/**
+ * The robots context's events (A1, A2, A4). A rule is its own aggregate, stream
+ * `robots-{workspaceId}:rule:{ruleId}` (`ruleId` a UUID chosen by the sender, so a retried
+ * request creates one rule); what rules did to a conversation is the stream
+ * `robots-{conversationId}` (one `Robots.RuleRan` per rule and triggering event).
+ */
+
+/** `ws1:rule:<ruleId>`: a rule's aggregate id. */
+export const ruleKey = (workspaceId: string, ruleId: string): string =>
+  `${workspaceId}:rule:${ruleId}`;
+
+export type RuleCreated = DomainEvent<
+  'Robots.RuleCreated',
+  {
+    readonly ruleId: string;
+    readonly definition: RuleDefinition;
+    /** Rules are evaluated in this order: the creation time in ms, until reordered. */
+    readonly position: number;
+    /** A new rule runs at once unless created disabled. */
+    readonly enabled: boolean;
+    readonly createdBy: string;
+  }
+>;
+
+export type RuleChanged = DomainEvent<
+  'Robots.RuleChanged',
+  { readonly ruleId: string; readonly definition: RuleDefinition; readonly changedBy: string }
+>;
+
+export type RuleEnabled = DomainEvent<
+  'Robots.RuleEnabled',
+  { readonly ruleId: string; readonly enabledBy: string }
+>;
+
+export type RuleDisabled = DomainEvent<
+  'Robots.RuleDisabled',
+  { readonly ruleId: string; readonly disabledBy: string }
+>;
+
+export type RuleDeleted = DomainEvent<
+  'Robots.RuleDeleted',
+  { readonly ruleId: string; readonly deletedBy: string }
+>;
+
+/**
+ * A rule acted on a conversation (A2: on the timeline as the robot's, naming the rule), or was
+ * stopped by the loop guard. The event that triggered it is the envelope's causation; the
+ * commands of `actions` carry this event as theirs.
+ */
+export type RuleRan = DomainEvent<
+  'Robots.RuleRan',
+  {
+    readonly runId: string;
+    readonly ruleId: string;
+    /** The rule's name when it ran (a later rename leaves the timeline as it was). */
+    readonly ruleName: string;
+    readonly conversationId: string;
+    readonly outcome: 'run' | 'stopped';
+    /** What it did (empty when stopped). */
+    readonly actions: readonly RuleAction[];
+    /** Why it was stopped, or null. */
+    readonly reason: string | null;
+    /** Robot steps before this run (0: a person's or a client's action triggered it). */
+    readonly depth: number;
+    readonly ranAt: string;
+  }
+>;
+
+export type RuleEvent = RuleCreated | RuleChanged | RuleEnabled | RuleDisabled | RuleDeleted;
+export type RobotsEvent = RuleEvent | RuleRan;
