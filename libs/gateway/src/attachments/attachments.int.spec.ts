@@ -1,17 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CommandProcessor, eventsForCommand } from '@parley/command-handling';
-import { InMemoryCheckpointStore, Relay } from '@parley/relay';
 import {
   newId,
-  streamName,
   type CommandEnvelope,
   type SendMessageData,
   type UploadedAttachment,
 } from '@parley/contracts';
 import { createFileSystemMediaStore, type MediaStore } from '@parley/media-store';
 import { opusRecording } from '@parley/media-store/testing';
+import {
+  appendingHandler,
+  startCommandStandIn,
+  type CommandStandIn,
+} from '../testing/command-stand-in';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 
 /** A 1×1 PNG. */
@@ -29,10 +31,9 @@ describe('a manager’s attachments (B8): upload, then send', () => {
   let directory: string;
   let media: MediaStore;
   let gateway: TestGateway;
-  let processor: CommandProcessor;
-  let relay: Relay;
+  let conversation: CommandStandIn;
   let token: string;
-  const received: CommandEnvelope[] = [];
+  const received = (): CommandEnvelope[] => conversation.received;
 
   const upload = async (
     kind: string,
@@ -58,39 +59,14 @@ describe('a manager’s attachments (B8): upload, then send', () => {
     directory = await mkdtemp(path.join(tmpdir(), 'parley-attachments-'));
     media = await createFileSystemMediaStore({ directory, maxBytes: STORE_LIMIT });
     gateway = await startTestGateway({ module: { mediaStore: media } });
-    relay = new Relay({
-      store: gateway.store,
-      bus: gateway.bus,
-      checkpoints: new InMemoryCheckpointStore(),
-    });
-    await relay.start();
     // A stand-in conversation service: records the command and appends what it would.
-    processor = new CommandProcessor({
-      bus: gateway.bus,
-      store: gateway.store,
-      service: 'conversation',
-      handlers: {
-        SendMessage: async (command) => {
-          received.push(command);
-          const { conversationId } = command.data as SendMessageData;
-          const stream = streamName('conversation', conversationId);
-          const result = await gateway.store.append(
-            stream,
-            eventsForCommand(command, conversationId, [
-              { type: 'Conversation.ManagerMessageQueued', data: command.data },
-            ]),
-            { expected: 'any' },
-          );
-          return result.positions.map((p) => ({
-            streamName: stream,
-            revision: p.revision,
-            position: p.position.toString(),
-          }));
-        },
-      },
-      log: () => undefined,
+    conversation = await startCommandStandIn(gateway, 'conversation', {
+      SendMessage: appendingHandler(
+        gateway.store,
+        'conversation',
+        () => 'Conversation.ManagerMessageQueued',
+      ),
     });
-    await processor.start();
     for (const [id, workspaceId] of [
       [CHAT, 'ws1'],
       [OTHER_CHAT, 'ws1'],
@@ -104,8 +80,7 @@ describe('a manager’s attachments (B8): upload, then send', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await processor?.stop();
-    await relay?.stop();
+    await conversation?.stop();
     await gateway?.close();
     await media?.close();
     await rm(directory, { recursive: true, force: true });
@@ -134,7 +109,7 @@ describe('a manager’s attachments (B8): upload, then send', () => {
     });
 
     expect(sent.status).toBe(202);
-    const command = received.find((c) => (c.data as SendMessageData).messageId === messageId);
+    const command = received().find((c) => (c.data as SendMessageData).messageId === messageId);
     expect(command?.data).toEqual({
       conversationId: CHAT,
       messageId,
@@ -241,7 +216,7 @@ describe('a manager’s attachments (B8): upload, then send', () => {
 
   it('given an attachment of another conversation or none at all, then sending it is 422 naming attachmentId, and no command is sent', async () => {
     const elsewhere = await upload('photo', PNG, { conversationId: OTHER_CHAT });
-    const commands = received.length;
+    const commands = received().length;
 
     for (const attachmentId of [elsewhere.body['mediaId'] as string, newId()]) {
       const sent = await gateway.call(`/api/chats/${CHAT}/messages`, {
@@ -251,7 +226,7 @@ describe('a manager’s attachments (B8): upload, then send', () => {
       expect(sent.status).toBe(422);
       expect(sent.body).toMatchObject({ issues: [{ field: 'attachmentId' }] });
     }
-    expect(received).toHaveLength(commands);
+    expect(received()).toHaveLength(commands);
   });
 
   it('given neither text nor an attachment, then 400 naming text', async () => {

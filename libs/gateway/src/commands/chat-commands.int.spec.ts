@@ -1,7 +1,10 @@
-import { CommandProcessor, eventsForCommand } from '@parley/command-handling';
 import { newId, streamName, type CommandEnvelope, type SendMessageData } from '@parley/contracts';
 import { DomainRuleViolation } from '@parley/decider';
-import { InMemoryCheckpointStore, Relay } from '@parley/relay';
+import {
+  appendingHandler,
+  startCommandStandIn,
+  type CommandStandIn,
+} from '../testing/command-stand-in';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 
 const ARCHIVED = 'ws1:tg:1:archived';
@@ -35,15 +38,13 @@ const seedChats = async (gateway: TestGateway, ids: readonly string[]): Promise<
 
 describe('gateway commands with outcomes (B1, B6)', () => {
   let gateway: TestGateway;
-  let relay: Relay;
-  let processor: CommandProcessor;
+  let conversation: CommandStandIn;
   let token: string;
   let userId: string;
-  const received: CommandEnvelope[] = [];
+  const received = (): CommandEnvelope[] => conversation.received;
 
   /** A stand-in conversation service: appends one event, or rejects like the real one would. */
   const handle = async (command: CommandEnvelope) => {
-    received.push(command);
     const { conversationId } = command.data as { conversationId: string };
     if (conversationId === GONE)
       throw new DomainRuleViolation('conversation.not_found', `No conversation ${conversationId}.`);
@@ -55,46 +56,23 @@ describe('gateway commands with outcomes (B1, B6)', () => {
         'message.not_failed',
         'This message is still being sent: only a message that failed can be sent again.',
       );
-    const type =
-      {
+    const type = (c: CommandEnvelope) =>
+      ({
         SendMessage: 'Conversation.ManagerMessageQueued',
         RetryMessage: 'Conversation.ManagerMessageRequeued',
         MarkMessageSent: 'Conversation.MessageMarkedSent',
-      }[command.type] ?? 'Conversation.Read';
-    const stream = streamName('conversation', conversationId);
-    const result = await gateway.store.append(
-      stream,
-      eventsForCommand(command, conversationId, [{ type, data: command.data }]),
-      { expected: 'any' },
-    );
-    return result.positions.map((p) => ({
-      streamName: stream,
-      revision: p.revision,
-      position: p.position.toString(),
-    }));
+      })[c.type] ?? 'Conversation.Read';
+    return appendingHandler(gateway.store, 'conversation', type)(command);
   };
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    relay = new Relay({
-      store: gateway.store,
-      bus: gateway.bus,
-      checkpoints: new InMemoryCheckpointStore(),
+    conversation = await startCommandStandIn(gateway, 'conversation', {
+      SendMessage: handle,
+      MarkRead: handle,
+      RetryMessage: handle,
+      MarkMessageSent: handle,
     });
-    await relay.start();
-    processor = new CommandProcessor({
-      bus: gateway.bus,
-      store: gateway.store,
-      service: 'conversation',
-      handlers: {
-        SendMessage: handle,
-        MarkRead: handle,
-        RetryMessage: handle,
-        MarkMessageSent: handle,
-      },
-      log: () => undefined,
-    });
-    await processor.start();
     await seedChats(gateway, [OPEN, GONE, ARCHIVED, 'ws2:tg:1:open']);
     const session = await gateway.signIn();
     token = session.accessToken;
@@ -102,8 +80,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await processor?.stop();
-    await relay?.stop();
+    await conversation?.stop();
     await gateway?.close();
   });
 
@@ -116,7 +93,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
 
     expect(status).toBe(202);
     expect(body).toEqual({ commandId: expect.any(String), status: 'accepted', messageId });
-    const command = received.find(
+    const command = received().find(
       (c) => c.commandId === (body as { commandId: string }).commandId,
     )!;
     expect(command).toMatchObject({
@@ -146,7 +123,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
     expect(status).toBe(202);
     const { messageId } = body as { messageId: string };
     expect(messageId).toMatch(/^[0-9a-f-]{36}$/);
-    expect((received.at(-1)!.data as SendMessageData).messageId).toBe(messageId);
+    expect((received().at(-1)!.data as SendMessageData).messageId).toBe(messageId);
   });
 
   it('when marking read, then 202 and a MarkRead command', async () => {
@@ -157,7 +134,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
 
     expect(status).toBe(202);
     expect(body).toEqual({ commandId: expect.any(String), status: 'accepted' });
-    expect(received.at(-1)).toMatchObject({ type: 'MarkRead', data: { conversationId: OPEN } });
+    expect(received().at(-1)).toMatchObject({ type: 'MarkRead', data: { conversationId: OPEN } });
   });
 
   it('given a failed message, when a manager retries it, then 202 with its id and a RetryMessage command by that manager', async () => {
@@ -169,7 +146,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
 
     expect(status).toBe(202);
     expect(body).toEqual({ commandId: expect.any(String), status: 'accepted', messageId });
-    expect(received.at(-1)).toMatchObject({
+    expect(received().at(-1)).toMatchObject({
       service: 'conversation',
       type: 'RetryMessage',
       data: { conversationId: OPEN, messageId },
@@ -191,7 +168,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
 
     expect(status).toBe(202);
     expect(body).toEqual({ commandId: expect.any(String), status: 'accepted', messageId });
-    expect(received.at(-1)).toMatchObject({
+    expect(received().at(-1)).toMatchObject({
       type: 'MarkMessageSent',
       data: { conversationId: OPEN, messageId },
       metadata: { actor: { kind: 'manager', id: userId } },
@@ -214,7 +191,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
   });
 
   it('given a message id that is not a UUID, then 400 naming messageId and no command is sent', async () => {
-    const before = received.length;
+    const before = received().length;
     for (const action of ['retry', 'mark-sent']) {
       const { status, body } = await gateway.call(
         `/api/chats/${OPEN}/messages/not-a-uuid/${action}`,
@@ -223,11 +200,11 @@ describe('gateway commands with outcomes (B1, B6)', () => {
       expect({ action, status }).toEqual({ action, status: 400 });
       expect(body).toMatchObject({ issues: [{ field: 'messageId' }] });
     }
-    expect(received.length).toBe(before);
+    expect(received().length).toBe(before);
   });
 
   it("given another workspace's conversation or no token, then retry and mark-sent send no command", async () => {
-    const before = received.length;
+    const before = received().length;
     const messageId = newId();
     const foreign = await gateway.call(`/api/chats/ws2:tg:1:open/messages/${messageId}/retry`, {
       token,
@@ -238,7 +215,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
     });
     expect(foreign.status).toBe(404);
     expect(anonymous.status).toBe(401);
-    expect(received.length).toBe(before);
+    expect(received().length).toBe(before);
   });
 
   it('given the service answers not_found, then 404 with its reason and code', async () => {
@@ -272,7 +249,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
   });
 
   it("given an unknown conversation or another workspace's, then 404 and no command is sent", async () => {
-    const before = received.length;
+    const before = received().length;
     for (const id of ['ws1:tg:9:9', 'ws2:tg:1:open']) {
       const { status, body } = await gateway.call(`/api/chats/${id}/messages`, {
         token,
@@ -281,7 +258,7 @@ describe('gateway commands with outcomes (B1, B6)', () => {
       expect({ id, status }).toEqual({ id, status: 404 });
       expect(body).toMatchObject({ message: `no conversation ${id}` });
     }
-    expect(received.length).toBe(before);
+    expect(received().length).toBe(before);
   });
 
   it('given an empty text or a bad messageId, then 400 naming the field', async () => {
@@ -301,10 +278,10 @@ describe('gateway commands with outcomes (B1, B6)', () => {
   });
 
   it('given no token, then 401 and no command is sent', async () => {
-    const before = received.length;
+    const before = received().length;
     const { status } = await gateway.call(`/api/chats/${OPEN}/messages`, { body: { text: 'Hi' } });
     expect(status).toBe(401);
-    expect(received.length).toBe(before);
+    expect(received().length).toBe(before);
   });
 });
 

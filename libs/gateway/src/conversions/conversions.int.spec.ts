@@ -1,4 +1,4 @@
-import { CommandProcessor, eventsForCommand, handleCommand } from '@parley/command-handling';
+import { eventsForCommand, handleCommand } from '@parley/command-handling';
 import {
   clickIdOf,
   CRM_SERVICE,
@@ -10,7 +10,7 @@ import {
   type RecordConversionData,
 } from '@parley/contracts';
 import { contactDecider } from '@parley/crm-domain';
-import { InMemoryCheckpointStore, Relay } from '@parley/relay';
+import { startCommandStandIn, type CommandStandIn } from '../testing/command-stand-in';
 import {
   startTestGateway,
   TEST_SECRET,
@@ -26,14 +26,12 @@ const REVOKED = 'ck_revoked_key_01';
 
 describe('POST /api/conversions (A3): signed reports from external systems', () => {
   let gateway: TestGateway;
-  let relay: Relay;
-  let processor: CommandProcessor;
-  const received: CommandEnvelope[] = [];
+  let crm: CommandStandIn;
+  const received = (): CommandEnvelope[] => crm.received;
   const contactStream = streamName('crm', CONTACT);
 
   /** The CRM's RecordConversion as the service runs it: the real contact decider and store. */
   const recordConversion = async (command: CommandEnvelope) => {
-    received.push(command);
     const data = validatePlain<RecordConversionData>(
       RecordConversionDataDto,
       command.data,
@@ -73,20 +71,7 @@ describe('POST /api/conversions (A3): signed reports from external systems', () 
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    relay = new Relay({
-      store: gateway.store,
-      bus: gateway.bus,
-      checkpoints: new InMemoryCheckpointStore(),
-    });
-    await relay.start();
-    processor = new CommandProcessor({
-      bus: gateway.bus,
-      store: gateway.store,
-      service: CRM_SERVICE,
-      handlers: { RecordConversion: recordConversion },
-      log: () => undefined,
-    });
-    await processor.start();
+    crm = await startCommandStandIn(gateway, CRM_SERVICE, { RecordConversion: recordConversion });
     const settings = streamName('crm', crmSettingsId(TEST_WORKSPACE));
     for (const keyId of [KEY, REVOKED]) {
       await seed(settings, 'Crm.ConversionKeyCreated', {
@@ -126,8 +111,7 @@ describe('POST /api/conversions (A3): signed reports from external systems', () 
   }, 60_000);
 
   afterAll(async () => {
-    await processor?.stop();
-    await relay?.stop();
+    await crm?.stop();
     await gateway?.close();
   });
 
@@ -225,14 +209,14 @@ describe('POST /api/conversions (A3): signed reports from external systems', () 
   });
 
   it('given a wrong signature, then 401 and nothing is sent to the CRM', async () => {
-    const before = received.length;
+    const before = received().length;
     const { status, body } = await post(
       { type: 'registration', externalId: 'reg-2', telegramId: '42' },
       { sign: () => `sha256=${'0'.repeat(64)}` },
     );
     expect(status).toBe(401);
     expect(body['message']).toMatch(/signature does not match/);
-    expect(received).toHaveLength(before);
+    expect(received()).toHaveLength(before);
   });
 
   it('given a timestamp older than 5 minutes, then 401 as a replay', async () => {

@@ -1,7 +1,10 @@
-import { CommandProcessor, eventsForCommand } from '@parley/command-handling';
-import { newId, streamName, type CommandEnvelope } from '@parley/contracts';
+import { newId, type CommandEnvelope } from '@parley/contracts';
 import { DomainRuleViolation } from '@parley/decider';
-import { InMemoryCheckpointStore, Relay } from '@parley/relay';
+import {
+  appendingHandler,
+  startCommandStandIn,
+  type CommandStandIn,
+} from '../testing/command-stand-in';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 
 const OPEN = 'ws1:tg:1:tasks';
@@ -26,15 +29,14 @@ const chatDocument = (id: string) => ({
 
 describe('gateway: tasks (R4) and notes (R5)', () => {
   let gateway: TestGateway;
-  let relay: Relay;
-  let processor: CommandProcessor;
   let token: string;
   let userId: string;
-  const received: CommandEnvelope[] = [];
+
+  let tasksNotes: CommandStandIn;
+  const received = (): CommandEnvelope[] => tasksNotes.received;
 
   /** A stand-in tasks-notes service: appends one event, or rejects like the real one would. */
   const handle = async (command: CommandEnvelope) => {
-    received.push(command);
     const { taskId } = command.data as { taskId?: string };
     if (taskId === GONE_TASK)
       throw new DomainRuleViolation(
@@ -46,43 +48,19 @@ describe('gateway: tasks (R4) and notes (R5)', () => {
         'task.done',
         'This task is done: reopen it before giving it a new due time.',
       );
-    const stream = streamName('tasksnotes', command.metadata.aggregateId);
-    const result = await gateway.store.append(
-      stream,
-      eventsForCommand(command, command.metadata.aggregateId, [
-        { type: `TasksNotes.${command.type}Done`, data: command.data },
-      ]),
-      { expected: 'any' },
-    );
-    return result.positions.map((p) => ({
-      streamName: stream,
-      revision: p.revision,
-      position: p.position.toString(),
-    }));
+    const done = (c: CommandEnvelope) => `TasksNotes.${c.type}Done`;
+    return appendingHandler(gateway.store, 'tasksnotes', done)(command);
   };
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    relay = new Relay({
-      store: gateway.store,
-      bus: gateway.bus,
-      checkpoints: new InMemoryCheckpointStore(),
+    tasksNotes = await startCommandStandIn(gateway, 'tasks-notes', {
+      CreateTask: handle,
+      CompleteTask: handle,
+      ReopenTask: handle,
+      RescheduleTask: handle,
+      AddNote: handle,
     });
-    await relay.start();
-    processor = new CommandProcessor({
-      bus: gateway.bus,
-      store: gateway.store,
-      service: 'tasks-notes',
-      handlers: {
-        CreateTask: handle,
-        CompleteTask: handle,
-        ReopenTask: handle,
-        RescheduleTask: handle,
-        AddNote: handle,
-      },
-      log: () => undefined,
-    });
-    await processor.start();
     await gateway.readStore
       .collection('chats')
       .replaceOne({ _id: OPEN }, chatDocument(OPEN), { upsert: true });
@@ -92,13 +70,12 @@ describe('gateway: tasks (R4) and notes (R5)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await processor?.stop();
-    await relay?.stop();
+    await tasksNotes?.stop();
     await gateway?.close();
   });
 
   const commandOf = (body: unknown) =>
-    received.find((c) => c.commandId === (body as { commandId: string }).commandId)!;
+    received().find((c) => c.commandId === (body as { commandId: string }).commandId)!;
 
   const task = {
     description: 'Call Anna back',
@@ -135,14 +112,14 @@ describe('gateway: tasks (R4) and notes (R5)', () => {
     ['assigneeId', { ...task, assigneeId: 'nobody' }],
     ['taskId', { ...task, taskId: 'not-a-uuid' }],
   ])('given a bad %s, when creating a task, then 400 naming the field', async (field, body) => {
-    const before = received.length;
+    const before = received().length;
     const response = await gateway.call(`/api/chats/${OPEN}/tasks`, { token, body });
 
     expect(response.status).toBe(400);
     expect((response.body as { issues: { field: string }[] }).issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ field })]),
     );
-    expect(received.length).toBe(before);
+    expect(received().length).toBe(before);
   });
 
   it('given a task, when completing, reopening and rescheduling it, then 202 and one command each', async () => {
