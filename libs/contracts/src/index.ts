@@ -24,3 +24,5 @@ export {
 export * from './robots/rule-definition';
 export { ruleShapeProblems } from './robots/rule-shape';
 export * from './robots/robots-events';
+export * from './robots/robots-commands';
+export { robotsEventDefinitions } from './robots/robots-event-definitions';
