@@ -25,6 +25,7 @@ import { REFRESH_TOKEN_STORE, type RefreshTokenStore } from './sessions/refresh-
 import { Sessions } from './sessions/sessions';
 import { SignInLimiter } from './sessions/sign-in-limiter';
 import { TasksNotesController } from './tasks-notes/tasks-notes.controller';
+import { TemplatesController } from './templates/templates.controller';
 import { ADMIN_PASSWORD_HASH, UserDirectory } from './users/user-directory';
 import { UsersController } from './users/users.controller';
 
@@ -64,6 +65,7 @@ export class GatewayServiceModule {
         ChatMediaController,
         AttachmentsController,
         ...CRM_GATEWAY_CONTROLLERS,
+        TemplatesController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -7,6 +7,7 @@ import { ConversionKeysAdmin } from './ConversionKeysAdmin';
 import { PipelineAdmin } from './PipelineAdmin';
 import { RegistrationLinkAdmin } from './RegistrationLinkAdmin';
 import { TagsAdmin } from './TagsAdmin';
+import { TemplatesAdmin } from './TemplatesAdmin';
 import { TrackingLinksAdmin } from './TrackingLinksAdmin';
 import './admin.css';
 
@@ -16,6 +17,7 @@ const SECTION_TITLES: Readonly<Record<AdminSection, AdminMessageKey>> = {
   'tracking-links': 'admin.section.tracking-links',
   'conversion-keys': 'admin.section.conversion-keys',
   'registration-link': 'admin.section.registration-link',
+  templates: 'admin.section.templates',
 };
 
 const sectionScreen = (section: AdminSection, api: AdminApi): ReactNode => {
@@ -30,6 +32,8 @@ const sectionScreen = (section: AdminSection, api: AdminApi): ReactNode => {
       return <ConversionKeysAdmin api={api} />;
     case 'registration-link':
       return <RegistrationLinkAdmin api={api} />;
+    case 'templates':
+      return <TemplatesAdmin api={api} />;
     default: {
       const _exhaustive: never = section;
       return _exhaustive;

@@ -1,12 +1,13 @@
 import type { Role } from '@parley/contracts';
 
-/** The admin screens (issue 10, A3/A4/R2/R7), in the order the admin menu lists them. */
+/** The admin screens (issues 10 and 13, A3/A4/R2/R7/B1), in the order the admin menu lists them. */
 export const ADMIN_SECTIONS = [
   'pipeline',
   'tags',
   'tracking-links',
   'conversion-keys',
   'registration-link',
+  'templates',
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 

@@ -17,6 +17,10 @@ describe('screen route', () => {
       view: 'admin',
       section: 'conversion-keys',
     });
+    expect(screenRoute('#/admin/templates', 'admin')).toEqual({
+      view: 'admin',
+      section: 'templates',
+    });
     expect(screenRoute('#/admin/nonsense', 'admin')).toEqual({
       view: 'admin',
       section: 'pipeline',

@@ -1,12 +1,18 @@
 import type {
+  ChatListItem,
   CommandResponse,
   ConversionKeyList,
   CreateConversionKeyResponse,
+  CreateTemplateResponse,
   CreateTrackingLinkRequest,
   CreateTrackingLinkResponse,
   CrmSettingsView,
+  Page,
   Pipeline,
   TagCatalogue,
+  TemplateLibraryView,
+  TemplatePreview,
+  TemplateRequest,
   TrackingLinkList,
 } from '@parley/contracts';
 import type { HttpClient } from './http-client';
@@ -14,10 +20,15 @@ import type { HttpClient } from './http-client';
 const stagePath = (stageId: string, rest = ''): string =>
   `/api/crm/pipeline/stages/${encodeURIComponent(stageId)}${rest}`;
 const tagPath = (name: string): string => `/api/crm/tags/${encodeURIComponent(name)}`;
+const templatePath = (templateId: string): string =>
+  `/api/templates/${encodeURIComponent(templateId)}`;
+const variablePath = (name: string): string =>
+  `/api/templates/variables/${encodeURIComponent(name)}`;
 
 /**
  * The gateway's admin routes (issue 10): pipeline and tags (A4), tracking links (R2), conversion
- * keys (A3), the registration-link template (R7). Every change answers 403 for a manager.
+ * keys (A3), the registration-link template (R7); reply templates and workspace variables
+ * (issue 13, B1/B3). Every change answers 403 for a manager.
  */
 export const createAdminApi = (http: HttpClient) => ({
   pipeline: (): Promise<Pipeline> => http.request<Pipeline>('GET', '/api/crm/pipeline'),
@@ -64,6 +75,27 @@ export const createAdminApi = (http: HttpClient) => ({
   /** A template holding `{click_id}`, or null to clear it. */
   setRegistrationLinkTemplate: (template: string | null): Promise<CommandResponse> =>
     http.request<CommandResponse>('PUT', '/api/crm/registration-link', { template }),
+
+  /** The workspace's reply templates and variables (the defaults included). */
+  templateLibrary: (): Promise<TemplateLibraryView> =>
+    http.request<TemplateLibraryView>('GET', '/api/templates'),
+  createTemplate: (template: TemplateRequest): Promise<CreateTemplateResponse> =>
+    http.request<CreateTemplateResponse>('POST', '/api/templates', template),
+  updateTemplate: (templateId: string, template: TemplateRequest): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', templatePath(templateId), template),
+  deleteTemplate: (templateId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('DELETE', templatePath(templateId)),
+  /** Adds a workspace variable or changes its value. */
+  setTemplateVariable: (name: string, value: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', variablePath(name), { value }),
+  /** Refused (`variable.in_use`) while a template uses it. */
+  removeTemplateVariable: (name: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('DELETE', variablePath(name)),
+  /** A draft's text as one chat's client would get it, for the live preview. */
+  previewTemplate: (text: string, conversationId: string): Promise<TemplatePreview> =>
+    http.request<TemplatePreview>('POST', '/api/templates/preview', { text, conversationId }),
+  /** The chats, to pick one to preview a template with. */
+  chats: (): Promise<Page<ChatListItem>> => http.request<Page<ChatListItem>>('GET', '/api/chats'),
 });
 
 export type AdminApi = ReturnType<typeof createAdminApi>;

@@ -8,6 +8,7 @@ import type {
   EditContactRequest,
   LiveTicketResponse,
   RecordSaleRequest,
+  RenderedTemplate,
   RescheduleTaskRequest,
   TasksNotesCommandResponse,
   WorkspaceUserList,
@@ -145,6 +146,9 @@ export const createParleyApi = (http: HttpClient) => ({
     ),
   addNote: (conversationId: string, note: AddNoteRequest): Promise<TasksNotesCommandResponse> =>
     http.request<TasksNotesCommandResponse>('POST', chatPath(conversationId, '/notes'), note),
+  /** The workspace's reply templates rendered for this chat's client and the signed-in manager. */
+  chatTemplates: (conversationId: string): Promise<readonly RenderedTemplate[]> =>
+    http.request<readonly RenderedTemplate[]>('GET', chatPath(conversationId, '/templates')),
   /** A one-time ticket for the WebSocket (renews an expired access token first, like any call). */
   liveTicket: (): Promise<LiveTicketResponse> =>
     http.request<LiveTicketResponse>('POST', '/api/live/ticket'),

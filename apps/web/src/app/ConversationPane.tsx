@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import type { ChatListItem, MediaItem, Page, UploadedAttachment } from '@parley/contracts';
+import type {
+  ChatListItem,
+  MediaItem,
+  Page,
+  RenderedTemplate,
+  UploadedAttachment,
+} from '@parley/contracts';
 import type { UploadAttachment } from '../api/attachment-upload';
 import { Avatar } from '../chat-list/Avatar';
 import { useI18n } from '../i18n/I18nProvider';
@@ -37,6 +43,10 @@ export function ConversationPane(props: {
   loadMedia: (conversationId: string, query: MediaPageQuery) => Promise<Page<MediaItem>>;
   /** Changes when the conversation may have new files: the Media tab reloads. */
   mediaReloadTick: number;
+  /** The chat's reply templates for the quick commands (`/` in the reply bar, B3). */
+  loadTemplates: (conversationId: string) => Promise<readonly RenderedTemplate[]>;
+  /** An admin: the quick commands say where to add templates when there are none. */
+  canManageTemplates: boolean;
 }) {
   const { t } = useI18n();
   const [view, setView] = useState<ConversationView>('timeline');
@@ -113,6 +123,8 @@ export function ConversationPane(props: {
         onSend={props.onSend}
         onUpload={props.onUpload}
         onMarkRead={props.onMarkRead}
+        loadTemplates={props.loadTemplates}
+        canManageTemplates={props.canManageTemplates}
       />
     </section>
   );

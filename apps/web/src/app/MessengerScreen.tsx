@@ -211,6 +211,8 @@ export function MessengerScreen(props: {
             onMarkMessageSent={markMessageSent}
             loadMedia={props.mediaApi.chatMedia}
             mediaReloadTick={ticks.timeline}
+            loadTemplates={api.chatTemplates}
+            canManageTemplates={session.user.role === 'admin'}
           />
           {selectedId === null ? (
             <aside className="client-card client-card--empty" />

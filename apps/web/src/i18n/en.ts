@@ -153,6 +153,14 @@ export const en = {
   'reply.microphone.notFound': 'No microphone was found: connect one and try again.',
   'reply.microphone.unsupported': 'This browser cannot record voice messages.',
   'reply.microphone.failed': 'The microphone could not be started ({reason}).',
+  'reply.templates.label': 'Reply templates',
+  'reply.templates.loading': 'Loading templates…',
+  'reply.templates.empty': 'No templates yet.',
+  'reply.templates.emptyAdmin': 'Add them in Admin → Templates.',
+  'reply.templates.emptyManager': 'An admin adds them in the admin screens.',
+  'reply.templates.noMatch': 'No template matches “/{query}”.',
+  'reply.templates.failed': 'Could not load the templates: {message}',
+  'reply.templates.keys': '↑↓ to pick · Enter to insert · Esc to close',
 } as const;
 
 export type MessageKey = keyof typeof en;

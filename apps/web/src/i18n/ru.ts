@@ -151,5 +151,13 @@ export const ru: Readonly<Record<MessageKey, string>> = {
     'Браузеру не разрешено использовать микрофон: разрешите его для этого сайта и попробуйте снова.',
   'reply.microphone.notFound': 'Микрофон не найден: подключите его и попробуйте снова.',
   'reply.microphone.unsupported': 'Этот браузер не умеет записывать голосовые сообщения.',
+  'reply.templates.label': 'Шаблоны ответов',
+  'reply.templates.loading': 'Загрузка шаблонов…',
+  'reply.templates.empty': 'Шаблонов пока нет.',
+  'reply.templates.emptyAdmin': 'Добавьте их в разделе Администрирование → Шаблоны.',
+  'reply.templates.emptyManager': 'Их добавляет администратор.',
+  'reply.templates.noMatch': 'Нет шаблона для «/{query}».',
+  'reply.templates.failed': 'Не удалось загрузить шаблоны: {message}',
+  'reply.templates.keys': '↑↓ выбрать · Enter вставить · Esc закрыть',
   'reply.microphone.failed': 'Не удалось включить микрофон ({reason}).',
 };

@@ -1,5 +1,12 @@
-import { useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
-import type { AttachmentKind, UploadedAttachment } from '@parley/contracts';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
+import type { AttachmentKind, RenderedTemplate, UploadedAttachment } from '@parley/contracts';
 import type { UploadAttachment } from '../api/attachment-upload';
 import { describeError } from '../api/describe-error';
 import { useI18n } from '../i18n/I18nProvider';
@@ -7,6 +14,13 @@ import { MicrophoneIcon, PaperclipIcon, SendIcon } from '../icons/Icon';
 import { formatDuration } from '../timeline/media-facts';
 import { AttachmentChip } from './AttachmentChip';
 import { attachmentKindFor, attachmentSizeProblem, CAPTION_MAX_LENGTH } from './attachment-rules';
+import { QUICK_COMMANDS_ID, QuickCommands, quickCommandOptionId } from './QuickCommands';
+import {
+  clampIndex,
+  filterQuickCommands,
+  quickCommandKey,
+  quickCommandQuery,
+} from './quick-commands';
 import {
   canSendWith,
   editDraft,
@@ -15,6 +29,7 @@ import {
   MAX_MESSAGE_LENGTH,
 } from './reply-draft';
 import { useAttachmentUpload } from './use-attachment-upload';
+import { useChatTemplates } from './use-chat-templates';
 import { useVoiceRecorder } from './use-voice-recorder';
 import { describeMicrophoneError, VOICE_FILE_NAME } from './voice-recording';
 import './reply-bar.css';
@@ -24,8 +39,9 @@ const newMessageId = (): string => crypto.randomUUID();
 /**
  * The bottom of the centre column (B1, B6, B8): write, send with Enter or the button, mark
  * read; attach a photo, video or document (uploaded at once, sent with the text as its
- * caption), or record a voice message (uploaded and sent when the recording stops).
- * `onSend` resolves when the gateway accepted the message and rejects with its reason.
+ * caption), or record a voice message (uploaded and sent when the recording stops). A draft of
+ * `/` or `/word` alone opens the quick commands (B3): choosing a template puts its text, rendered
+ * for the client, in the draft to edit and send. `onSend` resolves when the gateway accepted the message and rejects with its reason.
  */
 export function ReplyBar(props: {
   conversationId: string;
@@ -36,6 +52,10 @@ export function ReplyBar(props: {
   /** Uploads a file to send, with its progress (the api's uploadAttachment). */
   onUpload: UploadAttachment;
   onMarkRead: () => Promise<void>;
+  /** The chat's reply templates rendered for its client (the api's chatTemplates). */
+  loadTemplates: (conversationId: string) => Promise<readonly RenderedTemplate[]>;
+  /** An admin: an empty template list says where to add templates. */
+  canManageTemplates?: boolean;
 }) {
   const { t, language } = useI18n();
   const [draft, setDraft] = useState(() => emptyDraft(newMessageId));
@@ -43,7 +63,8 @@ export function ReplyBar(props: {
   const [markingRead, setMarkingRead] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { conversationId, onUpload } = props;
+  const input = useRef<HTMLTextAreaElement>(null);
+  const { conversationId, onUpload, loadTemplates } = props;
   const upload = useAttachmentUpload((kind, file, name, onProgress, signal) =>
     onUpload(conversationId, kind, file, name, onProgress, signal),
   );
@@ -55,6 +76,30 @@ export function ReplyBar(props: {
   /** Asking for the microphone, or recording: nothing else is sent meanwhile. */
   const microphoneBusy = recorder.phase !== 'idle';
   const sendable = canSendWith(draft, attachment?.status ?? 'none', CAPTION_MAX_LENGTH);
+
+  // Quick commands: open while the draft is `/` or `/word`, until Escape or a choice.
+  const commandQuery = quickCommandQuery(draft.text);
+  const [commandsDismissed, setCommandsDismissed] = useState(false);
+  const [activeCommand, setActiveCommand] = useState(0);
+  const isCommand = commandQuery !== null;
+  useEffect(() => {
+    if (!isCommand) setCommandsDismissed(false);
+  }, [isCommand]);
+  const commandsOpen = isCommand && !commandsDismissed && !blocked;
+  const chatTemplates = useChatTemplates(commandsOpen, () => loadTemplates(conversationId));
+  const commandMatches =
+    commandsOpen && chatTemplates.templates.status === 'ready'
+      ? filterQuickCommands(chatTemplates.templates.templates, commandQuery ?? '')
+      : [];
+  const highlighted = clampIndex(activeCommand, commandMatches.length);
+
+  /** The template's rendered text replaces the draft: the manager edits it, then sends. */
+  const chooseTemplate = (template: RenderedTemplate) => {
+    setDraft((current) => editDraft(current, template.rendered, newMessageId));
+    setCommandsDismissed(true);
+    setActiveCommand(0);
+    input.current?.focus();
+  };
 
   /** Uploads a file; null (with the reason shown) when it failed or was removed meanwhile. */
   const uploadFile = async (
@@ -145,6 +190,39 @@ export function ReplyBar(props: {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (commandsOpen) {
+      const action = quickCommandKey(
+        {
+          key: event.key,
+          shiftKey: event.shiftKey,
+          isComposing: event.nativeEvent.isComposing,
+        },
+        highlighted,
+        commandMatches.length,
+      );
+      switch (action.type) {
+        case 'move':
+          event.preventDefault();
+          setActiveCommand(action.index);
+          return;
+        case 'choose': {
+          event.preventDefault();
+          const chosen = commandMatches[action.index];
+          if (chosen) chooseTemplate(chosen);
+          return;
+        }
+        case 'close':
+          event.preventDefault();
+          setCommandsDismissed(true);
+          return;
+        case 'swallow':
+          // Enter while the popup is open never sends.
+          event.preventDefault();
+          return;
+        case 'none':
+          break;
+      }
+    }
     if (
       isSendKeystroke({
         key: event.key,
@@ -244,20 +322,45 @@ export function ReplyBar(props: {
             </div>
           )}
         </div>
-        <textarea
-          className="reply-bar__input"
-          data-testid="reply-input"
-          aria-label={t('reply.label')}
-          placeholder={attachment ? t('reply.captionPlaceholder') : t('reply.placeholder')}
-          rows={2}
-          maxLength={attachment ? CAPTION_MAX_LENGTH : MAX_MESSAGE_LENGTH}
-          disabled={blocked}
-          value={draft.text}
-          onChange={(event) =>
-            setDraft((current) => editDraft(current, event.target.value, newMessageId))
-          }
-          onKeyDown={onKeyDown}
-        />
+        <div className="reply-bar__compose">
+          {commandsOpen && (
+            <QuickCommands
+              templates={chatTemplates.templates}
+              matches={commandMatches}
+              query={commandQuery ?? ''}
+              active={highlighted}
+              canManageTemplates={props.canManageTemplates === true}
+              onHighlight={setActiveCommand}
+              onChoose={chooseTemplate}
+              onRetry={chatTemplates.retry}
+            />
+          )}
+          <textarea
+            ref={input}
+            className="reply-bar__input"
+            data-testid="reply-input"
+            aria-label={t('reply.label')}
+            aria-controls={
+              commandsOpen && commandMatches.length > 0 ? QUICK_COMMANDS_ID : undefined
+            }
+            aria-activedescendant={
+              commandsOpen && commandMatches.length > 0
+                ? quickCommandOptionId(highlighted)
+                : undefined
+            }
+            placeholder={attachment ? t('reply.captionPlaceholder') : t('reply.placeholder')}
+            rows={2}
+            maxLength={attachment ? CAPTION_MAX_LENGTH : MAX_MESSAGE_LENGTH}
+            disabled={blocked}
+            value={draft.text}
+            onChange={(event) => {
+              const text = event.target.value;
+              setDraft((current) => editDraft(current, text, newMessageId));
+              setActiveCommand(0);
+            }}
+            onKeyDown={onKeyDown}
+          />
+        </div>
         <div className="reply-bar__actions">
           <button
             type="submit"

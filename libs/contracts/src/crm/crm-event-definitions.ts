@@ -19,6 +19,14 @@ import {
 } from 'class-validator';
 import type { EventDefinition } from '../upcasting/event-catalog';
 import { IsCurrency, IsStageId, IsStoredColour } from './crm-validation';
+import {
+  IsShortcode,
+  IsTemplateId,
+  IsTemplateName,
+  IsTemplateText,
+  IsVariableName,
+  IsVariableValue,
+} from './template-validation';
 import type {
   Attribution,
   AttributionRecorded,
@@ -48,6 +56,12 @@ import type {
   TagCreated,
   TagRemoved,
   TagSettingsChanged,
+  TemplateChanged,
+  TemplateCreated,
+  TemplateDeleted,
+  TemplateFields,
+  WorkspaceVariableRemoved,
+  WorkspaceVariableSet,
 } from './crm-events';
 
 type DataOf<E extends { readonly data: object }> = E['data'];
@@ -271,6 +285,30 @@ export class ConversionKeyRevokedDataDto implements DataOf<ConversionKeyRevoked>
   @IsISO8601({ strict: true }) revokedAt!: string;
 }
 
+/** A template's fields, validated as the commands validate them (template-commands.ts). */
+class TemplateFieldsDto implements TemplateFields {
+  @IsTemplateId() templateId!: string;
+  @IsTemplateName() name!: string;
+  @IsShortcode() shortcode!: string;
+  @IsTemplateText() text!: string;
+}
+
+export class TemplateCreatedDataDto extends TemplateFieldsDto implements DataOf<TemplateCreated> {}
+export class TemplateChangedDataDto extends TemplateFieldsDto implements DataOf<TemplateChanged> {}
+
+export class TemplateDeletedDataDto implements DataOf<TemplateDeleted> {
+  @IsTemplateId() templateId!: string;
+}
+
+export class WorkspaceVariableSetDataDto implements DataOf<WorkspaceVariableSet> {
+  @IsVariableName() name!: string;
+  @IsVariableValue() value!: string;
+}
+
+export class WorkspaceVariableRemovedDataDto implements DataOf<WorkspaceVariableRemoved> {
+  @IsVariableName() name!: string;
+}
+
 /** The CRM's events for the EventCatalog: each still at its first version. */
 export const crmEventDefinitions: readonly EventDefinition[] = [
   { type: 'Crm.ContactCreated', schemaVersion: 1, data: ContactCreatedDataDto },
@@ -309,4 +347,9 @@ export const crmEventDefinitions: readonly EventDefinition[] = [
   { type: 'Crm.TrackingLinkCreated', schemaVersion: 1, data: TrackingLinkCreatedDataDto },
   { type: 'Crm.ConversionKeyCreated', schemaVersion: 1, data: ConversionKeyCreatedDataDto },
   { type: 'Crm.ConversionKeyRevoked', schemaVersion: 1, data: ConversionKeyRevokedDataDto },
+  { type: 'Crm.TemplateCreated', schemaVersion: 1, data: TemplateCreatedDataDto },
+  { type: 'Crm.TemplateChanged', schemaVersion: 1, data: TemplateChangedDataDto },
+  { type: 'Crm.TemplateDeleted', schemaVersion: 1, data: TemplateDeletedDataDto },
+  { type: 'Crm.WorkspaceVariableSet', schemaVersion: 1, data: WorkspaceVariableSetDataDto },
+  { type: 'Crm.WorkspaceVariableRemoved', schemaVersion: 1, data: WorkspaceVariableRemovedDataDto },
 ];

@@ -3,11 +3,15 @@ import { EventCatalog } from '../upcasting/event-catalog';
 import { readEvent } from '../upcasting/read-event';
 import { ContractViolation } from '../validation/contract-violation';
 import { crmEventDefinitions } from './crm-event-definitions';
-import type { CrmEvent } from './crm-events';
+import type { CrmEvent, TemplateLibraryEvent } from './crm-events';
 
 const crmEvents = new EventCatalog().register(...crmEventDefinitions);
 
-const stored = (type: CrmEvent['type'], aggregateId: string, data: object): EventEnvelope => ({
+const stored = (
+  type: (CrmEvent | TemplateLibraryEvent)['type'],
+  aggregateId: string,
+  data: object,
+): EventEnvelope => ({
   type,
   data,
   metadata: {
@@ -44,6 +48,17 @@ const dealCreated = stored('Crm.DealCreated', 'ws1:deal:tg:42', {
   line: 1,
   channel: 'telegram',
   createdAt: '2026-01-01T00:00:01.000Z',
+});
+
+const templateCreated = stored('Crm.TemplateCreated', 'ws1:templates', {
+  templateId: '00000000-0000-4000-8000-000000000001',
+  name: 'Greeting',
+  shortcode: 'hello',
+  text: 'Hi {user_name}',
+});
+const variableSet = stored('Crm.WorkspaceVariableSet', 'ws1:templates', {
+  name: 'offer',
+  value: '',
 });
 
 const withData = (event: EventEnvelope, change: Record<string, unknown>): EventEnvelope => ({
@@ -84,6 +99,8 @@ describe('crm event definitions', () => {
       }),
     ],
     ['DealCreated', dealCreated],
+    ['TemplateCreated', templateCreated],
+    ['WorkspaceVariableSet with an empty value', variableSet],
   ])('given a %s as the CRM writes it, then it reads back unchanged', (_name, event) => {
     expect(readEvent(crmEvents, event)).toBe(event);
   });
@@ -109,6 +126,12 @@ describe('crm event definitions', () => {
     ['DealCreated', 'line', withData(dealCreated, { line: 3 })],
     ['DealCreated', 'stage', without(dealCreated, 'stage')],
     ['DealCreated', 'createdAt', withData(dealCreated, { createdAt: 'today' })],
+    ['TemplateCreated', 'templateId', withData(templateCreated, { templateId: 't1' })],
+    ['TemplateCreated', 'shortcode', withData(templateCreated, { shortcode: '/hello' })],
+    ['TemplateCreated', 'text', withData(templateCreated, { text: 'x'.repeat(4097) })],
+    ['TemplateCreated', 'name', withData(templateCreated, { name: ' Greeting' })],
+    ['WorkspaceVariableSet', 'name', withData(variableSet, { name: 'Offer' })],
+    ['WorkspaceVariableSet', 'value', withData(variableSet, { value: 'x'.repeat(1001) })],
   ])(
     'given a %s with a bad or missing %s, then a ContractViolation names it',
     (_type, field, event) => {

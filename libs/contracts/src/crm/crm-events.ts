@@ -290,6 +290,39 @@ export type ConversionKeyRevoked = DomainEvent<
   { readonly keyId: string; readonly revokedAt: string }
 >;
 
+// Template library stream `crm-{workspaceId}:templates` (templateLibraryId): reply templates and
+// workspace variables (B1, B3).
+
+/** The fields of a reply template: its name, the shortcode managers type after `/`, its text. */
+export interface TemplateFields {
+  readonly templateId: string;
+  readonly name: string;
+  readonly shortcode: string;
+  /** The text with `{variables}`, rendered for the client when a manager picks it. */
+  readonly text: string;
+}
+
+/** An admin added a reply template to the workspace's library (B1). */
+export type TemplateCreated = DomainEvent<'Crm.TemplateCreated', TemplateFields>;
+
+/** An admin changed a template's name, shortcode or text: all three as they are now. */
+export type TemplateChanged = DomainEvent<'Crm.TemplateChanged', TemplateFields>;
+
+/** An admin deleted a template from the library. */
+export type TemplateDeleted = DomainEvent<'Crm.TemplateDeleted', { readonly templateId: string }>;
+
+/** An admin set a workspace variable (B3) that templates use as `{name}`, adding it if new. */
+export type WorkspaceVariableSet = DomainEvent<
+  'Crm.WorkspaceVariableSet',
+  { readonly name: string; readonly value: string }
+>;
+
+/** An admin removed a workspace variable no template uses. */
+export type WorkspaceVariableRemoved = DomainEvent<
+  'Crm.WorkspaceVariableRemoved',
+  { readonly name: string }
+>;
+
 export type ContactEvent =
   | ContactCreated
   | TagAdded
@@ -316,6 +349,13 @@ export type CrmSettingsEvent =
   | TrackingLinkCreated
   | ConversionKeyCreated
   | ConversionKeyRevoked;
+
+export type TemplateLibraryEvent =
+  | TemplateCreated
+  | TemplateChanged
+  | TemplateDeleted
+  | WorkspaceVariableSet
+  | WorkspaceVariableRemoved;
 
 /** The CRM's events of contacts and deals: each names its conversation. */
 export type CrmEvent = ContactEvent | DealEvent;

@@ -5,3 +5,6 @@ export * from './crm-api';
 export * from './crm-admin-api';
 export * from './crm-admin-commands';
 export { CURRENCIES, isCurrency, minorDigits, normalizedAmount, toMinorUnits } from './money';
+export * from './templates';
+export * from './template-commands';
+export * from './templates-api';

@@ -26,6 +26,20 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *        a failed message again; 422 `message.not_failed` unless it failed)
  *   POST /api/chats/:conversationId/messages/:messageId/mark-sent → CommandResponse (a message
  *        whose delivery was not confirmed reached the client; 422 `message.not_unconfirmed`)
+ *   GET  /api/chats/:conversationId/templates     → RenderedTemplate[] (B1: every reply template
+ *        rendered for this chat's client and the signed-in user)
+ *   GET  /api/templates                 → TemplateLibraryView (templates in creation order and the
+ *        workspace variables; the defaults before any change)
+ *   Admin only (403 for a manager; templates-api.ts), each → 202 CommandResponse, or 422/404 with
+ *   the rule's `code` and `message` (`role.admin_only` too, should a manager get past the guard):
+ *   POST   /api/templates                 TemplateRequest → CreateTemplateResponse (+ templateId;
+ *        422 `template.shortcode_taken` naming the template that has it, `template.unknown_variable`)
+ *   PUT    /api/templates/:templateId     TemplateRequest (as POST; 404 `template.not_found`)
+ *   DELETE /api/templates/:templateId     (404 `template.not_found`)
+ *   PUT    /api/templates/variables/:name WorkspaceVariableRequest (B3; 422 `variable.built_in`)
+ *   DELETE /api/templates/variables/:name (422 `variable.in_use` naming the templates using it)
+ *   POST   /api/templates/preview         TemplatePreviewRequest → 200 TemplatePreview (a draft
+ *        rendered for one chat, with its unknown variables; 404 for a chat not in the workspace)
  *   POST /api/live/ticket               → LiveTicketResponse (one use, within 30 s)
  *   WS   /api/live?ticket=...           server → client: LiveMessage
  *   GET  /health/live                   → {status: 'up'} (public)

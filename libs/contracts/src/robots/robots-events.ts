@@ -12,6 +12,7 @@ import type { RuleAction, RuleDefinition } from './rule-definition';
 export const ruleKey = (workspaceId: string, ruleId: string): string =>
   `${workspaceId}:rule:${ruleId}`;
 
+/** An admin created a robot's rule (A4): its definition, place and whether it runs. */
 export type RuleCreated = DomainEvent<
   'Robots.RuleCreated',
   {
@@ -25,21 +26,25 @@ export type RuleCreated = DomainEvent<
   }
 >;
 
+/** An admin changed a rule: its whole new definition. */
 export type RuleChanged = DomainEvent<
   'Robots.RuleChanged',
   { readonly ruleId: string; readonly definition: RuleDefinition; readonly changedBy: string }
 >;
 
+/** An admin turned a rule on. */
 export type RuleEnabled = DomainEvent<
   'Robots.RuleEnabled',
   { readonly ruleId: string; readonly enabledBy: string }
 >;
 
+/** An admin turned a rule off: it keeps its definition and runs no more. */
 export type RuleDisabled = DomainEvent<
   'Robots.RuleDisabled',
   { readonly ruleId: string; readonly disabledBy: string }
 >;
 
+/** An admin deleted a rule. */
 export type RuleDeleted = DomainEvent<
   'Robots.RuleDeleted',
   { readonly ruleId: string; readonly deletedBy: string }

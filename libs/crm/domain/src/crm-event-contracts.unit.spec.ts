@@ -7,6 +7,7 @@ import {
 import { parseAttribution } from './attribution/parse-attribution';
 import { contactDecider } from './contact/contact-decider';
 import { dealDecider } from './deal/deal-decider';
+import { templateLibraryDecider } from './templates/template-library-decider';
 
 const crmEvents = new EventCatalog().register(...crmEventDefinitions);
 
@@ -65,5 +66,41 @@ describe('crm events against their contracts', () => {
     );
     const event = stored(created!, 'ws1:deal:tg:42');
     expect(readEvent(crmEvents, event)).toBe(event);
+  });
+  it('given template library commands, then each event they decide reads back unchanged', () => {
+    const templateId = '00000000-0000-4000-8000-000000000001';
+    const fields = { templateId, name: 'Greeting', shortcode: 'hello', text: 'Hi {user_name}!' };
+    const decided = [
+      ...templateLibraryDecider.decide(
+        { kind: 'SetWorkspaceVariable', name: 'price', value: '', actorRole: 'admin' },
+        templateLibraryDecider.initialState(),
+      ),
+      ...templateLibraryDecider.decide(
+        { kind: 'SetWorkspaceVariable', name: 'price', value: '10 USD', actorRole: 'admin' },
+        templateLibraryDecider.initialState(),
+      ),
+      ...templateLibraryDecider.decide(
+        { kind: 'CreateTemplate', ...fields, actorRole: 'admin' },
+        templateLibraryDecider.initialState(),
+      ),
+      ...templateLibraryDecider.decide(
+        { kind: 'RemoveWorkspaceVariable', name: 'offer', actorRole: 'admin' },
+        templateLibraryDecider.initialState(),
+      ),
+    ];
+    expect(decided.map((e) => e.type)).toEqual([
+      'Crm.WorkspaceVariableSet',
+      'Crm.WorkspaceVariableSet',
+      'Crm.TemplateCreated',
+      'Crm.WorkspaceVariableRemoved',
+    ]);
+    for (const e of [
+      ...decided,
+      { type: 'Crm.TemplateChanged', data: { ...fields, text: 'Hello' } },
+      { type: 'Crm.TemplateDeleted', data: { templateId } },
+    ]) {
+      const event = stored(e, 'ws1:templates');
+      expect(readEvent(crmEvents, event)).toBe(event);
+    }
   });
 });

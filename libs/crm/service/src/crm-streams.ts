@@ -4,6 +4,7 @@ import {
   EventCatalog,
   readEvent,
   streamName,
+  templateLibraryId,
 } from '@parley/contracts';
 import {
   contactDecider,
@@ -17,10 +18,14 @@ import { foldEvents } from '@parley/decider';
 import type { EventStore } from '@parley/eventstore';
 
 /**
- * Contact, Deal and CRM settings streams: `crm-{contactId}`, `crm-{dealId}`,
- * `crm-{workspaceId}:crm_settings` (every id carries the workspace).
+ * Contact, Deal, CRM settings and template library streams: `crm-{contactId}`, `crm-{dealId}`,
+ * `crm-{workspaceId}:crm_settings`, `crm-{workspaceId}:templates` (every id carries the workspace).
  */
 export const crmStream = (aggregateId: string): string => streamName('crm', aggregateId);
+
+/** A workspace's template library (B1, B3): `crm-{workspaceId}:templates`. */
+export const templateLibraryStream = (workspaceId: string): string =>
+  crmStream(templateLibraryId(workspaceId));
 
 /** The actor of what the CRM does by itself. */
 export const CRM_ACTOR = { kind: 'system', id: 'crm' } as const;

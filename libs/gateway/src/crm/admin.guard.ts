@@ -19,7 +19,7 @@ export class AdminGuard implements CanActivate {
       statusCode: 403,
       error: 'Forbidden',
       message:
-        "only an admin can change the workspace's CRM settings (tags, pipeline, links, keys)",
+        "only an admin can change the workspace's settings (tags, pipeline, links, keys, templates)",
     });
   }
 }

@@ -14,6 +14,8 @@ import express, {
 export const requestBodyLimitFor = (path: string): number => {
   if (/^\/api\/auth\//.test(path)) return REQUEST_BODY_LIMITS.auth;
   if (/^\/api\/chats\/[^/]+\/messages\/?$/.test(path)) return REQUEST_BODY_LIMITS.message;
+  // A template's text is a message's text.
+  if (/^\/api\/templates(\/preview|\/[^/]+)?\/?$/.test(path)) return REQUEST_BODY_LIMITS.message;
   if (/^\/channels\/telegram\/webhook\/?$/.test(path)) return REQUEST_BODY_LIMITS.telegramWebhook;
   return REQUEST_BODY_LIMITS.other;
 };

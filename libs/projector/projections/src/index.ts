@@ -6,5 +6,6 @@ export * from './chat-list/chat-list-projection';
 export * from './timeline/timeline-projection';
 export * from './client-card/client-card-projection';
 export * from './tasks-notes/tasks-notes-projection';
+export * from './templates/template-library-projection';
 export * from './project-event';
 export * from './testing/conversation-history';

@@ -2,13 +2,14 @@ import { upcastConversationEvent } from '@parley/contracts';
 import { chatListOperations } from './chat-list/chat-list-projection';
 import { clientCardOperations } from './client-card/client-card-projection';
 import { isProjectedEvent, isProjectedTasksNotesEvent } from './projected-event';
-import type { ProjectableEvent, Projection, ReadModelCollection } from './read-model-operation';
+import type { ConversationReadModel, ProjectableEvent, Projection } from './read-model-operation';
 import { tasksNotesOperations } from './tasks-notes/tasks-notes-projection';
 import { timelineOperations } from './timeline/timeline-projection';
 
 /**
  * What a stored event does to the read models: the operations on `chats`, `timeline` and
- * `cards` of its conversation, or null for an event no read model shows. Pure: the same event
+ * `cards` of its conversation, or null for an event no conversation's read model shows (the
+ * template library's events go to `projectWorkspaceEvent`). Pure: the same event
  * always gives the same operations, and applying them twice changes nothing the second time.
  */
 export const projectEvent = (source: ProjectableEvent): Projection | null => {
@@ -35,7 +36,7 @@ export const projectEvent = (source: ProjectableEvent): Projection | null => {
 };
 
 /** The collections a projection writes, in a stable order. */
-export const collectionsOf = (projection: Projection): ReadModelCollection[] =>
+export const collectionsOf = (projection: Projection): ConversationReadModel[] =>
   (['chats', 'timeline', 'cards'] as const).filter((c) =>
     projection.operations.some((op) => op.collection === c),
   );

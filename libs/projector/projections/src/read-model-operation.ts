@@ -1,7 +1,13 @@
 import type { EventEnvelope } from '@parley/contracts';
 
-/** The read models the projector writes (docs/architecture.md, Read models). */
-export type ReadModelCollection = 'chats' | 'timeline' | 'cards';
+/** The read models of a conversation, whose changes the projector announces. */
+export type ConversationReadModel = 'chats' | 'timeline' | 'cards';
+
+/**
+ * The read models the projector writes (docs/architecture.md, Read models): a conversation's,
+ * and each workspace's template library (B1, B3).
+ */
+export type ReadModelCollection = ConversationReadModel | 'template_libraries';
 
 /** A MongoDB query document. */
 export type OperationFilter = Readonly<Record<string, unknown>>;
@@ -39,5 +45,14 @@ export interface ProjectableEvent {
 export interface Projection {
   readonly workspaceId: string;
   readonly conversationId: string;
+  readonly operations: readonly ReadModelOperation[];
+}
+
+/**
+ * What one event does to a read model of the whole workspace (its template library): no
+ * conversation's documents, so no change is announced per conversation.
+ */
+export interface WorkspaceProjection {
+  readonly workspaceId: string;
   readonly operations: readonly ReadModelOperation[];
 }

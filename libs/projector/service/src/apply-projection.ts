@@ -1,4 +1,8 @@
-import type { Projection, ReadModelCollection, ReadModelOperation } from '@parley/projections';
+import type {
+  ConversationReadModel,
+  ReadModelCollection,
+  ReadModelOperation,
+} from '@parley/projections';
 import type { ReadStore } from '@parley/read-store';
 
 /** MongoDB's E11000, thrown by both read-store adapters (`DuplicateKeyError`). */
@@ -35,13 +39,14 @@ export const applyOperation = async (
 };
 
 /**
- * Apply a projection's operations in order; the collections in which something changed (empty
- * for a replayed event).
+ * Apply a projection's operations in order (a conversation's or a workspace's); the
+ * conversation collections in which something changed (empty for a replayed event, and for a
+ * workspace's read models, whose changes are not announced per conversation).
  */
 export const applyProjection = async (
   readStore: ReadStore,
-  projection: Projection,
-): Promise<ReadModelCollection[]> => {
+  projection: { readonly operations: readonly ReadModelOperation[] },
+): Promise<ConversationReadModel[]> => {
   const changed = new Set<ReadModelCollection>();
   for (const operation of projection.operations) {
     if (await applyOperation(readStore, operation)) changed.add(operation.collection);

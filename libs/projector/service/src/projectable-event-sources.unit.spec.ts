@@ -9,6 +9,7 @@ import {
   conversationHistory,
   PROJECTED_EVENT_TYPES,
   projectEvent,
+  TEMPLATE_LIBRARY_PROJECTED_TYPES,
   type StreamEvent,
 } from '@parley/projections';
 import { fromDeliveredEvent } from './projectable-event-sources';
@@ -112,7 +113,7 @@ describe('event payloads from the bus', () => {
     expect(() => fromDeliveredEvent(relayed(bad, 'parley.crm.events'))).toThrow(/line/);
   });
 
-  it.each(PROJECTED_EVENT_TYPES)(
+  it.each([...PROJECTED_EVENT_TYPES, ...TEMPLATE_LIBRARY_PROJECTED_TYPES])(
     'given a %s with an empty payload, then it is refused: every type a read model shows is validated',
     (type) => {
       const event = { ...history.started(at).event, type, data: {} };

@@ -1,6 +1,12 @@
 import type { Bus, BusSubscription } from '@parley/bus';
 import { MessageRecorder } from '@parley/bus/testing';
-import { READ_MODEL_CHANGES_TOPIC, type ReadModelChange } from '@parley/contracts';
+import {
+  READ_MODEL_CHANGES_TOPIC,
+  templateLibraryView,
+  type ReadModelChange,
+  type TemplateLibraryDocument,
+  type TemplateLibraryEvent,
+} from '@parley/contracts';
 import type { EventStore } from '@parley/eventstore';
 import type { HealthRegistry } from '@parley/platform';
 import {
@@ -164,6 +170,52 @@ describe('projector service (PGlite event store → relay → in-process bus →
     const fresh = createInMemoryReadStore();
     await rebuildReadModels(store, fresh);
     expect(await allDocuments(fresh)).toEqual(live);
+    await fresh.close();
+  });
+
+  it('given template library events (B1, B3), then the workspace library shows them, nothing is announced, and a rebuild gives the same', async () => {
+    const templateId = '00000000-0000-4000-8000-000000000001';
+    const event = (n: number, change: Pick<TemplateLibraryEvent, 'type' | 'data'>) =>
+      ({
+        ...change,
+        metadata: {
+          eventId: `00000000-0000-4000-8000-0000000001${n}0`,
+          workspaceId: 'w1',
+          aggregateId: 'w1:templates',
+          occurredAt: T4,
+          schemaVersion: 1,
+          correlationId: `c-template-${n}`,
+          causationId: null,
+          actor: { kind: 'manager', id: 'admin-1' },
+        },
+      }) as TemplateLibraryEvent;
+    const announcedBefore = changes.count();
+    await store.append(
+      'crm-w1:templates',
+      [
+        event(1, { type: 'Crm.WorkspaceVariableSet', data: { name: 'offer', value: '-20%' } }),
+        event(2, {
+          type: 'Crm.TemplateCreated',
+          data: { templateId, name: 'Promo', shortcode: 'promo', text: 'Today: {offer}' },
+        }),
+      ],
+      { expected: 'no_stream' },
+    );
+    const libraries = readStore.collection('template_libraries');
+    const document = await waitUntil('the template library', () =>
+      libraries
+        .findOne({ _id: 'w1', [`templates.${templateId}`]: { $exists: true } })
+        .then((d) => d ?? undefined),
+    );
+    expect(templateLibraryView(document as unknown as TemplateLibraryDocument)).toEqual({
+      templates: [{ templateId, name: 'Promo', shortcode: 'promo', text: 'Today: {offer}' }],
+      variables: { offer: '-20%' },
+    });
+    expect(changes.count()).toBe(announcedBefore);
+
+    const fresh = createInMemoryReadStore();
+    await rebuildReadModels(store, fresh);
+    expect(await fresh.collection('template_libraries').findOne({ _id: 'w1' })).toEqual(document);
     await fresh.close();
   });
 });

@@ -2,7 +2,12 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Bus } from '@parley/bus';
 import { READ_MODEL_CHANGES_TOPIC, type ReadModelChange } from '@parley/contracts';
 import { BUS, HealthRegistry, READ_STORE } from '@parley/platform';
-import { collectionsOf, projectEvent, type ProjectableEvent } from '@parley/projections';
+import {
+  collectionsOf,
+  projectEvent,
+  projectWorkspaceEvent,
+  type ProjectableEvent,
+} from '@parley/projections';
 import type { ReadStore } from '@parley/read-store';
 import { applyProjection } from './apply-projection';
 import { PerKeyQueue } from './per-key-queue';
@@ -14,6 +19,8 @@ export class Projector implements OnModuleInit {
   private indexes?: Promise<void>;
   /** One conversation's documents are written by one event at a time (see PerKeyQueue). */
   private readonly conversations = new PerKeyQueue();
+  /** One workspace's template library is written by one event at a time. */
+  private readonly workspaces = new PerKeyQueue();
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -36,10 +43,18 @@ export class Projector implements OnModuleInit {
    * Project one event; publish a ReadModelChange (keyed by conversation) when a document
    * changed. A redelivered event changes nothing and announces nothing, except on a retry
    * (`retry`: the bus's attempt > 1), where the failed attempt may have changed the documents
-   * and then failed to announce it: a retry announces every collection the event touches.
+   * and then failed to announce it: a retry announces every collection the event touches. A
+   * template library's event (B1, B3) changes its workspace's document and announces nothing.
    */
   async handle(source: ProjectableEvent, retry = false): Promise<ReadModelChange | null> {
     await this.ready();
+    const library = projectWorkspaceEvent(source);
+    if (library) {
+      await this.workspaces.run(library.workspaceId, () =>
+        applyProjection(this.readStore, library),
+      );
+      return null;
+    }
     const projection = projectEvent(source);
     if (!projection) return null;
     return this.conversations.run(projection.conversationId, async () => {

@@ -1,5 +1,5 @@
 import type { EventStore } from '@parley/eventstore';
-import { projectEvent } from '@parley/projections';
+import { projectEvent, projectWorkspaceEvent } from '@parley/projections';
 import type { ReadStore } from '@parley/read-store';
 import { applyProjection } from './apply-projection';
 import { fromRecordedEvent } from './projectable-event-sources';
@@ -41,7 +41,8 @@ export const rebuildReadModels = async (
   for (;;) {
     const page = await store.readAll({ after, maxCount: pageSize });
     for (const recorded of page) {
-      const projection = projectEvent(fromRecordedEvent(recorded));
+      const source = fromRecordedEvent(recorded);
+      const projection = projectWorkspaceEvent(source) ?? projectEvent(source);
       if (projection) {
         await applyProjection(readStore, projection);
         projected++;

@@ -40,12 +40,14 @@ import type { EventStore } from '@parley/eventstore';
 import { readContact, readCrmSettings } from '../crm-streams';
 import { crmAdminCommandHandlers } from './crm-admin-command-handlers';
 import { crmCommandTargets } from './crm-command-targets';
+import { templateCommandHandlers } from './template-command-handlers';
 
 /**
  * The CRM's commands from the gateway (issue 10): tags, responsible manager, contact fields and
  * sales on a Contact; stage and line on a Deal; the tag catalogue and the pipeline on the
- * workspace's CRM settings. A broken data contract throws ContractViolation and a broken rule
- * DomainRuleViolation; the CommandProcessor turns both into rejected outcomes.
+ * workspace's CRM settings; reply templates and variables on its template library (issue 13).
+ * A broken data contract throws ContractViolation and a broken rule DomainRuleViolation; the
+ * CommandProcessor turns both into rejected outcomes.
  */
 export const crmCommandHandlers = (store: EventStore): Readonly<Record<string, CommandHandler>> => {
   const { onContact, onDeal, onSettings } = crmCommandTargets(store);
@@ -177,5 +179,6 @@ export const crmCommandHandlers = (store: EventStore): Readonly<Record<string, C
       (data, envelope) => onSettings({ kind: 'RetireStage', ...data }, envelope),
     ),
     ...crmAdminCommandHandlers(store),
+    ...templateCommandHandlers(store),
   };
 };

@@ -1,21 +1,23 @@
-import { crmSettingsId, type CommandEnvelope } from '@parley/contracts';
+import { crmSettingsId, templateLibraryId, type CommandEnvelope } from '@parley/contracts';
 import { handleCommand, requireSameWorkspace, type CommandHandler } from '@parley/command-handling';
 import {
   contactDecider,
   crmSettingsDecider,
   dealDecider,
+  templateLibraryDecider,
   type ContactCommand,
   type CrmSettingsCommand,
   type DealCommand,
+  type TemplateLibraryCommand,
 } from '@parley/crm-domain';
 import type { EventStore } from '@parley/eventstore';
-import { crmStream } from '../crm-streams';
+import { crmStream, templateLibraryStream } from '../crm-streams';
 
 type Positions = ReturnType<CommandHandler>;
 
 /**
- * The CRM's three aggregates as command targets: a Contact or a Deal named by the command (in
- * the sender's workspace only), and the workspace's CRM settings.
+ * The CRM's aggregates as command targets: a Contact or a Deal named by the command (in the
+ * sender's workspace only), and the workspace's CRM settings and template library.
  */
 export const crmCommandTargets = (store: EventStore) => ({
   onContact: (contactId: string, command: ContactCommand, envelope: CommandEnvelope) => {
@@ -54,6 +56,17 @@ export const crmCommandTargets = (store: EventStore) => ({
       command,
       envelope,
       causationId,
+    });
+  },
+  onTemplates: (command: TemplateLibraryCommand, envelope: CommandEnvelope): Positions => {
+    const id = templateLibraryId(envelope.metadata.workspaceId);
+    return handleCommand({
+      store,
+      streamName: templateLibraryStream(envelope.metadata.workspaceId),
+      aggregateId: id,
+      decider: templateLibraryDecider,
+      command,
+      envelope,
     });
   },
 });

@@ -1,0 +1,82 @@
+import { IsIn } from 'class-validator';
+import type { ActorRole } from './crm-commands';
+import {
+  IsShortcode,
+  IsTemplateId,
+  IsTemplateName,
+  IsTemplateText,
+  IsVariableName,
+  IsVariableValue,
+} from './template-validation';
+
+const ROLES: readonly ActorRole[] = ['admin', 'manager'];
+
+// Template library commands (stream `crm-{workspaceId}:templates`, templateLibraryId): admins
+// only (B1, B3). The gateway sends them to the crm service.
+
+/** `CreateTemplate`: `templateId` is chosen by the sender, so a retried request creates one. */
+export interface CreateTemplateData {
+  readonly templateId: string;
+  readonly name: string;
+  readonly shortcode: string;
+  readonly text: string;
+  readonly actorRole: ActorRole;
+}
+
+export class CreateTemplateDataDto implements CreateTemplateData {
+  @IsTemplateId() templateId!: string;
+  @IsTemplateName() name!: string;
+  @IsShortcode() shortcode!: string;
+  @IsTemplateText() text!: string;
+  @IsIn(ROLES) actorRole!: ActorRole;
+}
+
+/** `ChangeTemplate`: the template's name, shortcode and text as they should be. */
+export interface ChangeTemplateData {
+  readonly templateId: string;
+  readonly name: string;
+  readonly shortcode: string;
+  readonly text: string;
+  readonly actorRole: ActorRole;
+}
+
+export class ChangeTemplateDataDto implements ChangeTemplateData {
+  @IsTemplateId() templateId!: string;
+  @IsTemplateName() name!: string;
+  @IsShortcode() shortcode!: string;
+  @IsTemplateText() text!: string;
+  @IsIn(ROLES) actorRole!: ActorRole;
+}
+
+export interface DeleteTemplateData {
+  readonly templateId: string;
+  readonly actorRole: ActorRole;
+}
+
+export class DeleteTemplateDataDto implements DeleteTemplateData {
+  @IsTemplateId() templateId!: string;
+  @IsIn(ROLES) actorRole!: ActorRole;
+}
+
+/** `SetWorkspaceVariable`: adds the variable or changes its value. */
+export interface SetWorkspaceVariableData {
+  readonly name: string;
+  readonly value: string;
+  readonly actorRole: ActorRole;
+}
+
+export class SetWorkspaceVariableDataDto implements SetWorkspaceVariableData {
+  @IsVariableName() name!: string;
+  @IsVariableValue() value!: string;
+  @IsIn(ROLES) actorRole!: ActorRole;
+}
+
+export interface RemoveWorkspaceVariableData {
+  readonly name: string;
+  readonly actorRole: ActorRole;
+}
+
+export class RemoveWorkspaceVariableDataDto implements RemoveWorkspaceVariableData {
+  @IsVariableName() name!: string;
+  @IsIn(ROLES) actorRole!: ActorRole;
+}

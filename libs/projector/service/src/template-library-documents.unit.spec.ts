@@ -1,0 +1,112 @@
+import {
+  TEMPLATE_LIBRARIES_COLLECTION,
+  templateLibraryView,
+  type TemplateLibraryDocument,
+  type TemplateLibraryEvent,
+} from '@parley/contracts';
+import { projectWorkspaceEvent, type ProjectableEvent } from '@parley/projections';
+import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
+import { applyProjection } from './apply-projection';
+
+const stream = 'crm-ws1:templates';
+const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+
+type Change = Pick<TemplateLibraryEvent, 'type' | 'data'>;
+
+/** The library's events, stored in order in its one stream. */
+const recorded = (changes: readonly Change[]): ProjectableEvent[] =>
+  changes.map((change, revision) => ({
+    streamName: stream,
+    revision,
+    position: String(10 + revision),
+    event: {
+      ...change,
+      metadata: {
+        eventId: `e${revision}`,
+        workspaceId: 'ws1',
+        aggregateId: 'ws1:templates',
+        occurredAt: '2026-12-01T10:00:00.000Z',
+        schemaVersion: 1,
+        correlationId: `c${revision}`,
+        causationId: null,
+        actor: { kind: 'manager', id: 'admin-1' },
+      },
+    } as TemplateLibraryEvent,
+  }));
+
+const apply = async (readStore: ReadStore, events: readonly ProjectableEvent[]) => {
+  for (const source of events) {
+    const projection = projectWorkspaceEvent(source);
+    if (projection) await applyProjection(readStore, projection);
+  }
+};
+
+const libraryOf = async (readStore: ReadStore) =>
+  (await readStore
+    .collection(TEMPLATE_LIBRARIES_COLLECTION)
+    .findOne({ _id: 'ws1' })) as unknown as TemplateLibraryDocument | null;
+
+const template = (n: number, name: string, shortcode: string, text: string) => ({
+  templateId: id(n),
+  name,
+  shortcode,
+  text,
+});
+
+describe('template_libraries documents (B1, B3)', () => {
+  const history = recorded([
+    { type: 'Crm.TemplateCreated', data: template(1, 'Greeting', 'hello', 'Hi {user_name}') },
+    { type: 'Crm.WorkspaceVariableSet', data: { name: 'price', value: '10 USD' } },
+    { type: 'Crm.TemplateCreated', data: template(2, 'Price', 'price', 'Only {price}') },
+    { type: 'Crm.TemplateCreated', data: template(3, 'Bye', 'bye', 'Bye') },
+    {
+      type: 'Crm.TemplateChanged',
+      data: template(1, 'Hello', 'hi', 'Hello {user_name}, {offer}'),
+    },
+    { type: 'Crm.TemplateDeleted', data: { templateId: id(3) } },
+    { type: 'Crm.WorkspaceVariableSet', data: { name: 'offer', value: '-20%' } },
+  ]);
+  const expected = {
+    templates: [
+      template(1, 'Hello', 'hi', 'Hello {user_name}, {offer}'),
+      template(2, 'Price', 'price', 'Only {price}'),
+    ],
+    variables: { offer: '-20%', price: '10 USD' },
+  };
+
+  it('given no events, then the view is the defaults', async () => {
+    const readStore = createInMemoryReadStore();
+    expect(templateLibraryView(await libraryOf(readStore))).toEqual({
+      templates: [],
+      variables: { offer: '' },
+    });
+  });
+
+  it('given a library history, then the view lists the templates in creation order with the variables', async () => {
+    const readStore = createInMemoryReadStore();
+    await apply(readStore, history);
+    const document = await libraryOf(readStore);
+    expect(document).toMatchObject({ _id: 'ws1', workspaceId: 'ws1' });
+    expect(templateLibraryView(document)).toEqual(expected);
+  });
+
+  it('given the history applied twice (a replay), then the document is the same', async () => {
+    const readStore = createInMemoryReadStore();
+    await apply(readStore, history);
+    const once = await libraryOf(readStore);
+    await apply(readStore, history);
+    expect(await libraryOf(readStore)).toEqual(once);
+  });
+
+  it('given the default {offer} removed first, then it stays removed', async () => {
+    const readStore = createInMemoryReadStore();
+    await apply(
+      readStore,
+      recorded([{ type: 'Crm.WorkspaceVariableRemoved', data: { name: 'offer' } }]),
+    );
+    expect(templateLibraryView(await libraryOf(readStore))).toEqual({
+      templates: [],
+      variables: {},
+    });
+  });
+});
