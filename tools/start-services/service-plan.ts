@@ -49,6 +49,11 @@ const planSources = (o: ServicePlanOptions): Omit<PlannedService, 'entry'>[] => 
       env: { ...common, PORT: '0', REDIS_URL: o.redisUrl || DEFAULT_REDIS_URL },
     },
     {
+      name: 'robots',
+      source: 'apps/robots/src/main.ts',
+      env: { ...common, PORT: '0' },
+    },
+    {
       name: 'channel-telegram',
       source: 'apps/channel-telegram/src/main.ts',
       // Its send limits are shared through Redis, as its replicas would share them.

@@ -5,6 +5,7 @@ import { CrmServiceModule } from '@parley/crm-service';
 import { GatewayServiceModule, type GatewayConfig } from '@parley/gateway';
 import type { MediaStore } from '@parley/media-store';
 import { ProjectorServiceModule } from '@parley/projector-service';
+import { RobotsServiceModule } from '@parley/robots-service';
 import { TasksNotesServiceModule } from '@parley/tasks-notes-service';
 import { StatusPageController } from './status-page/status-page.controller';
 
@@ -34,6 +35,7 @@ export class StandaloneModule {
         ConversationServiceModule.register(),
         CrmServiceModule.register(),
         TasksNotesServiceModule.register(),
+        RobotsServiceModule.register(),
         ProjectorServiceModule.register(),
         GatewayServiceModule.register(options.gateway, {
           adminPasswordHash: options.adminPasswordHash,

@@ -1,0 +1,22 @@
+import { CRM_SERVICE, ROBOTS_SERVICE, TASKS_NOTES_SERVICE } from '@parley/contracts';
+
+export interface RobotsServiceOptions {
+  /**
+   * The service name commands are addressed to: `parley.{service}.commands` and the processor's
+   * consumer group. Default `robots`; tests give their own.
+   */
+  readonly service: string;
+  /** The workspace's IANA time zone, for rules' time conditions. */
+  readonly timeZone: string;
+  /** The services a run's commands go to (tests on a shared broker give their own). */
+  readonly targets: { readonly crm: string; readonly tasksNotes: string };
+}
+
+export const ROBOTS_SERVICE_OPTIONS = 'parley:RobotsServiceOptions';
+
+/** The defaults; the time zone from PARLEY_TIME_ZONE when the process sets none, else UTC. */
+export const defaultRobotsServiceOptions = (): RobotsServiceOptions => ({
+  service: ROBOTS_SERVICE,
+  timeZone: process.env['PARLEY_TIME_ZONE'] || 'UTC',
+  targets: { crm: CRM_SERVICE, tasksNotes: TASKS_NOTES_SERVICE },
+});

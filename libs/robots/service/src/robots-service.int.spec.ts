@@ -1,0 +1,354 @@
+import { randomBytes } from 'node:crypto';
+import type { Bus } from '@parley/bus';
+import type { CommandSender } from '@parley/command-handling';
+import {
+  CRM_SERVICE,
+  deterministicId,
+  MAX_ROBOT_DEPTH,
+  newId,
+  noteStream,
+  ROBOTS_SERVICE,
+  streamName,
+  telegramContactId,
+  telegramConversationId,
+  telegramDealId,
+  type ChannelMessageReceived,
+  type CommandEnvelope,
+  type EventEnvelope,
+  type RuleDefinition,
+  type RuleRan,
+} from '@parley/contracts';
+import { ConversationServiceModule } from '@parley/conversation-service';
+import { CrmServiceModule } from '@parley/crm-service';
+import type { EventStore } from '@parley/eventstore';
+import {
+  embeddedEngines,
+  startServiceHarness,
+  type ServiceHarness,
+} from '@parley/platform/testing';
+import { messageForRecordedEvent } from '@parley/relay';
+import { TasksNotesServiceModule } from '@parley/tasks-notes-service';
+import { waitUntil } from '@parley/test-infra';
+import { RobotsServiceModule, ruleStream, runsStream } from './index';
+
+const hex = () => randomBytes(4).toString('hex');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let lastUpdateId = Number.parseInt(hex(), 16);
+const telegramUserId = () => String(Number.parseInt(hex(), 16));
+
+describe('robots service with conversation, crm and tasks-notes on PGlite + in-process bus', () => {
+  const workspaceId = `ws${hex()}`;
+  const botId = '111';
+  const admin = { kind: 'manager' as const, id: 'admin-1' };
+  let harness: ServiceHarness<{ timeoutMs: number }>;
+  let store: EventStore;
+  let bus: Bus;
+  let sender: CommandSender;
+
+  beforeAll(async () => {
+    harness = await startServiceHarness({
+      engines: embeddedEngines(),
+      serviceName: `robots-test-${hex()}`,
+      workspaceId,
+      modules: [
+        ConversationServiceModule.register(),
+        CrmServiceModule.register(),
+        TasksNotesServiceModule.register(),
+        RobotsServiceModule.register({ timeZone: 'Europe/Moscow' }),
+      ],
+      commandSender: { timeoutMs: 30_000 },
+    });
+    ({ store, bus, sender } = harness);
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const eventsOf = async (stream: string): Promise<EventEnvelope[]> =>
+    (await store.readStream(stream)).map((r) => r.event);
+  const runsOf = async (conversationId: string) =>
+    (await eventsOf(runsStream(conversationId))) as RuleRan[];
+
+  const command = (
+    service: string,
+    type: string,
+    aggregateId: string,
+    data: object,
+  ): CommandEnvelope => ({
+    commandId: newId(),
+    service,
+    type,
+    data,
+    metadata: {
+      workspaceId,
+      aggregateId,
+      issuedAt: new Date().toISOString(),
+      correlationId: newId(),
+      causationId: null,
+      actor: admin,
+    },
+  });
+
+  const createRule = async (definition: RuleDefinition): Promise<string> => {
+    const ruleId = newId();
+    const outcome = await sender.send(
+      command(ROBOTS_SERVICE, 'CreateRule', `${workspaceId}:rule:${ruleId}`, {
+        ruleId,
+        definition,
+        enabled: true,
+        actorRole: 'admin',
+      }),
+    );
+    expect(outcome.status).toBe('accepted');
+    return ruleId;
+  };
+
+  /** A client writes `text` in a private chat, as channel-telegram stores it. */
+  const clientWrites = async (who: string, text: string) => {
+    const updateId = ++lastUpdateId;
+    const conversationId = telegramConversationId(workspaceId, botId, who);
+    const eventId = deterministicId('tg', botId, updateId);
+    const event: ChannelMessageReceived = {
+      type: 'Channel.MessageReceived',
+      data: {
+        channel: 'telegram',
+        botId,
+        chatId: who,
+        conversationId,
+        client: {
+          externalId: who,
+          username: null,
+          firstName: 'Anna',
+          lastName: null,
+          languageCode: 'en',
+        },
+        updateId,
+        externalMessageId: String(updateId),
+        content: { kind: 'text', text },
+        sentAt: new Date().toISOString(),
+      },
+      metadata: {
+        eventId,
+        workspaceId,
+        aggregateId: conversationId,
+        occurredAt: new Date().toISOString(),
+        schemaVersion: 1,
+        correlationId: eventId,
+        causationId: null,
+        actor: { kind: 'client', id: who },
+      },
+    };
+    await store.append(streamName('channel', conversationId), [event], { expected: 'any' });
+    return { conversationId, event };
+  };
+
+  const dealExists = (who: string) =>
+    waitUntil(`the deal of ${who}`, async () =>
+      (await eventsOf(streamName('crm', telegramDealId(workspaceId, who)))).length > 0
+        ? true
+        : undefined,
+    );
+
+  let priceRuleId: string;
+
+  it('given an admin, when CreateRule is sent, then the rule is created at the time it was asked for', async () => {
+    const ruleId = newId();
+    const definition: RuleDefinition = {
+      name: 'Price question',
+      trigger: { kind: 'keyword', keywords: ['price'] },
+      conditions: [],
+      actions: [
+        { kind: 'change_stage', stage: 'in_progress' },
+        { kind: 'add_tag', tag: 'price-asked' },
+        { kind: 'add_note', text: 'The client asked for the price' },
+      ],
+    };
+    const cmd = command(ROBOTS_SERVICE, 'CreateRule', `${workspaceId}:rule:${ruleId}`, {
+      ruleId,
+      definition,
+      enabled: true,
+      actorRole: 'admin',
+    });
+
+    expect((await sender.send(cmd)).status).toBe('accepted');
+
+    expect(await eventsOf(ruleStream(workspaceId, ruleId))).toEqual([
+      expect.objectContaining({
+        type: 'Robots.RuleCreated',
+        data: {
+          ruleId,
+          definition,
+          position: Date.parse(cmd.metadata.issuedAt),
+          enabled: true,
+          createdBy: 'admin-1',
+        },
+      }),
+    ]);
+    priceRuleId = ruleId;
+  });
+
+  it('given a manager or an empty tag name, when CreateRule is sent, then it is rejected', async () => {
+    const ruleId = newId();
+    const definition = {
+      name: 'Bad',
+      trigger: { kind: 'message_received' },
+      conditions: [],
+      actions: [{ kind: 'add_tag', tag: ' ' }],
+    };
+    const asManager = await sender.send(
+      command(ROBOTS_SERVICE, 'CreateRule', `${workspaceId}:rule:${ruleId}`, {
+        ruleId,
+        definition: { ...definition, actions: [{ kind: 'add_tag', tag: 'x' }] },
+        enabled: true,
+        actorRole: 'manager',
+      }),
+    );
+    const emptyTag = await sender.send(
+      command(ROBOTS_SERVICE, 'CreateRule', `${workspaceId}:rule:${ruleId}`, {
+        ruleId,
+        definition,
+        enabled: true,
+        actorRole: 'admin',
+      }),
+    );
+
+    expect(asManager).toMatchObject({ status: 'rejected', code: 'role.admin_only' });
+    expect(emptyTag).toMatchObject({ status: 'rejected', code: 'rule.invalid' });
+    expect(await eventsOf(ruleStream(workspaceId, ruleId))).toEqual([]);
+  });
+
+  it('given the price rule, when a client asks for the price, then the deal moves, the tag and a note are added by the robot, and the run is recorded once', async () => {
+    const who = telegramUserId();
+    const { conversationId, event } = await clientWrites(who, 'What is the price?');
+    const robot = { kind: 'robot', id: priceRuleId };
+    const contactStream = streamName('crm', telegramContactId(workspaceId, who));
+    const dealStream = streamName('crm', telegramDealId(workspaceId, who));
+
+    const [run] = await waitUntil('the run', async () => {
+      const runs = await runsOf(conversationId);
+      return runs.length > 0 ? runs : undefined;
+    });
+    const noteId = deterministicId('robot-note', run!.data.runId, 2);
+    const byRobot = (e: EventEnvelope) => e.metadata.actor.kind === 'robot';
+    const [stageChanged, tagAdded, noteAdded] = await waitUntil('the robot’s effects', async () => {
+      const stage = (await eventsOf(dealStream)).find(byRobot);
+      const tag = (await eventsOf(contactStream)).find(byRobot);
+      const [note] = await eventsOf(noteStream(workspaceId, noteId));
+      return stage && tag && note ? [stage, tag, note] : undefined;
+    });
+
+    expect(run).toMatchObject({
+      type: 'Robots.RuleRan',
+      data: {
+        ruleId: priceRuleId,
+        ruleName: 'Price question',
+        conversationId,
+        outcome: 'run',
+        reason: null,
+        depth: 0,
+      },
+      metadata: { correlationId: event.metadata.correlationId, actor: robot },
+    });
+    expect(stageChanged).toMatchObject({
+      type: 'Crm.DealStageChanged',
+      data: { from: 'new', to: 'in_progress' },
+      metadata: { actor: robot, correlationId: event.metadata.correlationId },
+    });
+    expect(tagAdded).toMatchObject({
+      type: 'Crm.TagAdded',
+      data: { tag: { name: 'price-asked' } },
+      metadata: { actor: robot },
+    });
+    expect(noteAdded).toMatchObject({
+      type: 'TasksNotes.NoteAdded',
+      data: {
+        noteId,
+        conversationId,
+        text: 'The client asked for the price',
+        authorId: priceRuleId,
+      },
+      metadata: { actor: robot },
+    });
+
+    // When the client message is delivered again
+    const [message] = (await store.readStream(streamName('conversation', conversationId))).filter(
+      (r) => r.event.type === 'Conversation.ClientMessageReceived',
+    );
+    await bus.publish([messageForRecordedEvent(message!)]);
+    await sleep(1_500);
+
+    // Then the rule did not run twice
+    expect(await runsOf(conversationId)).toHaveLength(1);
+    expect((await eventsOf(dealStream)).filter(byRobot)).toHaveLength(1);
+    expect((await eventsOf(contactStream)).filter(byRobot)).toHaveLength(1);
+    expect(await eventsOf(noteStream(workspaceId, noteId))).toHaveLength(1);
+  }, 60_000);
+
+  it('given the price rule, when a message has no keyword, then no rule runs', async () => {
+    const who = telegramUserId();
+    const { conversationId } = await clientWrites(who, 'Hello, how are you?');
+    await dealExists(who);
+    await sleep(1_500);
+
+    expect(await runsOf(conversationId)).toEqual([]);
+    const dealEvents = await eventsOf(streamName('crm', telegramDealId(workspaceId, who)));
+    expect(dealEvents.map((e) => e.type)).toEqual(['Crm.DealCreated']);
+  }, 60_000);
+
+  it('given two rules that trigger each other, when a manager adds the tag, then they stop after MAX_ROBOT_DEPTH steps with a stopped run', async () => {
+    const x = `x-${hex()}`;
+    const y = `y-${hex()}`;
+    const ping = await createRule({
+      name: 'Ping',
+      trigger: { kind: 'tag_added', tag: x },
+      conditions: [],
+      actions: [
+        { kind: 'remove_tag', tag: x },
+        { kind: 'add_tag', tag: y },
+      ],
+    });
+    const pong = await createRule({
+      name: 'Pong',
+      trigger: { kind: 'tag_added', tag: y },
+      conditions: [],
+      actions: [
+        { kind: 'remove_tag', tag: y },
+        { kind: 'add_tag', tag: x },
+      ],
+    });
+    const who = telegramUserId();
+    const { conversationId } = await clientWrites(who, 'Hi');
+    await dealExists(who);
+    const contactId = telegramContactId(workspaceId, who);
+
+    const added = await sender.send(
+      command(CRM_SERVICE, 'AddTag', contactId, { contactId, name: x, actorRole: 'admin' }),
+    );
+    expect(added.status).toBe('accepted');
+
+    const runs = await waitUntil('the stopped run', async () => {
+      const all = await runsOf(conversationId);
+      return all.some((r) => r.data.outcome === 'stopped') ? all : undefined;
+    });
+    await sleep(1_000);
+
+    expect(MAX_ROBOT_DEPTH).toBe(3);
+    expect(
+      (await runsOf(conversationId)).map((r) => [r.data.ruleId, r.data.outcome, r.data.depth]),
+    ).toEqual([
+      [ping, 'run', 0],
+      [pong, 'run', 1],
+      [ping, 'run', 2],
+      [pong, 'stopped', 3],
+    ]);
+    expect(runs.at(-1)!.data).toMatchObject({
+      actions: [],
+      reason: expect.stringContaining('stopped after 3 robot steps'),
+    });
+    const tagsNow = (await eventsOf(streamName('crm', contactId))).at(-1)!.data as {
+      tags: { name: string }[];
+    };
+    expect(tagsNow.tags.map((t) => t.name)).toEqual([y]);
+  }, 60_000);
+});

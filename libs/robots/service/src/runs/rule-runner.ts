@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Bus } from '@parley/bus';
+import { commandsTopic, deterministicId, type RuleRan } from '@parley/contracts';
+import type { EventStore } from '@parley/eventstore';
+import { BUS, CLOCK, EVENT_STORE, type Clock } from '@parley/platform';
+import {
+  conversationParties,
+  evaluateRules,
+  happeningOf,
+  robotDepth,
+  type Rule,
+  type RuleRun,
+  type TriggerEvent,
+} from '@parley/robots-domain';
+import { ROBOTS_SERVICE_OPTIONS, type RobotsServiceOptions } from '../options';
+import { runsStream } from '../robots-streams';
+import { RuleBook } from '../rule-book/rule-book';
+import { readConversationFacts, readRuns } from './conversation-reads';
+import { runCommands } from './run-commands';
+
+/** The CRM has not recorded the conversation's client yet: thrown so the bus tries again. */
+export class FactsNotReady extends Error {}
+
+const ruleRanEvent = (
+  trigger: TriggerEvent,
+  rule: Rule,
+  run: RuleRun,
+  depth: number,
+  ranAt: string,
+): RuleRan => {
+  const runId = deterministicId('robot-run', rule.ruleId, trigger.metadata.eventId);
+  return {
+    type: 'Robots.RuleRan',
+    data: {
+      runId,
+      ruleId: rule.ruleId,
+      ruleName: rule.definition.name,
+      conversationId: trigger.data.conversationId,
+      outcome: run.outcome,
+      actions: run.outcome === 'run' ? run.actions : [],
+      reason: run.outcome === 'stopped' ? run.reason : null,
+      depth,
+      ranAt,
+    },
+    metadata: {
+      eventId: deterministicId('robot-run-event', runId),
+      workspaceId: trigger.metadata.workspaceId,
+      aggregateId: trigger.data.conversationId,
+      occurredAt: ranAt,
+      schemaVersion: 1,
+      correlationId: trigger.metadata.correlationId,
+      causationId: trigger.metadata.eventId,
+      actor: { kind: 'robot', id: rule.ruleId },
+    },
+  };
+};
+
+/**
+ * Runs a workspace's rules on one triggering event (A2): the facts of its conversation from the
+ * CRM's streams, the enabled rules from the rule book, the depth from the runs of the trigger's
+ * chain (robotDepth), then evaluateRules. Each run is recorded once as `Robots.RuleRan` on
+ * `robots-{conversationId}` (its id derives from rule and trigger, so a redelivered trigger
+ * records nothing new), then its commands are sent. A recorded run's commands are sent again on
+ * redelivery: a crash between record and send loses none, and the targets ignore repeats.
+ */
+@Injectable()
+export class RuleRunner {
+  private readonly logger = new Logger('robots');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(BUS) private readonly bus: Bus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ROBOTS_SERVICE_OPTIONS) private readonly options: RobotsServiceOptions,
+    @Inject(RuleBook) private readonly rules: RuleBook,
+  ) {}
+
+  async run(trigger: TriggerEvent, first = false): Promise<void> {
+    const { conversationId } = trigger.data;
+    const parties = conversationParties(conversationId);
+    if (!parties) {
+      this.logger.warn(`no rules for ${conversationId}: its client's contact is not known`);
+      return;
+    }
+    const rules = await this.rules.enabledRules(trigger.metadata.workspaceId);
+    if (rules.length === 0) return;
+    const facts = await readConversationFacts(this.store, conversationId, parties);
+    if (!facts) {
+      // Retried with backoff by the bus (5 attempts), then dead-lettered with this reason.
+      throw new FactsNotReady(`the CRM has not recorded the client of ${conversationId} yet`);
+    }
+    const runs = await readRuns(this.store, conversationId);
+    const chain = runs.filter((r) => r.metadata.correlationId === trigger.metadata.correlationId);
+    const depth = robotDepth(
+      trigger.metadata.actor.kind,
+      chain.map((r) => r.data.depth),
+    );
+    const now = this.clock();
+    const decided = evaluateRules(rules, facts, happeningOf(trigger, first), {
+      now,
+      timeZone: this.options.timeZone,
+      depth,
+    });
+    if (decided.length === 0) return;
+
+    const byId = new Map(rules.map((rule) => [rule.ruleId, rule]));
+    const recorded = new Map(runs.map((r) => [r.data.runId, r]));
+    const todo = decided.map((run) => {
+      const event = ruleRanEvent(trigger, byId.get(run.ruleId)!, run, depth, now.toISOString());
+      return recorded.get(event.data.runId) ?? event;
+    });
+    const fresh = todo.filter((event) => !recorded.has(event.data.runId));
+    if (fresh.length > 0) {
+      await this.store.append(runsStream(conversationId), fresh, { expected: 'any' });
+    }
+    for (const event of todo) await this.send(event, parties);
+  }
+
+  private async send(run: RuleRan, parties: NonNullable<ReturnType<typeof conversationParties>>) {
+    const { commands, notAvailable } = runCommands(run, parties, this.options.targets);
+    for (const kind of notAvailable) {
+      // send_template, create_task, assign_round_robin, archive, pin: recorded in the run,
+      // carried out by no service yet.
+      this.logger.warn(`rule ${run.data.ruleName}: action ${kind} is not available yet`);
+    }
+    if (commands.length === 0) return;
+    await this.bus.publish(
+      commands.map((command) => ({
+        topic: commandsTopic(command.service),
+        key: command.metadata.aggregateId,
+        value: command,
+      })),
+    );
+  }
+}
