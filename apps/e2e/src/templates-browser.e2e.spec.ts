@@ -60,15 +60,24 @@ describe('templates and quick commands in the browser (npm start, Chromium)', ()
 
     await admin.getByTestId('template-name').fill('Price');
     await admin.getByTestId('template-shortcode').fill('price');
-    await admin.getByTestId('template-text').fill('Hi {user_name}! The course is 300 EUR, {promo}.');
+    await admin
+      .getByTestId('template-text')
+      .fill('Hi {user_name}! The course is 300 EUR, {promo}.');
     // The preview names what is no variable ...
     await waitUntil('the unknown variable is named', async () =>
-      /promo/.test(await admin.getByTestId('template-unknown-variables').innerText().catch(() => ''))
+      /promo/.test(
+        await admin
+          .getByTestId('template-unknown-variables')
+          .innerText()
+          .catch(() => ''),
+      )
         ? true
         : undefined,
     );
     // ... and renders the fixed draft for the client chosen.
-    await admin.getByTestId('template-text').fill('Hi {user_name}! The course is 300 EUR, {offer}.');
+    await admin
+      .getByTestId('template-text')
+      .fill('Hi {user_name}! The course is 300 EUR, {offer}.');
     await waitUntil('the preview renders for Lucia', async () =>
       (await admin.getByTestId('template-preview').innerText()) ===
       'Hi Lucia! The course is 300 EUR, 20% off until Friday.'
