@@ -1,3 +1,5 @@
+// The robots service with the services its rules act through (crm, conversation, tasks-notes), on
+// embedded engines: a flow across services, so it lives with the other cross-service tests.
 import { randomBytes } from 'node:crypto';
 import type { Bus } from '@parley/bus';
 import type { CommandSender } from '@parley/command-handling';
@@ -29,7 +31,7 @@ import {
 import { messageForRecordedEvent } from '@parley/relay';
 import { TasksNotesServiceModule } from '@parley/tasks-notes-service';
 import { waitUntil } from '@parley/test-infra';
-import { RobotsServiceModule, ruleStream, runsStream } from './index';
+import { RobotsServiceModule, ruleStream, runsStream } from '@parley/robots-service';
 
 const hex = () => randomBytes(4).toString('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
