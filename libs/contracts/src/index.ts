@@ -26,3 +26,17 @@ export { ruleShapeProblems } from './robots/rule-shape';
 export * from './robots/robots-events';
 export * from './robots/robots-commands';
 export { robotsEventDefinitions } from './robots/robots-event-definitions';
+export {
+  ROBOT_RULES_COLLECTION,
+  ROBOT_RULE_LAST_RUNS,
+  robotRuleDocumentId,
+  robotRuleView,
+  robotRulesView,
+  type CreateRuleResponse,
+  type RobotRuleDocument,
+  type RobotRuleRun,
+  type RobotRuleView,
+  type RobotRunDetails,
+  type RobotTimelineAction,
+} from './robots/robots-api';
+export { RuleChangeRequest, RuleRequest } from './robots/robots-requests';

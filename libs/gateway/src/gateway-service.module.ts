@@ -18,6 +18,7 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { ChatMediaController } from './media/chat-media.controller';
 import { MediaController } from './media/media.controller';
 import { MediaLinks } from './media/media-links';
+import { RobotsController } from './robots/robots.controller';
 import { GatewayRedis } from './sessions/gateway-redis';
 import { InMemoryRefreshTokenStore } from './sessions/in-memory-refresh-token-store';
 import { RedisRefreshTokenStore } from './sessions/redis-refresh-token-store';
@@ -66,6 +67,7 @@ export class GatewayServiceModule {
         AttachmentsController,
         ...CRM_GATEWAY_CONTROLLERS,
         TemplatesController,
+        RobotsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

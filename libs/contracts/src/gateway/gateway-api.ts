@@ -40,6 +40,20 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *   DELETE /api/templates/variables/:name (422 `variable.in_use` naming the templates using it)
  *   POST   /api/templates/preview         TemplatePreviewRequest → 200 TemplatePreview (a draft
  *        rendered for one chat, with its unknown variables; 404 for a chat not in the workspace)
+ *   Robots' rules (A2, A4; robots-api.ts, robots-requests.ts), admin only as well (403 for a
+ *   manager), commands to the robots service answered as above (`role.admin_only`, 422
+ *   `rule.invalid` naming what the robots domain refuses, 404 `rule.not_found`); a definition of
+ *   the wrong shape is 400 naming `definition` and the fields wrong in it, a ruleId no UUID 400:
+ *   GET    /api/robots/rules                  → RobotRuleView[] (live rules in evaluation order,
+ *        each with its 5 latest runs, newest first)
+ *   POST   /api/robots/rules                  RuleRequest {definition, enabled? (default true)}
+ *        → CreateRuleResponse (+ ruleId, a new UUID)
+ *   PUT    /api/robots/rules/:ruleId          RuleChangeRequest {definition} (the whole new one)
+ *   POST   /api/robots/rules/:ruleId/enable   (nothing happens for an enabled rule)
+ *   POST   /api/robots/rules/:ruleId/disable
+ *   DELETE /api/robots/rules/:ruleId
+ *   A rule's run shows on its chat's timeline as an action `robot.ran` (`robot.stopped` when the
+ *   loop guard stopped it) whose actor is `{kind: 'robot', id: ruleId}`, details RobotRunDetails.
  *   POST /api/live/ticket               → LiveTicketResponse (one use, within 30 s)
  *   WS   /api/live?ticket=...           server → client: LiveMessage
  *   GET  /health/live                   → {status: 'up'} (public)

@@ -19,7 +19,7 @@ export class AdminGuard implements CanActivate {
       statusCode: 403,
       error: 'Forbidden',
       message:
-        "only an admin can change the workspace's settings (tags, pipeline, links, keys, templates)",
+        "only an admin can change the workspace's settings (tags, pipeline, links, keys, templates, robots' rules)",
     });
   }
 }

@@ -9,13 +9,16 @@ import express, {
 
 /**
  * The most bytes a body to `path` may have (REQUEST_BODY_LIMITS of the HTTP API): small for
- * sessions, more for a message, Telegram's updates at the webhook, little anywhere else.
+ * sessions, more for a message, a template or a robot's rule, Telegram's updates at the webhook,
+ * little anywhere else.
  */
 export const requestBodyLimitFor = (path: string): number => {
   if (/^\/api\/auth\//.test(path)) return REQUEST_BODY_LIMITS.auth;
   if (/^\/api\/chats\/[^/]+\/messages\/?$/.test(path)) return REQUEST_BODY_LIMITS.message;
   // A template's text is a message's text.
   if (/^\/api\/templates(\/preview|\/[^/]+)?\/?$/.test(path)) return REQUEST_BODY_LIMITS.message;
+  // A robot's rule holds texts too (a note, a task, keywords, patterns).
+  if (/^\/api\/robots\/rules(\/[^/]+)?\/?$/.test(path)) return REQUEST_BODY_LIMITS.message;
   if (/^\/channels\/telegram\/webhook\/?$/.test(path)) return REQUEST_BODY_LIMITS.telegramWebhook;
   return REQUEST_BODY_LIMITS.other;
 };

@@ -7,5 +7,7 @@ export * from './timeline/timeline-projection';
 export * from './client-card/client-card-projection';
 export * from './tasks-notes/tasks-notes-projection';
 export * from './templates/template-library-projection';
+export * from './robots/robot-rules-projection';
+export * from './robots/robot-runs-timeline-projection';
 export * from './project-event';
 export * from './testing/conversation-history';

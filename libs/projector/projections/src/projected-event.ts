@@ -48,7 +48,7 @@ export const TASKS_NOTES_PROJECTED_TYPES: readonly TasksNotesEvent['type'][] = [
 ];
 
 /** The contexts whose events topics the projector reads. */
-export const PROJECTED_CONTEXTS = ['conversation', 'crm', 'tasksnotes'] as const;
+export const PROJECTED_CONTEXTS = ['conversation', 'crm', 'tasksnotes', 'robots'] as const;
 
 export const isProjectedEvent = (event: EventEnvelope): event is ProjectedEvent =>
   (PROJECTED_EVENT_TYPES as readonly string[]).includes(event.type);

@@ -5,9 +5,9 @@ export type ConversationReadModel = 'chats' | 'timeline' | 'cards';
 
 /**
  * The read models the projector writes (docs/architecture.md, Read models): a conversation's,
- * and each workspace's template library (B1, B3).
+ * each workspace's template library (B1, B3) and each robot's rule (A2, A4).
  */
-export type ReadModelCollection = ConversationReadModel | 'template_libraries';
+export type ReadModelCollection = ConversationReadModel | 'template_libraries' | 'robot_rules';
 
 /** A MongoDB query document. */
 export type OperationFilter = Readonly<Record<string, unknown>>;
@@ -49,8 +49,8 @@ export interface Projection {
 }
 
 /**
- * What one event does to a read model of the whole workspace (its template library): no
- * conversation's documents, so no change is announced per conversation.
+ * What one event does to a read model of the whole workspace (its template library, its robots'
+ * rules): no conversation's documents, so no change is announced per conversation.
  */
 export interface WorkspaceProjection {
   readonly workspaceId: string;

@@ -2,6 +2,7 @@ import {
   conversationEventDefinitions,
   crmEventDefinitions,
   EVENT_HEADERS,
+  robotsEventDefinitions,
   tasksNotesEventDefinitions,
   EventCatalog,
   readEvent,
@@ -17,6 +18,7 @@ const projectorEvents = new EventCatalog().register(
   ...conversationEventDefinitions,
   ...crmEventDefinitions,
   ...tasksNotesEventDefinitions,
+  ...robotsEventDefinitions,
 );
 
 /** A stored event (rebuild from the event store). */

@@ -9,6 +9,7 @@ import {
   conversationHistory,
   PROJECTED_EVENT_TYPES,
   projectEvent,
+  ROBOT_RULES_PROJECTED_TYPES,
   TEMPLATE_LIBRARY_PROJECTED_TYPES,
   type StreamEvent,
 } from '@parley/projections';
@@ -113,7 +114,11 @@ describe('event payloads from the bus', () => {
     expect(() => fromDeliveredEvent(relayed(bad, 'parley.crm.events'))).toThrow(/line/);
   });
 
-  it.each([...PROJECTED_EVENT_TYPES, ...TEMPLATE_LIBRARY_PROJECTED_TYPES])(
+  it.each([
+    ...PROJECTED_EVENT_TYPES,
+    ...TEMPLATE_LIBRARY_PROJECTED_TYPES,
+    ...ROBOT_RULES_PROJECTED_TYPES,
+  ])(
     'given a %s with an empty payload, then it is refused: every type a read model shows is validated',
     (type) => {
       const event = { ...history.started(at).event, type, data: {} };

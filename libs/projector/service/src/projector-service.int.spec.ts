@@ -2,7 +2,11 @@ import type { Bus, BusSubscription } from '@parley/bus';
 import { MessageRecorder } from '@parley/bus/testing';
 import {
   READ_MODEL_CHANGES_TOPIC,
+  ROBOT_RULES_COLLECTION,
+  robotRulesView,
   templateLibraryView,
+  type RobotRuleDocument,
+  type RobotsEvent,
   type ReadModelChange,
   type TemplateLibraryDocument,
   type TemplateLibraryEvent,
@@ -216,6 +220,110 @@ describe('projector service (PGlite event store → relay → in-process bus →
     const fresh = createInMemoryReadStore();
     await rebuildReadModels(store, fresh);
     expect(await fresh.collection('template_libraries').findOne({ _id: 'w1' })).toEqual(document);
+    await fresh.close();
+  });
+
+  it('given a robot rule and its run (A2, A4), then the rule lists the run, the timeline shows it as the robot, the chat list stays, and a rebuild gives the same', async () => {
+    const ruleId = '00000000-0000-4000-8000-000000000201';
+    const event = (n: number, aggregateId: string, change: Pick<RobotsEvent, 'type' | 'data'>) =>
+      ({
+        ...change,
+        metadata: {
+          eventId: `00000000-0000-4000-8000-0000000002${n}0`,
+          workspaceId: 'w1',
+          aggregateId,
+          occurredAt: T4,
+          schemaVersion: 1,
+          correlationId: `c-robot-${n}`,
+          causationId: null,
+          actor:
+            change.type === 'Robots.RuleRan'
+              ? { kind: 'robot', id: ruleId }
+              : { kind: 'manager', id: 'admin-1' },
+        },
+      }) as RobotsEvent;
+    const definition = {
+      name: 'Greet',
+      trigger: { kind: 'first_message' },
+      conditions: [],
+      actions: [{ kind: 'add_tag', tag: 'new' }],
+    } as const;
+    const chatBefore = await readStore.collection('chats').findOne({ _id: h.conversationId });
+    const announcedBefore = changes.count();
+    await store.append(
+      `robots-w1:rule:${ruleId}`,
+      [
+        event(1, `w1:rule:${ruleId}`, {
+          type: 'Robots.RuleCreated',
+          data: { ruleId, definition, position: 1, enabled: true, createdBy: 'admin-1' },
+        }),
+      ],
+      { expected: 'no_stream' },
+    );
+    await store.append(
+      `robots-${h.conversationId}`,
+      [
+        event(2, h.conversationId, {
+          type: 'Robots.RuleRan',
+          data: {
+            runId: '00000000-0000-4000-8000-000000000202',
+            ruleId,
+            ruleName: 'Greet',
+            conversationId: h.conversationId,
+            outcome: 'run',
+            actions: definition.actions,
+            reason: null,
+            depth: 0,
+            ranAt: T4,
+          },
+        }),
+      ],
+      { expected: 'no_stream' },
+    );
+    const rules = readStore.collection(ROBOT_RULES_COLLECTION);
+    const documents = await waitUntil('the rule with its run', async () => {
+      const found = await rules.find({ workspaceId: 'w1' });
+      return robotRulesView(found as unknown as RobotRuleDocument[])[0]?.lastRuns.length
+        ? found
+        : undefined;
+    });
+    expect(robotRulesView(documents as unknown as RobotRuleDocument[])).toEqual([
+      {
+        ruleId,
+        name: 'Greet',
+        enabled: true,
+        position: 1,
+        definition,
+        lastRuns: [{ conversationId: h.conversationId, ranAt: T4, outcome: 'run', reason: null }],
+      },
+    ]);
+    const item = await waitUntil('the run on the timeline', () =>
+      readStore
+        .collection('timeline')
+        .findOne({ conversationId: h.conversationId, 'item.action': 'robot.ran' })
+        .then((d) => d ?? undefined),
+    );
+    expect(item).toMatchObject({
+      at: T4,
+      actor: { kind: 'robot', id: ruleId },
+      item: { details: { ruleId, ruleName: 'Greet', actions: definition.actions, reason: null } },
+    });
+    await waitUntil('the timeline change', () =>
+      changes.count() > announcedBefore ? true : undefined,
+    );
+    expect(changeValues().slice(announcedBefore)).toEqual([
+      expect.objectContaining({ conversationId: h.conversationId, collections: ['timeline'] }),
+    ]);
+    expect(await readStore.collection('chats').findOne({ _id: h.conversationId })).toEqual(
+      chatBefore,
+    );
+
+    const fresh = createInMemoryReadStore();
+    await rebuildReadModels(store, fresh);
+    expect(await fresh.collection(ROBOT_RULES_COLLECTION).find({})).toEqual(documents);
+    expect(await fresh.collection('timeline').findOne({ _id: item['_id'] as string })).toEqual(
+      item,
+    );
     await fresh.close();
   });
 });

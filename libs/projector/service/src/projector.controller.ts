@@ -35,4 +35,10 @@ export class ProjectorController {
   async tasksNotesEvent(@Ctx() ctx: BusContext): Promise<void> {
     await this.project(ctx);
   }
+
+  /** Robots' rules (A4) and their runs (A2): `robot_rules`, and runs on the timeline. */
+  @EventPattern({ topic: eventsTopic('robots') }, { consumer: PROJECTOR_CONSUMER })
+  async robotsEvent(@Ctx() ctx: BusContext): Promise<void> {
+    await this.project(ctx);
+  }
 }

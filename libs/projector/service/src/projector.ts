@@ -19,7 +19,7 @@ export class Projector implements OnModuleInit {
   private indexes?: Promise<void>;
   /** One conversation's documents are written by one event at a time (see PerKeyQueue). */
   private readonly conversations = new PerKeyQueue();
-  /** One workspace's template library is written by one event at a time. */
+  /** One workspace's template library (and robots' rules) is written by one event at a time. */
   private readonly workspaces = new PerKeyQueue();
 
   constructor(
@@ -44,16 +44,17 @@ export class Projector implements OnModuleInit {
    * changed. A redelivered event changes nothing and announces nothing, except on a retry
    * (`retry`: the bus's attempt > 1), where the failed attempt may have changed the documents
    * and then failed to announce it: a retry announces every collection the event touches. A
-   * template library's event (B1, B3) changes its workspace's document and announces nothing.
+   * template library's event (B1, B3) or a robot rule's (A4) changes its workspace's document
+   * and announces nothing; a rule's run (A2) changes its rule's document, then its conversation's
+   * timeline, which is announced.
    */
   async handle(source: ProjectableEvent, retry = false): Promise<ReadModelChange | null> {
     await this.ready();
-    const library = projectWorkspaceEvent(source);
-    if (library) {
-      await this.workspaces.run(library.workspaceId, () =>
-        applyProjection(this.readStore, library),
+    const workspace = projectWorkspaceEvent(source);
+    if (workspace) {
+      await this.workspaces.run(workspace.workspaceId, () =>
+        applyProjection(this.readStore, workspace),
       );
-      return null;
     }
     const projection = projectEvent(source);
     if (!projection) return null;

@@ -1,9 +1,15 @@
-import { CARDS_COLLECTION, CHATS_COLLECTION, TIMELINE_COLLECTION } from '@parley/contracts';
+import {
+  CARDS_COLLECTION,
+  CHATS_COLLECTION,
+  ROBOT_RULES_COLLECTION,
+  TIMELINE_COLLECTION,
+} from '@parley/contracts';
 import type { ReadStore } from '@parley/read-store';
 
 /**
  * The chat list sorts by last activity within a workspace (L6); a timeline by `orderKey` (C7);
- * a conversion finds its card by click id (A3, R7); a tracking link counts its clients (R2).
+ * a conversion finds its card by click id (A3, R7); a tracking link counts its clients (R2); a
+ * workspace's robots' rules are listed in their order (A4).
  */
 export const ensureReadModelIndexes = async (readStore: ReadStore): Promise<void> => {
   await readStore
@@ -21,4 +27,7 @@ export const ensureReadModelIndexes = async (readStore: ReadStore): Promise<void
     keys: { workspaceId: 1, 'contact.attribution.linkKey': 1 },
     name: 'cards_by_tracking_link',
   });
+  await readStore
+    .collection(ROBOT_RULES_COLLECTION)
+    .createIndex({ keys: { workspaceId: 1, position: 1 }, name: 'robot_rules_in_order' });
 };

@@ -42,11 +42,11 @@ export const rebuildReadModels = async (
     const page = await store.readAll({ after, maxCount: pageSize });
     for (const recorded of page) {
       const source = fromRecordedEvent(recorded);
-      const projection = projectWorkspaceEvent(source) ?? projectEvent(source);
-      if (projection) {
-        await applyProjection(readStore, projection);
-        projected++;
-      }
+      const projections = [projectWorkspaceEvent(source), projectEvent(source)].filter(
+        (p) => p !== null,
+      );
+      for (const projection of projections) await applyProjection(readStore, projection);
+      if (projections.length > 0) projected++;
     }
     events += page.length;
     if (page.length > 0) after = page[page.length - 1]!.position;

@@ -118,11 +118,11 @@ export const templateLibraryOperations = (
   }
 };
 
-/** What a stored event does to its workspace's template library, or null for any other event. */
-export const projectWorkspaceEvent = (source: ProjectableEvent): WorkspaceProjection | null => {
-  if (!isProjectedTemplateLibraryEvent(source.event)) return null;
-  return {
-    workspaceId: source.event.metadata.workspaceId,
-    operations: templateLibraryOperations(source.event, source),
-  };
-};
+/** What a template library's event does to its workspace's library. */
+export const templateLibraryProjection = (
+  event: TemplateLibraryEvent,
+  source: ProjectableEvent,
+): WorkspaceProjection => ({
+  workspaceId: event.metadata.workspaceId,
+  operations: templateLibraryOperations(event, source),
+});

@@ -1,7 +1,7 @@
 import type { TemplateLibraryEvent } from '@parley/contracts';
 import { conversationHistory } from '../testing/conversation-history';
 import type { ProjectableEvent } from '../read-model-operation';
-import { projectWorkspaceEvent } from './template-library-projection';
+import { projectWorkspaceEvent } from '../project-event';
 
 const stream = 'crm-ws1:templates';
 const templateId = '00000000-0000-4000-8000-000000000001';
