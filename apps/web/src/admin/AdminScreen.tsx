@@ -6,6 +6,7 @@ import { ADMIN_SECTIONS, adminHash, type AdminSection } from './admin-route';
 import { ConversionKeysAdmin } from './ConversionKeysAdmin';
 import { PipelineAdmin } from './PipelineAdmin';
 import { RegistrationLinkAdmin } from './RegistrationLinkAdmin';
+import { RobotsAdmin } from './RobotsAdmin';
 import { TagsAdmin } from './TagsAdmin';
 import { TemplatesAdmin } from './TemplatesAdmin';
 import { TrackingLinksAdmin } from './TrackingLinksAdmin';
@@ -18,6 +19,7 @@ const SECTION_TITLES: Readonly<Record<AdminSection, AdminMessageKey>> = {
   'conversion-keys': 'admin.section.conversion-keys',
   'registration-link': 'admin.section.registration-link',
   templates: 'admin.section.templates',
+  robots: 'admin.section.robots',
 };
 
 const sectionScreen = (section: AdminSection, api: AdminApi): ReactNode => {
@@ -34,6 +36,8 @@ const sectionScreen = (section: AdminSection, api: AdminApi): ReactNode => {
       return <RegistrationLinkAdmin api={api} />;
     case 'templates':
       return <TemplatesAdmin api={api} />;
+    case 'robots':
+      return <RobotsAdmin api={api} />;
     default: {
       const _exhaustive: never = section;
       return _exhaustive;

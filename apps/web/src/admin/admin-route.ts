@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   'conversion-keys',
   'registration-link',
   'templates',
+  'robots',
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 

@@ -21,6 +21,7 @@ describe('screen route', () => {
       view: 'admin',
       section: 'templates',
     });
+    expect(screenRoute('#/admin/robots', 'admin')).toEqual({ view: 'admin', section: 'robots' });
     expect(screenRoute('#/admin/nonsense', 'admin')).toEqual({
       view: 'admin',
       section: 'pipeline',

@@ -3,17 +3,21 @@ import type {
   CommandResponse,
   ConversionKeyList,
   CreateConversionKeyResponse,
+  CreateRuleResponse,
   CreateTemplateResponse,
   CreateTrackingLinkRequest,
   CreateTrackingLinkResponse,
   CrmSettingsView,
   Page,
   Pipeline,
+  RobotRuleView,
+  RuleDefinition,
   TagCatalogue,
   TemplateLibraryView,
   TemplatePreview,
   TemplateRequest,
   TrackingLinkList,
+  WorkspaceUserList,
 } from '@parley/contracts';
 import type { HttpClient } from './http-client';
 
@@ -22,13 +26,15 @@ const stagePath = (stageId: string, rest = ''): string =>
 const tagPath = (name: string): string => `/api/crm/tags/${encodeURIComponent(name)}`;
 const templatePath = (templateId: string): string =>
   `/api/templates/${encodeURIComponent(templateId)}`;
+const rulePath = (ruleId: string, rest = ''): string =>
+  `/api/robots/rules/${encodeURIComponent(ruleId)}${rest}`;
 const variablePath = (name: string): string =>
   `/api/templates/variables/${encodeURIComponent(name)}`;
 
 /**
  * The gateway's admin routes (issue 10): pipeline and tags (A4), tracking links (R2), conversion
  * keys (A3), the registration-link template (R7); reply templates and workspace variables
- * (issue 13, B1/B3). Every change answers 403 for a manager.
+ * (issue 13, B1/B3); robots' rules (issue 13, A1/A2/A4). Every change answers 403 for a manager.
  */
 export const createAdminApi = (http: HttpClient) => ({
   pipeline: (): Promise<Pipeline> => http.request<Pipeline>('GET', '/api/crm/pipeline'),
@@ -96,6 +102,27 @@ export const createAdminApi = (http: HttpClient) => ({
     http.request<TemplatePreview>('POST', '/api/templates/preview', { text, conversationId }),
   /** The chats, to pick one to preview a template with. */
   chats: (): Promise<Page<ChatListItem>> => http.request<Page<ChatListItem>>('GET', '/api/chats'),
+
+  /** The workspace's users by name, for the robots' manager pickers. */
+  users: (): Promise<WorkspaceUserList> => http.request<WorkspaceUserList>('GET', '/api/users'),
+
+  /** The robots' rules in evaluation order, each with its last runs. */
+  robotRules: (): Promise<RobotRuleView[]> =>
+    http.request<RobotRuleView[]>('GET', '/api/robots/rules'),
+  /** Refused (`rule.invalid`, naming `field: reason` pairs) when the definition is wrong. */
+  createRobotRule: (definition: RuleDefinition, enabled?: boolean): Promise<CreateRuleResponse> =>
+    http.request<CreateRuleResponse>('POST', '/api/robots/rules', {
+      definition,
+      ...(enabled === undefined ? {} : { enabled }),
+    }),
+  updateRobotRule: (ruleId: string, definition: RuleDefinition): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', rulePath(ruleId), { definition }),
+  enableRobotRule: (ruleId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', rulePath(ruleId, '/enable')),
+  disableRobotRule: (ruleId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', rulePath(ruleId, '/disable')),
+  deleteRobotRule: (ruleId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>('DELETE', rulePath(ruleId)),
 });
 
 export type AdminApi = ReturnType<typeof createAdminApi>;

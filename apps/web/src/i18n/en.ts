@@ -62,6 +62,8 @@ export const en = {
   'timelineAction.contact.created': 'Contact created',
   'timelineAction.deal.created': 'Deal created',
   'timelineAction.conversation.read': 'Conversation marked read',
+  'timelineRobot.ran': 'Robot «{rule}»: {actions}',
+  'timelineRobot.stopped': 'Robot «{rule}» stopped: {reason}',
   'timelineNotice.conversion.registration':
     'The client registered (reported by an external system)',
   'timelineNotice.conversion.deposit':

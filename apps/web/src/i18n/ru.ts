@@ -63,6 +63,8 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   'timelineAction.contact.created': 'Контакт создан',
   'timelineAction.deal.created': 'Сделка создана',
   'timelineAction.conversation.read': 'Диалог отмечен прочитанным',
+  'timelineRobot.ran': 'Робот «{rule}»: {actions}',
+  'timelineRobot.stopped': 'Робот «{rule}» остановлен: {reason}',
   'timelineNotice.conversion.registration': 'Клиент зарегистрировался (сообщила внешняя система)',
   'timelineNotice.conversion.deposit': 'Депозит {amount} {currency} (сообщила внешняя система)',
   'timelineNotice.contact.attributed': 'Клиент пришёл из {source}',

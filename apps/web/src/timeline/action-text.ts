@@ -1,4 +1,5 @@
 import type { Actor, TimelineAction } from '@parley/contracts';
+import { actionsSummary, ruleActionsOf } from '../admin/robot-summary';
 import type { MessageKey } from '../i18n/en';
 import { isMessageKey, type MessageParams, type Translate } from '../i18n/translate';
 
@@ -140,6 +141,28 @@ const noticeText = (action: TimelineAction, t: Translate): string | null => {
 };
 
 /**
+ * What a robot's rule did (A2), naming the rule: `Robot «Price question»: add tag price-asked`,
+ * or why the loop guard stopped it. Null for other actions, or details without a rule name.
+ */
+const robotText = (action: TimelineAction, t: Translate): string | null => {
+  const d = action.details;
+  const rule = text(d['ruleName']);
+  if (rule === null) return null;
+  switch (action.action) {
+    case 'robot.ran': {
+      const actions = ruleActionsOf(d['actions']);
+      return actions === null
+        ? null
+        : t('timelineRobot.ran', { rule, actions: actionsSummary(actions, t) });
+    }
+    case 'robot.stopped':
+      return t('timelineRobot.stopped', { rule, reason: text(d['reason']) ?? '' });
+    default:
+      return null;
+  }
+};
+
+/**
  * One centred line for an action (C3). A manager's work on the client reads "<who> <did what>":
  * "You added the tag “VIP”"; the rest "<what> <by whom>": "Contact created by system". Actions the
  * dictionaries do not know yet fall back to the summary the projector wrote.
@@ -150,7 +173,7 @@ export const actionText = (
   currentUserId: string | null,
   t: Translate,
 ): string => {
-  const notice = noticeText(action, t);
+  const notice = noticeText(action, t) ?? robotText(action, t);
   if (notice !== null) return notice;
   const sentence = crmSentence(action, actor, currentUserId, t);
   if (sentence !== null) {

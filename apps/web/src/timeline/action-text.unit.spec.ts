@@ -121,4 +121,55 @@ describe('actionText', () => {
       expect(actionText(action('tag.added'), you, 'u1', en)).toBe('Stage changed to Won by you');
     });
   });
+
+  describe('a robot’s rule, named (A2)', () => {
+    const robot = { kind: 'robot', id: 'rule-1' } as const;
+
+    it('given robot.ran, then the rule’s name and what it did, in en and ru', () => {
+      const item = action('robot.ran', {
+        ruleId: 'rule-1',
+        ruleName: 'Price question',
+        actions: [
+          { kind: 'add_tag', tag: 'price-asked' },
+          { kind: 'set_line', line: 2 },
+        ],
+        reason: null,
+      });
+      expect(actionText(item, robot, 'u1', en)).toBe(
+        'Robot «Price question»: add tag price-asked, move to line 2',
+      );
+      expect(actionText(item, robot, 'u1', ru)).toBe(
+        'Робот «Price question»: добавить тег price-asked, перевести на линию 2',
+      );
+    });
+
+    it('given robot.stopped, then the rule’s name and why, in en and ru', () => {
+      const item = action('robot.stopped', {
+        ruleId: 'rule-1',
+        ruleName: 'Ping-pong',
+        actions: [],
+        reason: 'more than 3 robot steps in a row',
+      });
+      expect(actionText(item, robot, 'u1', en)).toBe(
+        'Robot «Ping-pong» stopped: more than 3 robot steps in a row',
+      );
+      expect(actionText(item, robot, 'u1', ru)).toBe(
+        'Робот «Ping-pong» остановлен: more than 3 robot steps in a row',
+      );
+    });
+
+    it('given details without a rule name or with actions it cannot read, then the summary', () => {
+      expect(actionText(action('robot.ran', { actions: [] }), robot, 'u1', en)).toBe(
+        'Stage changed to Won by a robot',
+      );
+      expect(
+        actionText(
+          action('robot.ran', { ruleName: 'R', actions: [{ kind: '?' }] }),
+          robot,
+          'u1',
+          en,
+        ),
+      ).toBe('Stage changed to Won by a robot');
+    });
+  });
 });
