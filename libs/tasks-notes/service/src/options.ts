@@ -3,7 +3,12 @@ import { TASKS_NOTES_SERVICE } from '@parley/contracts';
 /** Where reminders wait: BullMQ on Redis (service processes) or timers in process (`npm start`). */
 export type RemindersOption =
   | { readonly kind: 'in-process' }
-  | { readonly kind: 'bullmq'; readonly redisUrl: string; readonly queueName?: string };
+  | {
+      readonly kind: 'bullmq';
+      readonly redisUrl: string;
+      /** Default `tasks-notes-reminders` (DEFAULT_REMINDER_QUEUE); tests give their own. */
+      readonly queueName?: string;
+    };
 
 export interface TasksNotesServiceOptions {
   /**
@@ -15,7 +20,10 @@ export interface TasksNotesServiceOptions {
 }
 
 export const TASKS_NOTES_SERVICE_OPTIONS = 'parley:TasksNotesServiceOptions';
-export const REMINDER_SCHEDULER = 'parley:ReminderScheduler';
+/** The delayed jobs (`DelayedJobs<Reminder>`) the reminders wait in. */
+export const REMINDER_JOBS = 'parley:TasksNotesReminderJobs';
+/** The BullMQ queue of the reminders when `RemindersOption.queueName` is not given. */
+export const DEFAULT_REMINDER_QUEUE = 'tasks-notes-reminders';
 
 export const defaultTasksNotesServiceOptions: TasksNotesServiceOptions = {
   service: TASKS_NOTES_SERVICE,

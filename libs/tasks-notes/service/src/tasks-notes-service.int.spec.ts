@@ -27,7 +27,7 @@ import {
 } from '@parley/platform/testing';
 import { createTestDatabase, waitUntil } from '@parley/test-infra';
 import { TasksNotesServiceModule, type RemindersOption } from './index';
-import { reminderJobId } from './reminders/reminder-scheduler.port';
+import { reminderJobId } from './reminders/reminder';
 
 const hex = () => randomBytes(4).toString('hex');
 const redisUrl = process.env['PARLEY_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -279,7 +279,7 @@ const reminderAfterRestart = async (options: {
   store: EventStore;
   newBus: () => Bus;
   reminders: RemindersOption;
-  /** Waits until the first process has handed the reminder to its scheduler. */
+  /** Waits until the first process has handed the reminder to its delayed jobs. */
   scheduled: (reminder: { workspaceId: string; taskId: string; dueAt: string }) => Promise<void>;
   /** The second process relays the store to its bus (false: only boot recovery can schedule). */
   relayAfterRestart: boolean;

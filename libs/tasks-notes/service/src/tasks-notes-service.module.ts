@@ -1,15 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { BullmqDelayedJobs, InProcessDelayedJobs, type DelayedJobs } from '@parley/delayed-jobs';
 import { CLOCK, commandProcessorProvider, type Clock } from '@parley/platform';
 import { tasksNotesCommandHandlers } from './commands/tasks-notes-command-handlers';
 import {
   defaultTasksNotesServiceOptions,
-  REMINDER_SCHEDULER,
+  DEFAULT_REMINDER_QUEUE,
+  REMINDER_JOBS,
   TASKS_NOTES_SERVICE_OPTIONS,
   type TasksNotesServiceOptions,
 } from './options';
-import { BullmqReminderScheduler } from './reminders/bullmq/bullmq-reminder-scheduler';
-import { InProcessReminderScheduler } from './reminders/in-process/in-process-reminder-scheduler';
-import type { ReminderScheduler } from './reminders/reminder-scheduler.port';
+import type { Reminder } from './reminders/reminder';
 import { TaskEventsController } from './reminders/task-events.controller';
 import { TaskReminders } from './reminders/task-reminders';
 
@@ -29,16 +29,16 @@ export class TasksNotesServiceModule {
       providers: [
         { provide: TASKS_NOTES_SERVICE_OPTIONS, useValue: settings },
         {
-          provide: REMINDER_SCHEDULER,
+          provide: REMINDER_JOBS,
           inject: [CLOCK],
-          useFactory: (clock: Clock): ReminderScheduler =>
+          useFactory: (clock: Clock): DelayedJobs<Reminder> =>
             reminders.kind === 'bullmq'
-              ? new BullmqReminderScheduler({
+              ? new BullmqDelayedJobs<Reminder>({
                   redisUrl: reminders.redisUrl,
-                  queueName: reminders.queueName,
+                  queueName: reminders.queueName ?? DEFAULT_REMINDER_QUEUE,
                   now: clock,
                 })
-              : new InProcessReminderScheduler({ now: clock }),
+              : new InProcessDelayedJobs<Reminder>({ now: clock }),
         },
         TaskReminders,
         commandProcessorProvider(TASKS_NOTES_SERVICE_OPTIONS, tasksNotesCommandHandlers),

@@ -32,7 +32,7 @@ const requireConversationOf = (envelope: CommandEnvelope, conversationId: string
 
 /**
  * The tasks-notes commands: from the gateway `CreateTask`, `CompleteTask`, `ReopenTask`,
- * `RescheduleTask` (R4) and `AddNote` (R5); from the reminder scheduler `RecordTaskReminder`.
+ * `RescheduleTask` (R4) and `AddNote` (R5); from the task reminders `RecordTaskReminder`.
  * A broken contract throws ContractViolation, a broken rule DomainRuleViolation: both become
  * rejected outcomes.
  */

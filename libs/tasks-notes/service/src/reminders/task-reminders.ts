@@ -8,6 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { Bus } from '@parley/bus';
+import type { DelayedJobs } from '@parley/delayed-jobs';
 import {
   commandsTopic,
   deterministicId,
@@ -30,11 +31,11 @@ import {
   type TaskState,
 } from '@parley/tasks-notes-domain';
 import {
-  REMINDER_SCHEDULER,
+  REMINDER_JOBS,
   TASKS_NOTES_SERVICE_OPTIONS,
   type TasksNotesServiceOptions,
 } from '../options';
-import type { Reminder, ReminderScheduler } from './reminder-scheduler.port';
+import { dueReminder, reminderJob, reminderJobId, type Reminder } from './reminder';
 
 /** Events of the store read at boot per page. */
 const PAGE = 1_000;
@@ -44,12 +45,13 @@ const asTaskEvents = (events: readonly EventEnvelope[]): TaskDecidedEvent[] =>
   events as unknown as TaskDecidedEvent[];
 
 /**
- * Keeps the reminder scheduler in step with the tasks (R4): after each task event, the task's
- * pending reminder is scheduled and its other due times cancelled (`syncTask`); when a reminder
- * is due, the command `RecordTaskReminder` goes to the service's own commands topic with an id
- * derived from task and due time, so a job that runs twice records one `TaskReminderDue`.
- * With a scheduler that forgets on restart (in process), every open task's reminder is
- * scheduled again at boot from the event store (all `tasksnotes-` streams, read once).
+ * Keeps the reminders' delayed jobs in step with the tasks (R4): one job per task and due time
+ * (`reminderJob`). After each task event, the task's pending reminder is scheduled and its other
+ * due times cancelled (`syncTask`); when a reminder is due, the command `RecordTaskReminder` goes
+ * to the service's own commands topic with an id derived from task and due time, so a job that
+ * runs twice (delivery is at least once) records one `TaskReminderDue`. With delayed jobs that
+ * forget on restart (in process), every open task's reminder is scheduled again at boot from the
+ * event store (all `tasksnotes-` streams, read once).
  */
 @Injectable()
 export class TaskReminders
@@ -62,31 +64,33 @@ export class TaskReminders
     @Inject(BUS) private readonly bus: Bus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TASKS_NOTES_SERVICE_OPTIONS) private readonly options: TasksNotesServiceOptions,
-    @Inject(REMINDER_SCHEDULER) private readonly scheduler: ReminderScheduler,
+    @Inject(REMINDER_JOBS) private readonly jobs: DelayedJobs<Reminder>,
     @Optional() @Inject(HealthRegistry) private readonly health?: HealthRegistry,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.health?.register({
       name: 'reminders',
-      description: `task reminders: ${this.scheduler.description}`,
-      check: () => this.scheduler.check(),
+      description: `task reminders: ${this.jobs.description}${
+        this.jobs.survivesRestart ? '' : ', scheduled again from the event store at boot'
+      }`,
+      check: () => this.jobs.check(),
     });
     // Started before the event subscriptions, which schedule through it.
-    await this.scheduler.start((reminder) => this.recordReminder(reminder));
+    await this.jobs.start((job) => this.recordReminder(dueReminder(job)));
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.scheduler.survivesRestart) return;
+    if (this.jobs.survivesRestart) return;
     const scheduled = await this.scheduleOpenTasks();
     if (scheduled > 0) this.logger.log(`${scheduled} task reminders scheduled again`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.scheduler.stop();
+    await this.jobs.stop();
   }
 
-  /** Bring the scheduler in line with one task's stream. */
+  /** Bring the delayed jobs in line with one task's stream. */
   async syncTask(workspaceId: string, taskId: string): Promise<void> {
     const recorded = await this.store.readStream(taskStream(workspaceId, taskId));
     const events = asTaskEvents(recorded.map((r) => r.event));
@@ -103,9 +107,10 @@ export class TaskReminders
     for (const dueAt of dueTimes) {
       // The job of a reminder that fired is finished (or finishing): leave it be.
       if (dueAt === pending?.dueAt || dueAt === fired) continue;
-      await this.scheduler.cancel({ workspaceId, taskId, dueAt });
+      await this.jobs.cancel(reminderJobId({ workspaceId, taskId, dueAt }));
     }
-    if (pending) await this.scheduler.schedule({ workspaceId, taskId, dueAt: pending.dueAt });
+    if (pending)
+      await this.jobs.schedule(reminderJob({ workspaceId, taskId, dueAt: pending.dueAt }));
   }
 
   /** Schedule the pending reminder of every task in the store; returns how many. */
@@ -134,7 +139,9 @@ export class TaskReminders
     for (const { workspaceId, state } of tasks.values()) {
       const pending = pendingReminder(state);
       if (!pending || state.status === 'none') continue;
-      await this.scheduler.schedule({ workspaceId, taskId: state.taskId, dueAt: pending.dueAt });
+      await this.jobs.schedule(
+        reminderJob({ workspaceId, taskId: state.taskId, dueAt: pending.dueAt }),
+      );
       scheduled++;
     }
     return scheduled;

@@ -1,0 +1,1 @@
+export { describeDelayedJobsContract, type ContractPayload } from './delayed-jobs.contract';
