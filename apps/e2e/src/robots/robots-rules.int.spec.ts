@@ -11,9 +11,13 @@ import {
   noteStream,
   ROBOTS_SERVICE,
   streamName,
+  taskKey,
+  taskStream,
   telegramContactId,
   telegramConversationId,
   telegramDealId,
+  templateLibraryId,
+  TASKS_NOTES_SERVICE,
   type ChannelMessageReceived,
   type CommandEnvelope,
   type EventEnvelope,
@@ -153,6 +157,36 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
     );
 
   let priceRuleId: string;
+  let offerTemplateId: string;
+
+  it('given an admin, when CreateTemplate and SetWorkspaceVariable are sent, then the library has the offer template and {offer}', async () => {
+    const templateId = newId();
+    const libraryId = templateLibraryId(workspaceId);
+    const created = await sender.send(
+      command(CRM_SERVICE, 'CreateTemplate', libraryId, {
+        templateId,
+        name: 'Offer',
+        shortcode: 'offer',
+        text: 'Hi {user_name}, our offer: {offer}',
+        actorRole: 'admin',
+      }),
+    );
+    const set = await sender.send(
+      command(CRM_SERVICE, 'SetWorkspaceVariable', libraryId, {
+        name: 'offer',
+        value: '20% off this week',
+        actorRole: 'admin',
+      }),
+    );
+
+    expect(created.status).toBe('accepted');
+    expect(set.status).toBe('accepted');
+    expect((await eventsOf(streamName('crm', libraryId))).map((e) => e.type)).toEqual([
+      'Crm.TemplateCreated',
+      'Crm.WorkspaceVariableSet',
+    ]);
+    offerTemplateId = templateId;
+  });
 
   it('given an admin, when CreateRule is sent, then the rule is created at the time it was asked for', async () => {
     const ruleId = newId();
@@ -164,6 +198,7 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
         { kind: 'change_stage', stage: 'in_progress' },
         { kind: 'add_tag', tag: 'price-asked' },
         { kind: 'add_note', text: 'The client asked for the price' },
+        { kind: 'send_template', templateId: offerTemplateId },
       ],
     };
     const cmd = command(ROBOTS_SERVICE, 'CreateRule', `${workspaceId}:rule:${ruleId}`, {
@@ -220,7 +255,7 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
     expect(await eventsOf(ruleStream(workspaceId, ruleId))).toEqual([]);
   });
 
-  it('given the price rule, when a client asks for the price, then the deal moves, the tag and a note are added by the robot, and the run is recorded once', async () => {
+  it('given the price rule, when a client asks for the price, then the deal moves, the tag and a note are added and the offer template is sent by the robot, and the run is recorded once', async () => {
     const who = telegramUserId();
     const { conversationId, event } = await clientWrites(who, 'What is the price?');
     const robot = { kind: 'robot', id: priceRuleId };
@@ -233,12 +268,21 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
     });
     const noteId = deterministicId('robot-note', run!.data.runId, 2);
     const byRobot = (e: EventEnvelope) => e.metadata.actor.kind === 'robot';
-    const [stageChanged, tagAdded, noteAdded] = await waitUntil('the robot’s effects', async () => {
-      const stage = (await eventsOf(dealStream)).find(byRobot);
-      const tag = (await eventsOf(contactStream)).find(byRobot);
-      const [note] = await eventsOf(noteStream(workspaceId, noteId));
-      return stage && tag && note ? [stage, tag, note] : undefined;
-    });
+    const conversationStream = streamName('conversation', conversationId);
+    const queuedMessages = async () =>
+      (await eventsOf(conversationStream)).filter(
+        (e) => e.type === 'Conversation.ManagerMessageQueued',
+      );
+    const [stageChanged, tagAdded, noteAdded, messageQueued] = await waitUntil(
+      'the robot’s effects',
+      async () => {
+        const stage = (await eventsOf(dealStream)).find(byRobot);
+        const tag = (await eventsOf(contactStream)).find(byRobot);
+        const [note] = await eventsOf(noteStream(workspaceId, noteId));
+        const [queued] = await queuedMessages();
+        return stage && tag && note && queued ? [stage, tag, note, queued] : undefined;
+      },
+    );
 
     expect(run).toMatchObject({
       type: 'Robots.RuleRan',
@@ -272,6 +316,16 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
       },
       metadata: { actor: robot },
     });
+    expect(messageQueued).toMatchObject({
+      type: 'Conversation.ManagerMessageQueued',
+      data: {
+        conversationId,
+        messageId: deterministicId('robot-message', run!.data.runId, 3),
+        managerId: priceRuleId,
+        content: { kind: 'text', text: 'Hi Anna, our offer: 20% off this week' },
+      },
+      metadata: { actor: robot, correlationId: event.metadata.correlationId },
+    });
 
     // When the client message is delivered again
     const [message] = (await store.readStream(streamName('conversation', conversationId))).filter(
@@ -285,6 +339,7 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
     expect((await eventsOf(dealStream)).filter(byRobot)).toHaveLength(1);
     expect((await eventsOf(contactStream)).filter(byRobot)).toHaveLength(1);
     expect(await eventsOf(noteStream(workspaceId, noteId))).toHaveLength(1);
+    expect(await queuedMessages()).toHaveLength(1);
   }, 60_000);
 
   it('given the price rule, when a message has no keyword, then no rule runs', async () => {
@@ -352,5 +407,115 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
       tags: { name: string }[];
     };
     expect(tagsNow.tags.map((t) => t.name)).toEqual([y]);
+  }, 60_000);
+
+  it('given a rule on overdue tasks, when the reminder of a task of a conversation fires, then the robot tags its client', async () => {
+    const overdueRuleId = await createRule({
+      name: 'Overdue',
+      trigger: { kind: 'task_overdue' },
+      conditions: [],
+      actions: [{ kind: 'add_tag', tag: 'overdue' }],
+    });
+    const who = telegramUserId();
+    const { conversationId } = await clientWrites(who, 'Hi');
+    await dealExists(who);
+    const contactStream = streamName('crm', telegramContactId(workspaceId, who));
+    const taskId = newId();
+
+    // A manager's task, due a minute ago: the reminders (in process here) fire at once.
+    const created = await sender.send(
+      command(TASKS_NOTES_SERVICE, 'CreateTask', taskKey(workspaceId, taskId), {
+        taskId,
+        conversationId,
+        description: 'Call the client back',
+        dueAt: new Date(Date.now() - 60_000).toISOString().replace('Z', '+00:00'),
+        timeZone: 'UTC',
+        assigneeId: 'manager-1',
+      }),
+    );
+    expect(created.status).toBe('accepted');
+
+    const reminder = await waitUntil('the reminder', async () =>
+      (await eventsOf(taskStream(workspaceId, taskId))).find(
+        (e) => e.type === 'TasksNotes.TaskReminderDue',
+      ),
+    );
+    const tagAdded = await waitUntil('the robot’s tag', async () =>
+      (await eventsOf(contactStream)).find(
+        (e) => e.type === 'Crm.TagAdded' && e.metadata.actor.kind === 'robot',
+      ),
+    );
+
+    expect(tagAdded).toMatchObject({
+      data: { tag: { name: 'overdue' } },
+      metadata: { actor: { kind: 'robot', id: overdueRuleId } },
+    });
+    expect(await runsOf(conversationId)).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ ruleId: overdueRuleId, outcome: 'run', depth: 0 }),
+        metadata: expect.objectContaining({
+          causationId: reminder.metadata.eventId,
+          correlationId: reminder.metadata.correlationId,
+        }),
+      }),
+    ]);
+  }, 60_000);
+
+  it('given a callback rule, when clients ask for a callback, then the robot sets a task due in an hour in the service’s time zone, for the responsible manager, else the rule’s creator', async () => {
+    const callbackRuleId = await createRule({
+      name: 'Callback',
+      trigger: { kind: 'keyword', keywords: ['callback'] },
+      conditions: [],
+      actions: [{ kind: 'create_task', description: 'Call the client back', dueInMinutes: 60 }],
+    });
+    const taskOf = async (conversationId: string) => {
+      const [run] = (await runsOf(conversationId)).filter((r) => r.data.ruleId === callbackRuleId);
+      if (!run) return undefined;
+      const taskId = deterministicId('robot-task', run.data.runId, 0);
+      const [created] = await eventsOf(taskStream(workspaceId, taskId));
+      return created ? { run, created } : undefined;
+    };
+
+    // A client without a responsible manager
+    const annaId = telegramUserId();
+    const anna = await clientWrites(annaId, 'Hi');
+    await dealExists(annaId);
+    // and one whose responsible manager is manager-7
+    const boris = telegramUserId();
+    const borisChat = await clientWrites(boris, 'Hello');
+    await dealExists(boris);
+    const borisContact = telegramContactId(workspaceId, boris);
+    const assigned = await sender.send(
+      command(CRM_SERVICE, 'SetResponsibleManager', borisContact, {
+        contactId: borisContact,
+        managerId: 'manager-7',
+      }),
+    );
+    expect(assigned.status).toBe('accepted');
+
+    await clientWrites(annaId, 'Callback please');
+    await clientWrites(boris, 'Callback please');
+    const forAnna = await waitUntil('Anna’s task', () => taskOf(anna.conversationId));
+    const forBoris = await waitUntil('Boris’s task', () => taskOf(borisChat.conversationId));
+
+    for (const [{ run, created }, assigneeId] of [
+      [forAnna, 'admin-1'],
+      [forBoris, 'manager-7'],
+    ] as const) {
+      expect(created).toMatchObject({
+        type: 'TasksNotes.TaskCreated',
+        data: {
+          conversationId: run.data.conversationId,
+          description: 'Call the client back',
+          timeZone: 'Europe/Moscow',
+          assigneeId,
+          createdBy: callbackRuleId,
+        },
+        metadata: { actor: { kind: 'robot', id: callbackRuleId } },
+      });
+      const { dueAt } = created.data as { dueAt: string };
+      expect(dueAt).toMatch(/\+03:00$/);
+      expect(Date.parse(dueAt) - Date.parse(run.data.ranAt)).toBe(60 * 60_000);
+    }
   }, 60_000);
 });

@@ -1,12 +1,31 @@
-import { deterministicId, type RuleAction } from '@parley/contracts';
-import { actionCommand, type ActionPlace } from './action-commands';
+import { deterministicId, dueTimeProblem, type RuleAction } from '@parley/contracts';
+import { actionCommand, type ActionClient, type ActionPlace } from './action-commands';
 
 const runId = '6f1d0c8e-1b7a-4a8e-9c41-7a2f7f1f0a02';
-const place = (index: number): ActionPlace => ({
+const client: ActionClient = {
+  templates: {
+    templates: { t1: 'Hi {user_name}, our offer: {offer}' },
+    variables: { offer: '20% off' },
+  },
+  templateValues: {
+    offer: '20% off',
+    user_name: 'Anna K',
+    manager_name: '',
+    stage: 'New',
+    link: '',
+  },
+  responsibleManagerId: null,
+};
+const place = (index: number, changes: Partial<ActionPlace> = {}): ActionPlace => ({
   conversationId: 'ws1:tg:777:100',
   parties: { workspaceId: 'ws1', contactId: 'ws1:contact:tg:100', dealId: 'ws1:deal:tg:100' },
   runId,
   index,
+  ranAt: '2026-12-02T21:30:00.000Z',
+  timeZone: 'Europe/Moscow',
+  ruleCreatedBy: 'admin-1',
+  client,
+  ...changes,
 });
 
 describe('a rule action as a command', () => {
@@ -73,9 +92,70 @@ describe('a rule action as a command', () => {
     });
   });
 
+  it('given send_template, then SendMessage to the conversation with the template rendered for the client', () => {
+    const messageId = deterministicId('robot-message', runId, 1);
+    expect(actionCommand({ kind: 'send_template', templateId: 't1' }, place(1))).toEqual({
+      kind: 'command',
+      command: {
+        service: 'conversation',
+        type: 'SendMessage',
+        aggregateId: 'ws1:tg:777:100',
+        data: {
+          conversationId: 'ws1:tg:777:100',
+          messageId,
+          content: { kind: 'text', text: 'Hi Anna K, our offer: 20% off' },
+        },
+      },
+    });
+    expect(messageId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it('given send_template of a template the library no longer has, then nothing to send', () => {
+    expect(actionCommand({ kind: 'send_template', templateId: 'gone' }, place(0))).toEqual({
+      kind: 'template_missing',
+      templateId: 'gone',
+    });
+  });
+
+  it('given create_task and a contact without a manager, then CreateTask for the rule’s creator, due in the workspace’s time zone', () => {
+    const taskId = deterministicId('robot-task', runId, 2);
+    const translated = actionCommand(
+      { kind: 'create_task', description: 'Call back', dueInMinutes: 90 },
+      place(2),
+    );
+    expect(translated).toEqual({
+      kind: 'command',
+      command: {
+        service: 'tasks-notes',
+        type: 'CreateTask',
+        aggregateId: `ws1:task:${taskId}`,
+        data: {
+          taskId,
+          conversationId: 'ws1:tg:777:100',
+          description: 'Call back',
+          dueAt: '2026-12-03T02:00:00.000+03:00',
+          timeZone: 'Europe/Moscow',
+          assigneeId: 'admin-1',
+        },
+      },
+    });
+    const data =
+      translated.kind === 'command' ? (translated.command.data as { dueAt: string }) : null;
+    expect(dueTimeProblem(data!.dueAt, 'Europe/Moscow')).toBeNull();
+  });
+
+  it('given create_task and a contact with a responsible manager, then the task is theirs', () => {
+    const translated = actionCommand(
+      { kind: 'create_task', description: 'Call back', dueInMinutes: 0 },
+      place(0, { client: { ...client, responsibleManagerId: 'manager-7' } }),
+    );
+    expect(translated).toMatchObject({
+      kind: 'command',
+      command: { data: { assigneeId: 'manager-7', dueAt: '2026-12-03T00:30:00.000+03:00' } },
+    });
+  });
+
   it.each<RuleAction>([
-    { kind: 'send_template', templateId: 't1' },
-    { kind: 'create_task', description: 'Call', dueInMinutes: 10 },
     { kind: 'assign_round_robin', managerIds: ['m1'] },
     { kind: 'archive' },
     { kind: 'pin' },

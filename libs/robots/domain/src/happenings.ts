@@ -5,13 +5,19 @@ import type {
   MessageContent,
   TagAdded,
   TagRemoved,
+  TaskReminderDue,
 } from '@parley/contracts';
 import { assertNever } from '@parley/decider';
 import type { Happening } from './rule-evaluation';
 
-/** The events that start rules in this slice (A2). */
+/** The events that start rules in this slice (A2); a task's reminder fired: it is overdue. */
 export type TriggerEvent =
-  ClientMessageReceived | TagAdded | TagRemoved | DealStageChanged | ConversionRecorded;
+  | ClientMessageReceived
+  | TagAdded
+  | TagRemoved
+  | DealStageChanged
+  | ConversionRecorded
+  | TaskReminderDue;
 
 /** What a rule's keywords and patterns read: a text's text, a media's caption, else nothing. */
 export const textOfContent = (content: MessageContent): string | null => {
@@ -35,6 +41,8 @@ export const happeningOf = (event: TriggerEvent, first = false): Happening => {
       return { kind: 'stage_changed', stage: event.data.to };
     case 'Crm.ConversionRecorded':
       return { kind: 'conversion_recorded', conversionType: event.data.conversionType };
+    case 'TasksNotes.TaskReminderDue':
+      return { kind: 'task_overdue' };
     default:
       return assertNever(event, 'trigger event');
   }

@@ -119,4 +119,27 @@ describe('a triggering event as a happening', () => {
       }),
     ).toEqual({ kind: 'conversion_recorded', conversionType: 'deposit' });
   });
+
+  it('given a task reminder, then the task is overdue', () => {
+    expect(
+      happeningOf({
+        type: 'TasksNotes.TaskReminderDue',
+        data: {
+          taskId: '6f1d0c8e-1b7a-4a8e-9c41-7a2f7f1f0a09',
+          conversationId,
+          assigneeId: 'manager-1',
+          description: 'Call back',
+          dueAt: '2026-12-02T13:00:00+03:00',
+          timeZone: 'Europe/Moscow',
+          remindedAt: '2026-12-02T10:00:01.000Z',
+        },
+        metadata: {
+          ...metadata,
+          aggregateId: 'ws1:task:6f1d0c8e-1b7a-4a8e-9c41-7a2f7f1f0a09',
+          schemaVersion: 1,
+          actor: { kind: 'system', id: 'tasks-notes' },
+        },
+      }),
+    ).toEqual({ kind: 'task_overdue' });
+  });
 });

@@ -10,7 +10,11 @@ export { robotDepth } from './robot-depth';
 export { conversationParties, type ConversationParties } from './conversation-parties';
 export {
   actionCommand,
+  type ActionClient,
   type ActionCommand,
   type ActionPlace,
   type ActionTranslation,
 } from './action-commands';
+export { clientDetails, type ClientDetails } from './client-details';
+export { templateLibrary, type TemplateLibrary } from './template-library';
+export { pipelineNames, templateValues, type PipelineNames } from './template-values';

@@ -121,4 +121,14 @@ export const ruleProblems = (definition: RuleDefinition): RuleProblem[] => [
     ? [{ field: 'actions', reason: `1 to ${MAX_ACTIONS} actions` }]
     : []),
   ...definition.actions.flatMap(actionProblems),
+  ...(definition.trigger.kind === 'task_overdue' &&
+  definition.actions.some((action) => action.kind === 'create_task')
+    ? [
+        {
+          field: 'actions',
+          reason:
+            'a rule on overdue tasks cannot create a task: its task would fall due and run the rule again, for ever',
+        },
+      ]
+    : []),
 ];

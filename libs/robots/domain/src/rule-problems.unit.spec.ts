@@ -63,4 +63,14 @@ describe('what is wrong with a rule definition', () => {
       'actions[3].text',
     ]);
   });
+
+  it('given a rule on overdue tasks that creates a task, then it is refused: it would run for ever', () => {
+    expect(
+      ruleProblems({
+        ...valid,
+        trigger: { kind: 'task_overdue' },
+        actions: [{ kind: 'create_task', description: 'Call back', dueInMinutes: 0 }],
+      }),
+    ).toEqual([{ field: 'actions', reason: expect.stringMatching(/cannot create a task/) }]);
+  });
 });

@@ -1,4 +1,9 @@
-import { CRM_SERVICE, ROBOTS_SERVICE, TASKS_NOTES_SERVICE } from '@parley/contracts';
+import {
+  CONVERSATION_SERVICE,
+  CRM_SERVICE,
+  ROBOTS_SERVICE,
+  TASKS_NOTES_SERVICE,
+} from '@parley/contracts';
 
 export interface RobotsServiceOptions {
   /**
@@ -6,10 +11,14 @@ export interface RobotsServiceOptions {
    * consumer group. Default `robots`; tests give their own.
    */
   readonly service: string;
-  /** The workspace's IANA time zone, for rules' time conditions. */
+  /** The workspace's IANA time zone, for rules' time conditions and robots' tasks' due times. */
   readonly timeZone: string;
   /** The services a run's commands go to (tests on a shared broker give their own). */
-  readonly targets: { readonly crm: string; readonly tasksNotes: string };
+  readonly targets: {
+    readonly crm: string;
+    readonly tasksNotes: string;
+    readonly conversation: string;
+  };
 }
 
 export const ROBOTS_SERVICE_OPTIONS = 'parley:RobotsServiceOptions';
@@ -18,5 +27,9 @@ export const ROBOTS_SERVICE_OPTIONS = 'parley:RobotsServiceOptions';
 export const defaultRobotsServiceOptions = (): RobotsServiceOptions => ({
   service: ROBOTS_SERVICE,
   timeZone: process.env['PARLEY_TIME_ZONE'] || 'UTC',
-  targets: { crm: CRM_SERVICE, tasksNotes: TASKS_NOTES_SERVICE },
+  targets: {
+    crm: CRM_SERVICE,
+    tasksNotes: TASKS_NOTES_SERVICE,
+    conversation: CONVERSATION_SERVICE,
+  },
 });

@@ -13,10 +13,17 @@ import { isRuleStream, robotsCatalog, ROBOTS_STREAM_PREFIX } from '../robots-str
 /** Events of the store read per page. */
 const PAGE = 1_000;
 
+/** A rule as the book keeps it: with who created it (a robot's task goes to them by default). */
+export interface BookRule extends Rule {
+  /** The user id of the admin who created the rule (`Robots.RuleCreated.createdBy`). */
+  readonly createdBy: string;
+}
+
 interface KeptRule {
   readonly workspaceId: string;
   readonly ruleId: string;
   state: RuleState;
+  createdBy: string;
 }
 
 /**
@@ -35,9 +42,9 @@ export class RuleBook {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The enabled rules of a workspace as the store holds them now. */
-  async enabledRules(workspaceId: string): Promise<Rule[]> {
+  async enabledRules(workspaceId: string): Promise<BookRule[]> {
     await this.catchUp();
-    const rules: Rule[] = [];
+    const rules: BookRule[] = [];
     for (const kept of this.rules.values()) {
       const { state } = kept;
       if (kept.workspaceId !== workspaceId || state.status !== 'live' || !state.enabled) continue;
@@ -46,6 +53,7 @@ export class RuleBook {
         enabled: state.enabled,
         position: state.position,
         definition: state.definition,
+        createdBy: kept.createdBy,
       });
     }
     return rules;
@@ -72,8 +80,10 @@ export class RuleBook {
           workspaceId: recorded.event.metadata.workspaceId,
           ruleId: event.data.ruleId,
           state: ruleDecider.initialState(),
+          createdBy: '',
         };
         kept.state = ruleDecider.evolve(kept.state, event);
+        if (event.type === 'Robots.RuleCreated') kept.createdBy = event.data.createdBy;
         this.rules.set(recorded.streamName, kept);
       }
       if (page.length > 0) this.after = page.at(-1)!.position;

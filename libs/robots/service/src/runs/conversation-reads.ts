@@ -1,14 +1,24 @@
 import {
   crmEventDefinitions,
+  crmSettingsId,
   EventCatalog,
   readEvent,
   streamName,
+  templateLibraryId,
   type ClientMessageReceived,
+  type ContactEvent,
+  type CrmSettingsEvent,
   type RuleRan,
+  type TemplateLibraryEvent,
 } from '@parley/contracts';
 import type { EventStore } from '@parley/eventstore';
 import {
+  clientDetails,
   conversationFacts,
+  pipelineNames,
+  templateLibrary,
+  templateValues,
+  type ActionClient,
   type ConversationFacts,
   type ConversationParties,
   type FactsEvent,
@@ -17,11 +27,17 @@ import { robotsCatalog, runsStream } from '../robots-streams';
 
 const crmCatalog = new EventCatalog().register(...crmEventDefinitions);
 
-/** A contact's or deal's stream holds only contact or deal events: read, checked, upcast. */
-const readFactsEvents = async (store: EventStore, aggregateId: string): Promise<FactsEvent[]> =>
+/**
+ * The events of one crm stream, read, checked and upcast. Each crm stream holds one aggregate's
+ * events: a contact's or deal's, the workspace's settings, or its template library.
+ */
+const readCrmStream = async <E>(store: EventStore, aggregateId: string): Promise<E[]> =>
   (await store.readStream(streamName('crm', aggregateId))).map(
-    (r) => readEvent(crmCatalog, r.event) as unknown as FactsEvent,
+    (r) => readEvent(crmCatalog, r.event) as unknown as E,
   );
+
+const readFactsEvents = (store: EventStore, aggregateId: string): Promise<FactsEvent[]> =>
+  readCrmStream<FactsEvent>(store, aggregateId);
 
 /**
  * The facts of a conversation as the CRM has them now: its contact's stream, then its deal's.
@@ -54,3 +70,33 @@ export const readRuns = async (store: EventStore, conversationId: string): Promi
   (await store.readStream(runsStream(conversationId)))
     .map((r) => readEvent(robotsCatalog, r.event))
     .filter((e): e is RuleRan => e.type === 'Robots.RuleRan');
+
+/**
+ * What a run's `send_template` and `create_task` read when its commands are sent: the client's
+ * name and responsible manager (the contact's stream), the stage names and registration link
+ * (the workspace's crm settings), the templates and workspace variables (its template library).
+ */
+export const readActionClient = async (
+  store: EventStore,
+  parties: ConversationParties,
+  facts: ConversationFacts,
+): Promise<ActionClient> => {
+  const [contact, settings, library] = await Promise.all([
+    readCrmStream<ContactEvent>(store, parties.contactId),
+    readCrmStream<CrmSettingsEvent>(store, crmSettingsId(parties.workspaceId)),
+    readCrmStream<TemplateLibraryEvent>(store, templateLibraryId(parties.workspaceId)),
+  ]);
+  const client = clientDetails(contact);
+  const templates = templateLibrary(library);
+  return {
+    templates,
+    templateValues: templateValues({
+      contactId: parties.contactId,
+      client,
+      stageId: facts.stage,
+      pipeline: pipelineNames(settings),
+      library: templates,
+    }),
+    responsibleManagerId: client.responsibleManagerId,
+  };
+};

@@ -8,14 +8,16 @@ import {
   evaluateRules,
   happeningOf,
   robotDepth,
+  type ActionClient,
+  type ConversationParties,
   type Rule,
   type RuleRun,
   type TriggerEvent,
 } from '@parley/robots-domain';
 import { ROBOTS_SERVICE_OPTIONS, type RobotsServiceOptions } from '../options';
 import { runsStream } from '../robots-streams';
-import { RuleBook } from '../rule-book/rule-book';
-import { readConversationFacts, readRuns } from './conversation-reads';
+import { RuleBook, type BookRule } from '../rule-book/rule-book';
+import { readActionClient, readConversationFacts, readRuns } from './conversation-reads';
 import { runCommands } from './run-commands';
 
 /** The CRM has not recorded the conversation's client yet: thrown so the bus tries again. */
@@ -61,7 +63,8 @@ const ruleRanEvent = (
  * chain (robotDepth), then evaluateRules. Each run is recorded once as `Robots.RuleRan` on
  * `robots-{conversationId}` (its id derives from rule and trigger, so a redelivered trigger
  * records nothing new), then its commands are sent. A recorded run's commands are sent again on
- * redelivery: a crash between record and send loses none, and the targets ignore repeats.
+ * redelivery: a crash between record and send loses none, and the targets ignore repeats
+ * (a template is rendered, and a task's assignee chosen, from the streams as they are at send).
  */
 @Injectable()
 export class RuleRunner {
@@ -106,22 +109,41 @@ export class RuleRunner {
     const byId = new Map(rules.map((rule) => [rule.ruleId, rule]));
     const recorded = new Map(runs.map((r) => [r.data.runId, r]));
     const todo = decided.map((run) => {
-      const event = ruleRanEvent(trigger, byId.get(run.ruleId)!, run, depth, now.toISOString());
-      return recorded.get(event.data.runId) ?? event;
+      const rule = byId.get(run.ruleId)!;
+      const event = ruleRanEvent(trigger, rule, run, depth, now.toISOString());
+      return { rule, event: recorded.get(event.data.runId) ?? event };
     });
-    const fresh = todo.filter((event) => !recorded.has(event.data.runId));
+    const fresh = todo.map(({ event }) => event).filter((event) => !recorded.has(event.data.runId));
     if (fresh.length > 0) {
       await this.store.append(runsStream(conversationId), fresh, { expected: 'any' });
     }
-    for (const event of todo) await this.send(event, parties);
+    // Templates and the client's details as they are when the commands are sent.
+    const client = await readActionClient(this.store, parties, facts);
+    for (const { event, rule } of todo) await this.send(event, parties, client, rule);
   }
 
-  private async send(run: RuleRan, parties: NonNullable<ReturnType<typeof conversationParties>>) {
-    const { commands, notAvailable } = runCommands(run, parties, this.options.targets);
+  private async send(
+    run: RuleRan,
+    parties: ConversationParties,
+    client: ActionClient,
+    rule: BookRule,
+  ) {
+    const { commands, notAvailable, missingTemplates } = runCommands(run, {
+      parties,
+      client,
+      ruleCreatedBy: rule.createdBy,
+      timeZone: this.options.timeZone,
+      targets: this.options.targets,
+    });
     for (const kind of notAvailable) {
-      // send_template, create_task, assign_round_robin, archive, pin: recorded in the run,
-      // carried out by no service yet.
+      // assign_round_robin, archive, pin: recorded in the run, carried out by no service yet.
       this.logger.warn(`rule ${run.data.ruleName}: action ${kind} is not available yet`);
+    }
+    for (const templateId of missingTemplates) {
+      // Recorded in the run as the rule said; the library has no such template any more.
+      this.logger.warn(
+        `rule ${run.data.ruleName}: template ${templateId} no longer exists, nothing was sent`,
+      );
     }
     if (commands.length === 0) return;
     await this.bus.publish(

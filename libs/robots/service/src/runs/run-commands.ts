@@ -1,17 +1,44 @@
 import {
+  CONVERSATION_SERVICE,
   CRM_SERVICE,
   deterministicId,
   type CommandEnvelope,
   type RuleRan,
 } from '@parley/contracts';
-import { actionCommand, type ConversationParties, type ActionCommand } from '@parley/robots-domain';
+import {
+  actionCommand,
+  type ActionClient,
+  type ActionCommand,
+  type ConversationParties,
+} from '@parley/robots-domain';
 import type { RobotsServiceOptions } from '../options';
 
 export interface RunCommands {
   readonly commands: CommandEnvelope[];
   /** The kinds of the run's actions this slice does not carry out (nothing is sent for them). */
   readonly notAvailable: string[];
+  /** The templates of `send_template` actions the library no longer has (nothing is sent). */
+  readonly missingTemplates: string[];
 }
+
+/** Where a recorded run's commands go and what its actions read. */
+export interface RunSetting {
+  readonly parties: ConversationParties;
+  readonly client: ActionClient;
+  /** Who created the rule (`Robots.RuleCreated.createdBy`). */
+  readonly ruleCreatedBy: string;
+  readonly timeZone: string;
+  readonly targets: RobotsServiceOptions['targets'];
+}
+
+const targetOf = (
+  service: ActionCommand['service'],
+  targets: RobotsServiceOptions['targets'],
+): string => {
+  if (service === CRM_SERVICE) return targets.crm;
+  if (service === CONVERSATION_SERVICE) return targets.conversation;
+  return targets.tasksNotes;
+};
 
 /**
  * The commands of a recorded run, one per action it carries out, in order. Ids derive from the
@@ -20,35 +47,45 @@ export interface RunCommands {
  * event as its causation and the rule as its actor, and is addressed to the owning service's
  * commands topic, keyed by the aggregate it names.
  */
-export const runCommands = (
-  run: RuleRan,
-  parties: ConversationParties,
-  targets: RobotsServiceOptions['targets'],
-): RunCommands => {
-  const { runId, conversationId } = run.data;
+export const runCommands = (run: RuleRan, setting: RunSetting): RunCommands => {
+  const { runId, conversationId, ranAt } = run.data;
   const commands: CommandEnvelope[] = [];
   const notAvailable: string[] = [];
+  const missingTemplates: string[] = [];
   run.data.actions.forEach((action, index) => {
-    const translated = actionCommand(action, { conversationId, parties, runId, index });
+    const translated = actionCommand(action, {
+      conversationId,
+      parties: setting.parties,
+      runId,
+      index,
+      ranAt,
+      timeZone: setting.timeZone,
+      ruleCreatedBy: setting.ruleCreatedBy,
+      client: setting.client,
+    });
     if (translated.kind === 'not_available') {
       notAvailable.push(translated.action);
+      return;
+    }
+    if (translated.kind === 'template_missing') {
+      missingTemplates.push(translated.templateId);
       return;
     }
     const command: ActionCommand = translated.command;
     commands.push({
       commandId: deterministicId('robot-run-command', runId, index),
-      service: command.service === CRM_SERVICE ? targets.crm : targets.tasksNotes,
+      service: targetOf(command.service, setting.targets),
       type: command.type,
       data: command.data,
       metadata: {
         workspaceId: run.metadata.workspaceId,
         aggregateId: command.aggregateId,
-        issuedAt: run.data.ranAt,
+        issuedAt: ranAt,
         correlationId: run.metadata.correlationId,
         causationId: run.metadata.eventId,
         actor: run.metadata.actor,
       },
     });
   });
-  return { commands, notAvailable };
+  return { commands, notAvailable, missingTemplates };
 };

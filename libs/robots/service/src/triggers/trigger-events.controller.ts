@@ -6,6 +6,7 @@ import {
   EventCatalog,
   readConversationEvent,
   readEvent,
+  readTasksNotesEvent,
   type CrmEvent,
 } from '@parley/contracts';
 import type { EventStore } from '@parley/eventstore';
@@ -32,8 +33,8 @@ const readCrmEvent = <T extends CrmEvent['type']>(
 /**
  * The events that start rules (A2), all in the `robots` consumer group: a client's message
  * (`first` when it is the conversation's first), a tag added or removed, the deal's stage
- * changed, a conversion recorded. The triggers `no_manager_reply` and `task_overdue` are not
- * built in this slice: no event starts them yet.
+ * changed, a conversion recorded, a task's reminder fired (`task_overdue`, for the task's
+ * conversation). The trigger `no_manager_reply` is not built in this slice: no event starts it.
  */
 @Controller()
 export class TriggerEventsController {
@@ -66,5 +67,10 @@ export class TriggerEventsController {
   @EventPattern('Crm.ConversionRecorded', { consumer: 'robots' })
   async conversionRecorded(@Payload() payload: unknown): Promise<void> {
     await this.runner.run(readCrmEvent('Crm.ConversionRecorded', payload));
+  }
+
+  @EventPattern('TasksNotes.TaskReminderDue', { consumer: 'robots' })
+  async taskReminderDue(@Payload() payload: unknown): Promise<void> {
+    await this.runner.run(readTasksNotesEvent('TasksNotes.TaskReminderDue', payload));
   }
 }
