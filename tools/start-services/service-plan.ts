@@ -51,7 +51,8 @@ const planSources = (o: ServicePlanOptions): Omit<PlannedService, 'entry'>[] => 
     {
       name: 'robots',
       source: 'apps/robots/src/main.ts',
-      env: { ...common, PORT: '0' },
+      // Its no-reply timers wait in Redis (BullMQ), so they outlive a restart.
+      env: { ...common, PORT: '0', REDIS_URL: o.redisUrl || DEFAULT_REDIS_URL },
     },
     {
       name: 'channel-telegram',

@@ -4,8 +4,13 @@ import { runServiceProcess } from '@parley/platform';
 import { RobotsServiceModule } from '@parley/robots-service';
 import { RobotsProcessConfig } from './robots.config';
 
-/** The robots service as its own process: rules, and their runs on the events that trigger them. */
+/** The robots service as its own process: rules, their runs, no-reply timers in BullMQ on Redis. */
 const config = loadConfigOrExit(RobotsProcessConfig);
 void runServiceProcess('robots', config, async () => ({
-  modules: [RobotsServiceModule.register({ timeZone: config.PARLEY_TIME_ZONE })],
+  modules: [
+    RobotsServiceModule.register({
+      timeZone: config.PARLEY_TIME_ZONE,
+      timers: { kind: 'bullmq', redisUrl: config.REDIS_URL },
+    }),
+  ],
 }));

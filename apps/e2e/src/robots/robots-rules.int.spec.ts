@@ -7,6 +7,7 @@ import {
   CRM_SERVICE,
   deterministicId,
   MAX_ROBOT_DEPTH,
+  CONVERSATION_SERVICE,
   newId,
   noteStream,
   ROBOTS_SERVICE,
@@ -517,5 +518,61 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
       expect(dueAt).toMatch(/\+03:00$/);
       expect(Date.parse(dueAt) - Date.parse(run.data.ranAt)).toBe(60 * 60_000);
     }
+  }, 60_000);
+
+  it('given a rule waiting a minute for a manager, when a reply ends one wait and a later message goes unanswered that long, then the robot runs it on that message', async () => {
+    const waiting = `waiting-${hex()}`;
+    const ruleId = await createRule({
+      name: 'No reply',
+      trigger: { kind: 'no_manager_reply', minutes: 1 },
+      conditions: [],
+      actions: [{ kind: 'add_tag', tag: waiting }],
+    });
+    const who = telegramUserId();
+    const { conversationId } = await clientWrites(who, 'Anyone there?');
+    await dealExists(who);
+    const [recorded] = (await store.readStream(streamName('conversation', conversationId))).filter(
+      (r) => r.event.type === 'Conversation.ClientMessageReceived',
+    );
+    // A manager answers: the timer the message started (due in a minute) is cancelled.
+    const reply = await sender.send(
+      command(CONVERSATION_SERVICE, 'SendMessage', conversationId, {
+        conversationId,
+        messageId: newId(),
+        content: { kind: 'text', text: 'One moment, please' },
+      }),
+    );
+    expect(reply.status).toBe('accepted');
+    await sleep(1_000);
+    // The client's message comes again as if recorded 59 s ago, unanswered since: a new timer,
+    // due in about a second.
+    const occurredAt = new Date(Date.now() - 59_000).toISOString();
+    await bus.publish([
+      messageForRecordedEvent({
+        ...recorded!,
+        event: { ...recorded!.event, metadata: { ...recorded!.event.metadata, occurredAt } },
+      }),
+    ]);
+
+    const [run] = await waitUntil(
+      'the no-reply run',
+      async () => {
+        const runs = (await runsOf(conversationId)).filter((r) => r.data.ruleId === ruleId);
+        return runs.length > 0 ? runs : undefined;
+      },
+      15_000,
+    );
+    expect(run).toMatchObject({
+      data: { outcome: 'run', actions: [{ kind: 'add_tag', tag: waiting }] },
+      metadata: { causationId: recorded!.event.metadata.eventId },
+    });
+    const contactStream = streamName('crm', telegramContactId(workspaceId, who));
+    await waitUntil('the robot’s tag', async () =>
+      (await eventsOf(contactStream)).some(
+        (e) => e.type === 'Crm.TagAdded' && e.metadata.actor.id === ruleId,
+      )
+        ? true
+        : undefined,
+    );
   }, 60_000);
 });

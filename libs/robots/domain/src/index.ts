@@ -18,3 +18,4 @@ export {
 export { clientDetails, type ClientDetails } from './client-details';
 export { templateLibrary, type TemplateLibrary } from './template-library';
 export { pipelineNames, templateValues, type PipelineNames } from './template-values';
+export * from './no-reply-timers';

@@ -5,6 +5,19 @@ import {
   TASKS_NOTES_SERVICE,
 } from '@parley/contracts';
 
+/** Where no-reply timers wait: BullMQ on Redis (service processes) or in process (`npm start`). */
+export type TimersOption =
+  | { readonly kind: 'in-process' }
+  | {
+      readonly kind: 'bullmq';
+      readonly redisUrl: string;
+      /** Default `robots-no-reply` (DEFAULT_TIMER_QUEUE); tests give their own. */
+      readonly queueName?: string;
+    };
+
+/** The BullMQ queue of the no-reply timers when `TimersOption.queueName` is not given. */
+export const DEFAULT_TIMER_QUEUE = 'robots-no-reply';
+
 export interface RobotsServiceOptions {
   /**
    * The service name commands are addressed to: `parley.{service}.commands` and the processor's
@@ -19,6 +32,7 @@ export interface RobotsServiceOptions {
     readonly tasksNotes: string;
     readonly conversation: string;
   };
+  readonly timers: TimersOption;
 }
 
 export const ROBOTS_SERVICE_OPTIONS = 'parley:RobotsServiceOptions';
@@ -32,4 +46,5 @@ export const defaultRobotsServiceOptions = (): RobotsServiceOptions => ({
     tasksNotes: TASKS_NOTES_SERVICE,
     conversation: CONVERSATION_SERVICE,
   },
+  timers: { kind: 'in-process' },
 });

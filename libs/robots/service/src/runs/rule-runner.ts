@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Bus } from '@parley/bus';
-import { commandsTopic, deterministicId, type RuleRan } from '@parley/contracts';
+import {
+  commandsTopic,
+  deterministicId,
+  type ClientMessageReceived,
+  type RuleRan,
+} from '@parley/contracts';
 import type { EventStore } from '@parley/eventstore';
 import { BUS, CLOCK, EVENT_STORE, type Clock } from '@parley/platform';
 import {
@@ -10,6 +15,7 @@ import {
   robotDepth,
   type ActionClient,
   type ConversationParties,
+  type Happening,
   type Rule,
   type RuleRun,
   type TriggerEvent,
@@ -78,7 +84,20 @@ export class RuleRunner {
     @Inject(RuleBook) private readonly rules: RuleBook,
   ) {}
 
+  /** Runs the rules an event triggers (`first`: a client message is the conversation's first). */
   async run(trigger: TriggerEvent, first = false): Promise<void> {
+    await this.runOn(trigger, happeningOf(trigger, first));
+  }
+
+  /**
+   * Runs one rule whose no-reply timer came due, on the client message that started the timer
+   * (its trigger: the run's causation and correlation).
+   */
+  async runNoReply(message: ClientMessageReceived, ruleId: string): Promise<void> {
+    await this.runOn(message, { kind: 'no_manager_reply', ruleId });
+  }
+
+  private async runOn(trigger: TriggerEvent, happening: Happening): Promise<void> {
     const { conversationId } = trigger.data;
     const parties = conversationParties(conversationId);
     if (!parties) {
@@ -99,7 +118,7 @@ export class RuleRunner {
       chain.map((r) => r.data.depth),
     );
     const now = this.clock();
-    const decided = evaluateRules(rules, facts, happeningOf(trigger, first), {
+    const decided = evaluateRules(rules, facts, happening, {
       now,
       timeZone: this.options.timeZone,
       depth,
