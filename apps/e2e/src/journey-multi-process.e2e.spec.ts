@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import type { TimelineItem } from '@parley/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { sampleStartUpdate, sampleTextUpdate } from '@parley/channel-telegram/testing';
 import {
@@ -10,11 +11,13 @@ import {
   reportMongoEngine,
   startServiceProcess,
   testKafkaBrokers,
+  waitUntil,
   type ServiceProcess,
   type TestDatabase,
 } from '@parley/test-infra';
 import { launchChromium } from './journey/browser';
 import { createJourneyFixture, type JourneyFixture } from './journey/journey-fixture';
+import { ParleyApiClient } from './journey/parley-api-client';
 import { TelegramWebhookClient } from './journey/telegram-webhook-client';
 
 // The walking skeleton's journey (issue 3) in a real browser against the local real-infra mode:
@@ -237,6 +240,78 @@ describe('a client message, both ways, in a browser, on separate processes and r
       .callsOf('sendMessage')
       .filter((c) => String(c.params['chat_id']) === String(BORIS));
     expect(toBoris).toHaveLength(2); // the refused attempt, then the retry
+  });
+
+  it('runs an admin’s rule across the processes on Kafka: a keyword moves the deal, tags the client and sends a template, each by the robot (issue 13)', async () => {
+    const admin = new ParleyApiClient(baseUrl);
+    await admin.signIn(f.admin.email, f.admin.password);
+    const created = await admin.request('POST', '/api/templates', {
+      name: 'Offer',
+      shortcode: 'offer',
+      text: 'Hi {user_name}! The course is in {stage} for you.',
+    });
+    expect(created.status).toBe(202);
+    const { templateId } = (await created.json()) as { templateId: string };
+    const rule = await admin.request('POST', '/api/robots/rules', {
+      definition: {
+        name: 'Price question',
+        trigger: { kind: 'keyword', keywords: ['price'] },
+        conditions: [],
+        actions: [
+          { kind: 'change_stage', stage: 'in_progress' },
+          { kind: 'add_tag', tag: 'price-asked' },
+          { kind: 'send_template', templateId },
+        ],
+      },
+    });
+    expect(rule.status).toBe(202);
+    const { ruleId } = (await rule.json()) as { ruleId: string };
+
+    const CARLA = 800003;
+    const update = sampleTextUpdate({
+      updateId: 3_000,
+      messageId: 1,
+      chatId: CARLA,
+      firstName: 'Carla',
+      text: 'What is the price?',
+    });
+    expect((await webhook.post(update)).status).toBe(200);
+
+    // The template reaches Telegram, rendered for Carla (the stage as it was when the rule ran).
+    const [sent] = await waitUntil(
+      'the template at the Bot API',
+      async () => {
+        const calls = f.standIn
+          .callsOf('sendMessage')
+          .filter((c) => String(c.params['chat_id']) === String(CARLA));
+        return calls.length > 0 ? calls : undefined;
+      },
+      60_000,
+    );
+    expect(sent!.params['text']).toBe('Hi Carla! The course is in New for you.');
+
+    // The timeline shows the run and what it caused, each attributed to the rule.
+    const conversationId = f.conversationId(CARLA);
+    const byRule = (item: TimelineItem) => item.actor?.kind === 'robot' && item.actor.id === ruleId;
+    const items = await waitUntil(
+      'the robot’s items on the timeline',
+      async () => {
+        const found = (await admin.timeline(conversationId)).items.filter(byRule);
+        const kinds = found.map((i) => (i.item.kind === 'action' ? i.item.action : i.item.kind));
+        return ['robot.ran', 'deal.stage_changed', 'tag.added', 'message'].every((k) =>
+          kinds.includes(k),
+        )
+          ? kinds
+          : undefined;
+      },
+      60_000,
+    );
+    expect(items).toEqual(
+      expect.arrayContaining(['robot.ran', 'deal.stage_changed', 'tag.added', 'message']),
+    );
+    const card = await admin.card(conversationId);
+    expect(card.deal?.stage).toBe('in_progress');
+    expect(card.contact?.tags).toContain('price-asked');
   });
 });
 
