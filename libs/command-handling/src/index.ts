@@ -6,3 +6,4 @@ export * from './command-sender';
 export * from './reaction-command';
 export * from './require-same-workspace';
 export * from './handler-with-data';
+export * from './aggregate-states';

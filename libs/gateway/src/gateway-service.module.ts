@@ -8,6 +8,7 @@ import { TokenService } from './auth/token-service';
 import { ChatQueries } from './chats/chat-queries';
 import { ChatsController } from './chats/chats.controller';
 import { ChatCommandsController } from './commands/chat-commands.controller';
+import { ChatPlacementController } from './commands/chat-placement.controller';
 import { GatewayCommands } from './commands/gateway-commands';
 import { CRM_GATEWAY_CONTROLLERS, CRM_GATEWAY_PROVIDERS } from './crm/crm-gateway';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
@@ -59,6 +60,7 @@ export class GatewayServiceModule {
         AuthController,
         ChatsController,
         ChatCommandsController,
+        ChatPlacementController,
         LiveTicketController,
         TasksNotesController,
         UsersController,

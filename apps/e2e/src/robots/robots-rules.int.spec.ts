@@ -169,6 +169,7 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
         name: 'Offer',
         shortcode: 'offer',
         text: 'Hi {user_name}, our offer: {offer}',
+        attachment: null,
         actorRole: 'admin',
       }),
     );
@@ -518,6 +519,71 @@ describe('robots service with conversation, crm and tasks-notes on PGlite + in-p
       expect(dueAt).toMatch(/\+03:00$/);
       expect(Date.parse(dueAt) - Date.parse(run.data.ranAt)).toBe(60 * 60_000);
     }
+  }, 60_000);
+
+  it('given a round-robin rule, when clients write one after another, then each gets the next manager in turn, and a repeated trigger keeps its manager', async () => {
+    const managerIds = ['manager-a', 'manager-b', 'manager-c'];
+    const ruleId = await createRule({
+      name: 'Sales queue',
+      trigger: { kind: 'keyword', keywords: ['sales'] },
+      conditions: [],
+      actions: [{ kind: 'assign_round_robin', managerIds }],
+    });
+    const responsibleOf = (who: string) =>
+      waitUntil(`the responsible manager of ${who}`, async () => {
+        const events = await eventsOf(streamName('crm', telegramContactId(workspaceId, who)));
+        const assigned = events.filter((e) => e.type === 'Crm.ResponsibleManagerAssigned');
+        return assigned.at(-1) as EventEnvelope<string, { managerId: string }> | undefined;
+      });
+
+    const chosen: string[] = [];
+    const conversations: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      const who = telegramUserId();
+      await clientWrites(who, 'Hi');
+      await dealExists(who);
+      const { conversationId } = await clientWrites(who, 'I want to talk to sales');
+      conversations.push(conversationId);
+      const assigned = await responsibleOf(who);
+      expect(assigned.metadata.actor).toEqual({ kind: 'robot', id: ruleId });
+      chosen.push(assigned.data.managerId);
+    }
+    expect(chosen).toEqual(['manager-a', 'manager-b', 'manager-c', 'manager-a']);
+
+    const rotation = await eventsOf(`robots-${workspaceId}:rotation:${ruleId}`);
+    expect(rotation.map((e) => (e.data as { managerId: string }).managerId)).toEqual(chosen);
+
+    // The first client's message delivered again: the run is the same, so is its turn.
+    const received = (await store.readStream(streamName('conversation', conversations[0]!)))
+      .filter((r) => r.event.type === 'Conversation.ClientMessageReceived')
+      .at(-1);
+    await bus.publish([messageForRecordedEvent(received!)]);
+    await sleep(1_500);
+    expect(await eventsOf(`robots-${workspaceId}:rotation:${ruleId}`)).toHaveLength(4);
+  }, 90_000);
+
+  it('given a rule that parks a chat, when the client says so, then the robot pins and archives the conversation', async () => {
+    const ruleId = await createRule({
+      name: 'Park for later',
+      trigger: { kind: 'keyword', keywords: ['later'] },
+      conditions: [],
+      actions: [{ kind: 'pin' }, { kind: 'archive' }],
+    });
+    const who = telegramUserId();
+    const { conversationId } = await clientWrites(who, 'Hello');
+    await dealExists(who);
+    await clientWrites(who, 'Write me later please');
+
+    const placed = await waitUntil('the chat pinned and archived', async () => {
+      const events = (await eventsOf(streamName('conversation', conversationId))).filter(
+        (e) => e.type === 'Conversation.Pinned' || e.type === 'Conversation.Archived',
+      );
+      return events.length === 2 ? events : undefined;
+    });
+    expect(placed.map((e) => [e.type, e.metadata.actor])).toEqual([
+      ['Conversation.Pinned', { kind: 'robot', id: ruleId }],
+      ['Conversation.Archived', { kind: 'robot', id: ruleId }],
+    ]);
   }, 60_000);
 
   it('given a rule waiting a minute for a manager, when a reply ends one wait and a later message goes unanswered that long, then the robot runs it on that message', async () => {

@@ -1,12 +1,20 @@
-import type { TemplateLibraryView } from '@parley/contracts';
-import { useRef, type FormEvent } from 'react';
+import type { TemplateAttachment, TemplateLibraryView } from '@parley/contracts';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { UploadTemplateFile } from '../api/attachment-upload';
+import { describeError } from '../api/describe-error';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nProvider';
+import { PaperclipIcon } from '../icons/Icon';
+import { AttachmentChip } from '../reply-bar/AttachmentChip';
+import { attachmentSizeProblem } from '../reply-bar/attachment-rules';
+import { useAttachmentUpload } from '../reply-bar/use-attachment-upload';
 import {
   BUILT_IN_TEMPLATE_VARIABLES,
   insertVariable,
   TEMPLATE_NAME_MAX,
   TEMPLATE_TEXT_MAX,
+  templateFileKind,
+  templateFileOf,
   usableVariables,
   type TemplateDraft,
   type TemplateDraftProblem,
@@ -28,7 +36,9 @@ const builtInTitle = (name: string): MessageKey | undefined =>
 
 /**
  * Create or change a template: name, shortcode, text, with the variables the text can use
- * (a click puts one at the caret) and what is wrong with the draft under its field.
+ * (a click puts one at the caret) and what is wrong with the draft under its field; and its one
+ * optional file (issue 13), uploaded at once with its progress as the reply bar uploads, shown by
+ * name, removable.
  */
 export function TemplateForm(props: {
   library: TemplateLibraryView | undefined;
@@ -38,16 +48,54 @@ export function TemplateForm(props: {
   editingName: string | null;
   busy: boolean;
   onChange: (draft: TemplateDraft) => void;
+  /** Uploads the template's file (the admin api's uploadTemplateFile). */
+  uploadFile: UploadTemplateFile;
+  /** The draft's file is now this one (uploaded), or none. */
+  onAttach: (file: TemplateAttachment | null) => void;
   onSubmit: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
-  const { draft, problems } = props;
+  const { t, language } = useI18n();
+  const { draft, problems, uploadFile, onAttach } = props;
   const textArea = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const upload = useAttachmentUpload((kind, file, name, onProgress, signal) =>
+    uploadFile(kind, file, name, onProgress, signal),
+  );
+  const [fileError, setFileError] = useState<string | null>(null);
+  const uploading = upload.attachment?.status === 'uploading';
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (problems.length === 0) props.onSubmit();
+    if (problems.length === 0 && !uploading) props.onSubmit();
+  };
+
+  const onFileChosen = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared so that choosing the same file again is a change too.
+    event.target.value = '';
+    if (!file) return;
+    setFileError(null);
+    const tooLarge = attachmentSizeProblem({ name: file.name, size: file.size }, t, language);
+    if (tooLarge) {
+      setFileError(tooLarge);
+      return;
+    }
+    try {
+      const uploaded = await upload.start(file, templateFileKind(file), file.name);
+      if (uploaded) {
+        onAttach(templateFileOf(uploaded));
+        upload.clear();
+      }
+    } catch (failure) {
+      setFileError(describeError(failure, t));
+    }
+  };
+
+  const removeFile = () => {
+    upload.clear();
+    setFileError(null);
+    onAttach(null);
   };
 
   const insert = (name: string) => {
@@ -70,7 +118,19 @@ export function TemplateForm(props: {
       </span>
     );
   };
-  const changed = props.editingName !== null || draft.name + draft.shortcode + draft.text !== '';
+  const changed =
+    props.editingName !== null ||
+    draft.name + draft.shortcode + draft.text !== '' ||
+    draft.attachment !== null;
+  const shownFile =
+    upload.attachment ??
+    (draft.attachment && {
+      status: 'ready' as const,
+      kind: draft.attachment.kind,
+      name: draft.attachment.fileName,
+      size: draft.attachment.size,
+      uploaded: { ...draft.attachment, durationSeconds: null },
+    });
 
   return (
     <form className="template-form" onSubmit={onSubmit} data-testid="template-form">
@@ -129,6 +189,49 @@ export function TemplateForm(props: {
         />
         {hint('text')}
       </label>
+      <div className="admin-field template-file" data-testid="template-file">
+        <span>{t('admin.templates.file')}</span>
+        {shownFile ? (
+          <AttachmentChip
+            attachment={shownFile}
+            disabled={props.busy}
+            readyLabel={t('admin.templates.fileReady')}
+            removeLabel={t('admin.templates.removeFile')}
+            onRemove={removeFile}
+          />
+        ) : (
+          <span className="template-file__attach">
+            <input
+              ref={fileInput}
+              type="file"
+              data-testid="template-file-input"
+              hidden
+              tabIndex={-1}
+              onChange={(event) => void onFileChosen(event)}
+            />
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              data-testid="template-attach"
+              disabled={props.busy}
+              onClick={() => fileInput.current?.click()}
+            >
+              <PaperclipIcon />
+              {t('admin.templates.attach')}
+            </button>
+            <span className="admin-hint">{t('admin.templates.attachHint')}</span>
+          </span>
+        )}
+        {fileError && (
+          <span
+            className="admin-hint admin-hint--problem"
+            role="alert"
+            data-testid="template-file-error"
+          >
+            {fileError}
+          </span>
+        )}
+      </div>
       <div className="template-variables" data-testid="template-variables-hint">
         <span className="admin-hint">{t('admin.templates.variablesHint')}</span>
         {usableVariables(props.library).map((name) => {
@@ -160,7 +263,7 @@ export function TemplateForm(props: {
           type="submit"
           className="button button--primary button--small"
           data-testid="template-save"
-          disabled={props.busy || problems.length > 0}
+          disabled={props.busy || uploading || problems.length > 0}
         >
           {props.busy
             ? t('admin.saving')
@@ -174,7 +277,10 @@ export function TemplateForm(props: {
             className="button button--ghost button--small"
             data-testid="template-cancel"
             disabled={props.busy}
-            onClick={props.onCancel}
+            onClick={() => {
+              removeFile();
+              props.onCancel();
+            }}
           >
             {t('admin.cancel')}
           </button>

@@ -2,7 +2,10 @@ import type { ReplyTemplate } from '@parley/contracts';
 import { useI18n } from '../i18n/I18nProvider';
 import { ConfirmButton } from './ConfirmButton';
 
-/** A reply template in the list: name, `/shortcode`, its text; edit it in the form, delete it. */
+/**
+ * A reply template in the list: name, `/shortcode`, its text and its file's name (issue 13);
+ * edit it in the form, delete it.
+ */
 export function TemplateRow(props: {
   template: ReplyTemplate;
   busy: boolean;
@@ -47,6 +50,11 @@ export function TemplateRow(props: {
       <p className="template-row__text" data-testid="template-row-text">
         {template.text}
       </p>
+      {template.attachment && (
+        <p className="template-row__file muted" data-testid="template-row-file">
+          {t('admin.templates.hasFile', { name: template.attachment.fileName })}
+        </p>
+      )}
     </li>
   );
 }

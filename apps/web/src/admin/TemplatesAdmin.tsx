@@ -25,7 +25,7 @@ type Part = 'templates' | 'variables';
 
 /**
  * Reply templates and workspace variables (issue 13, B1/B3): the templates with create, edit
- * and delete, a live preview of the draft for a chosen chat's client, and the variables.
+ * and delete (each with an optional file, sent with it), a live preview of the draft for a chosen chat's client, and the variables.
  */
 export function TemplatesAdmin(props: { api: AdminApi }) {
   const { api } = props;
@@ -115,6 +115,8 @@ export function TemplatesAdmin(props: { api: AdminApi }) {
             editingName={editing?.name ?? null}
             busy={change.running}
             onChange={setDraft}
+            uploadFile={api.uploadTemplateFile}
+            onAttach={(attachment) => setDraft((current) => ({ ...current, attachment }))}
             onSubmit={() => void save()}
             onCancel={resetForm}
           />

@@ -1,4 +1,12 @@
-import type { ReplyTemplate, TemplateLibraryView } from '@parley/contracts';
+import type {
+  AttachmentKind,
+  ReplyTemplate,
+  TemplateAttachment,
+  TemplateLibraryView,
+  TemplateRequest,
+  UploadedAttachment,
+} from '@parley/contracts';
+import { attachmentKindFor, type ChosenFile } from '../reply-bar/attachment-rules';
 
 /*
  * The contracts' template rules (libs/contracts/src/crm/templates.ts), mirrored: the web app
@@ -15,6 +23,8 @@ export const SHORTCODE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 export const TEMPLATE_NAME_MAX = 100;
 export const TEMPLATE_TEXT_MAX = 4096;
 export const VARIABLE_VALUE_MAX = 1000;
+/** With a file, the text is its caption: Telegram's 1,024 characters (issue 13). */
+export const TEMPLATE_CAPTION_MAX = 1024;
 
 /** `{name}` in a template's text; anything else in braces is text. */
 const VARIABLE_REFERENCE = /\{([a-z][a-z0-9_]{0,31})\}/g;
@@ -55,9 +65,16 @@ export interface TemplateDraft {
   readonly name: string;
   readonly shortcode: string;
   readonly text: string;
+  /** The file sent with the text (issue 13), uploaded already; null for none. */
+  readonly attachment: TemplateAttachment | null;
 }
 
-export const EMPTY_TEMPLATE_DRAFT: TemplateDraft = { name: '', shortcode: '', text: '' };
+export const EMPTY_TEMPLATE_DRAFT: TemplateDraft = {
+  name: '',
+  shortcode: '',
+  text: '',
+  attachment: null,
+};
 
 /** A typed shortcode as sent: without a leading `/` someone typed out of habit, lower case. */
 export const normalizedShortcode = (typed: string): string =>
@@ -66,13 +83,13 @@ export const normalizedShortcode = (typed: string): string =>
 export type TemplateDraftProblem =
   | { readonly field: 'name'; readonly problem: 'blank' | 'too-long' }
   | { readonly field: 'shortcode'; readonly problem: 'blank' | 'invalid' | 'taken' }
-  | { readonly field: 'text'; readonly problem: 'blank' | 'too-long' }
+  | { readonly field: 'text'; readonly problem: 'blank' | 'too-long' | 'too-long-caption' }
   | { readonly field: 'text'; readonly problem: 'unknown-variables'; readonly names: string[] };
 
 /**
  * Why the gateway would refuse the draft, field by field (empty when it would not): a name up to
  * TEMPLATE_NAME_MAX, a shortcode matching SHORTCODE_PATTERN that no other template has, a text up
- * to TEMPLATE_TEXT_MAX using only known variables. `editingId`: the template being changed keeps
+ * to TEMPLATE_TEXT_MAX (TEMPLATE_CAPTION_MAX with a file) using only known variables. `editingId`: the template being changed keeps
  * its own shortcode.
  */
 export const templateDraftProblems = (
@@ -100,6 +117,8 @@ export const templateDraftProblems = (
   if (draft.text.trim() === '') problems.push({ field: 'text', problem: 'blank' });
   else if (draft.text.length > TEMPLATE_TEXT_MAX) {
     problems.push({ field: 'text', problem: 'too-long' });
+  } else if (draft.attachment !== null && draft.text.length > TEMPLATE_CAPTION_MAX) {
+    problems.push({ field: 'text', problem: 'too-long-caption' });
   } else {
     const unknown = unknownVariablesIn(draft.text, Object.keys(library?.variables ?? {}));
     if (unknown.length > 0) {
@@ -109,11 +128,15 @@ export const templateDraftProblems = (
   return problems;
 };
 
-/** The request for a draft the gateway would accept: trimmed name, normalized shortcode. */
-export const templateRequest = (draft: TemplateDraft): TemplateDraft => ({
+/**
+ * The request for a draft the gateway would accept: trimmed name, normalized shortcode, and the
+ * file by its media id (null: none, so a change removes a file the template had).
+ */
+export const templateRequest = (draft: TemplateDraft): TemplateRequest => ({
   name: draft.name.trim(),
   shortcode: normalizedShortcode(draft.shortcode),
   text: draft.text,
+  attachmentId: draft.attachment?.mediaId ?? null,
 });
 
 /** A template in the form, to change it. */
@@ -121,6 +144,7 @@ export const draftOf = (template: ReplyTemplate): TemplateDraft => ({
   name: template.name,
   shortcode: template.shortcode,
   text: template.text,
+  attachment: template.attachment,
 });
 
 /** A variable's value as sent: as typed, but blank is empty (the gateway wants visible text or ''). */
@@ -152,3 +176,19 @@ export const insertVariable = (
     caret: from + reference.length,
   };
 };
+
+/**
+ * How an admin's chosen file is uploaded for a template (issue 13): as a chat's file is
+ * (attachmentKindFor), except that an OGG or WebM recording is a voice message, the one kind a
+ * manager records rather than picks.
+ */
+export const templateFileKind = (file: ChosenFile): AttachmentKind => {
+  const type = file.type.split(';')[0]!.trim().toLowerCase();
+  return type === 'audio/ogg' || type === 'audio/webm' ? 'voice' : attachmentKindFor(file);
+};
+
+/** An upload as the template keeps it: what the store found, without a voice's length. */
+export const templateFileOf = ({
+  durationSeconds: _length,
+  ...file
+}: UploadedAttachment): TemplateAttachment => file;

@@ -2,6 +2,7 @@ import {
   BUILT_IN_TEMPLATE_VARIABLES as CONTRACT_BUILT_IN,
   SHORTCODE_PATTERN as CONTRACT_SHORTCODE_PATTERN,
   TEMPLATE_NAME_MAX as CONTRACT_NAME_MAX,
+  TEMPLATE_CAPTION_MAX as CONTRACT_CAPTION_MAX,
   TEMPLATE_TEXT_MAX as CONTRACT_TEXT_MAX,
   type TemplateLibraryView,
   unknownVariablesIn as contractUnknownVariablesIn,
@@ -12,12 +13,16 @@ import {
 import { translatorFor } from '../i18n/translate';
 import {
   BUILT_IN_TEMPLATE_VARIABLES,
+  draftOf,
   insertVariable,
   normalizedShortcode,
   SHORTCODE_PATTERN,
+  TEMPLATE_CAPTION_MAX,
   TEMPLATE_NAME_MAX,
   TEMPLATE_TEXT_MAX,
   templateDraftProblems,
+  templateFileKind,
+  templateFileOf,
   templateRequest,
   unknownVariablesIn,
   usableVariables,
@@ -32,8 +37,20 @@ import { templateFieldHint, variableNameHint } from './template-hints';
 
 const library: TemplateLibraryView = {
   templates: [
-    { templateId: 't1', name: 'Greeting', shortcode: 'hello', text: 'Hi, {user_name}!' },
-    { templateId: 't2', name: 'Offer', shortcode: 'offer', text: 'Today: {offer}' },
+    {
+      templateId: 't1',
+      name: 'Greeting',
+      shortcode: 'hello',
+      text: 'Hi, {user_name}!',
+      attachment: null,
+    },
+    {
+      templateId: 't2',
+      name: 'Offer',
+      shortcode: 'offer',
+      text: 'Today: {offer}',
+      attachment: null,
+    },
   ],
   variables: { offer: '20% off', city: 'Riga' },
 };
@@ -50,6 +67,7 @@ describe('the mirrored template rules', () => {
     }
     expect(TEMPLATE_NAME_MAX).toBe(CONTRACT_NAME_MAX);
     expect(TEMPLATE_TEXT_MAX).toBe(CONTRACT_TEXT_MAX);
+    expect(TEMPLATE_CAPTION_MAX).toBe(CONTRACT_CAPTION_MAX);
     expect(VARIABLE_VALUE_MAX).toBe(CONTRACT_VALUE_MAX);
   });
 
@@ -83,7 +101,12 @@ describe('the variables a template can use', () => {
 });
 
 describe('a template draft', () => {
-  const fine = { name: ' Prices ', shortcode: '/Price', text: 'Hi {user_name}, {city}' };
+  const fine = {
+    name: ' Prices ',
+    shortcode: '/Price',
+    text: 'Hi {user_name}, {city}',
+    attachment: null,
+  };
 
   it('given what the gateway accepts, then no problem, and the request trimmed and lower case', () => {
     expect(templateDraftProblems(fine, library, null)).toEqual([]);
@@ -91,18 +114,23 @@ describe('a template draft', () => {
       name: 'Prices',
       shortcode: 'price',
       text: 'Hi {user_name}, {city}',
+      attachmentId: null,
     });
     expect(normalizedShortcode('  //Hello ')).toBe('hello');
   });
 
   it('given empty fields, then each is blank', () => {
-    expect(templateDraftProblems({ name: ' ', shortcode: '', text: ' \n' }, library, null)).toEqual(
-      [
-        { field: 'name', problem: 'blank' },
-        { field: 'shortcode', problem: 'blank' },
-        { field: 'text', problem: 'blank' },
-      ],
-    );
+    expect(
+      templateDraftProblems(
+        { name: ' ', shortcode: '', text: ' \n', attachment: null },
+        library,
+        null,
+      ),
+    ).toEqual([
+      { field: 'name', problem: 'blank' },
+      { field: 'shortcode', problem: 'blank' },
+      { field: 'text', problem: 'blank' },
+    ]);
   });
 
   it('given a shortcode another template has, then taken; its own template keeps it', () => {
@@ -120,6 +148,7 @@ describe('a template draft', () => {
           name: 'x'.repeat(TEMPLATE_NAME_MAX + 1),
           shortcode: 'no spaces',
           text: '{prize} {city} {x}',
+          attachment: null,
         },
         library,
         null,
@@ -137,7 +166,7 @@ describe('a template draft', () => {
   it('given problems, then what the form says under each field; blank says nothing', () => {
     const en = translatorFor('en');
     const problems = templateDraftProblems(
-      { name: '', shortcode: '-x', text: 'Hi {prize}' },
+      { name: '', shortcode: '-x', text: 'Hi {prize}', attachment: null },
       library,
       null,
     );
@@ -153,6 +182,49 @@ describe('a template draft', () => {
         translatorFor('ru'),
       ),
     ).toBe('Этот короткий код уже занят другим шаблоном.');
+  });
+});
+
+describe('a template draft with a file (issue 13)', () => {
+  const pdf = {
+    mediaId: 'f-prices',
+    kind: 'document',
+    fileName: 'prices.pdf',
+    contentType: 'application/pdf',
+    size: 2048,
+  } as const;
+  const draft = { name: 'Prices', shortcode: 'prices', text: 'Our prices', attachment: pdf };
+
+  it('given a file, then the request names it by its media id; the template’s file comes back in the form', () => {
+    expect(templateRequest(draft)).toEqual({
+      name: 'Prices',
+      shortcode: 'prices',
+      text: 'Our prices',
+      attachmentId: 'f-prices',
+    });
+    expect(
+      draftOf({ templateId: 't9', name: 'Prices', shortcode: 'prices', text: 'x', attachment: pdf })
+        .attachment,
+    ).toBe(pdf);
+  });
+
+  it('given a chosen file, then uploaded as a chat’s file is, an OGG or WebM recording as voice; kept without a voice’s length', () => {
+    expect(templateFileKind({ type: 'image/png', size: 10 })).toBe('photo');
+    expect(templateFileKind({ type: 'video/mp4', size: 10 })).toBe('video');
+    expect(templateFileKind({ type: 'application/pdf', size: 10 })).toBe('document');
+    expect(templateFileKind({ type: 'audio/ogg; codecs=opus', size: 10 })).toBe('voice');
+    expect(templateFileKind({ type: 'audio/mpeg', size: 10 })).toBe('document');
+    expect(templateFileOf({ ...pdf, durationSeconds: null })).toEqual(pdf);
+  });
+
+  it('given a text longer than a caption, then too long with the file and fine without', () => {
+    const text = 'x'.repeat(TEMPLATE_CAPTION_MAX + 1);
+    const problems = templateDraftProblems({ ...draft, text }, library, null);
+    expect(problems).toEqual([{ field: 'text', problem: 'too-long-caption' }]);
+    expect(templateFieldHint(problems, 'text', translatorFor('en'))).toBe(
+      'With a file, the text is its caption: at most 1024 characters (Telegram).',
+    );
+    expect(templateDraftProblems({ ...draft, text, attachment: null }, library, null)).toEqual([]);
   });
 });
 

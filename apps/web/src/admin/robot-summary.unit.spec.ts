@@ -26,7 +26,9 @@ const names = ruleNames(
     { id: 'u2', name: 'Boris', role: 'admin' },
   ],
   {
-    templates: [{ templateId: 't1', name: 'Greeting', shortcode: 'hi', text: 'Hi' }],
+    templates: [
+      { templateId: 't1', name: 'Greeting', shortcode: 'hi', text: 'Hi', attachment: null },
+    ],
     variables: {},
   },
 );

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import {
+  TEMPLATE_CAPTION_MAX,
   TEMPLATE_NAME_MAX,
   TEMPLATE_TEXT_MAX,
   type TemplateDraftProblem,
@@ -28,6 +29,8 @@ export const templateFieldHint = (
       return found.field === 'name'
         ? t('admin.name.tooLong', { max: TEMPLATE_NAME_MAX })
         : t('admin.templates.textTooLong', { max: TEMPLATE_TEXT_MAX });
+    case 'too-long-caption':
+      return t('admin.templates.captionTooLong', { max: TEMPLATE_CAPTION_MAX });
     case 'invalid':
       return t('admin.templates.shortcodeInvalid');
     case 'taken':

@@ -19,6 +19,7 @@ import type {
   TrackingLinkList,
   WorkspaceUserList,
 } from '@parley/contracts';
+import { createTemplateFileUpload } from './attachment-upload';
 import type { HttpClient } from './http-client';
 
 const stagePath = (stageId: string, rest = ''): string =>
@@ -89,6 +90,8 @@ export const createAdminApi = (http: HttpClient) => ({
     http.request<CreateTemplateResponse>('POST', '/api/templates', template),
   updateTemplate: (templateId: string, template: TemplateRequest): Promise<CommandResponse> =>
     http.request<CommandResponse>('PUT', templatePath(templateId), template),
+  /** Uploads a template's file (issue 13), with its progress; name it as `attachmentId`. */
+  uploadTemplateFile: createTemplateFileUpload(http),
   deleteTemplate: (templateId: string): Promise<CommandResponse> =>
     http.request<CommandResponse>('DELETE', templatePath(templateId)),
   /** Adds a workspace variable or changes its value. */

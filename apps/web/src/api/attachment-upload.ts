@@ -75,39 +75,82 @@ export const sendWithXhr: SendUpload = (request) =>
   });
 
 /**
+ * One raw-body upload to `path` with the access token; on a 401 it renews the session once and
+ * uploads again. Resolves with what the media store kept (201); rejects with the gateway's
+ * ApiError (413 too large, 415 wrong type for the kind), ApiError(0) offline, or an AbortError
+ * when `signal` aborts.
+ */
+const uploadTo = async (
+  http: HttpClient,
+  send: SendUpload,
+  path: string,
+  file: Blob,
+  onProgress: UploadProgress,
+  signal?: AbortSignal,
+): Promise<UploadedAttachment> => {
+  const attempt = (): Promise<UploadAnswer> =>
+    send({
+      url: http.urlOf(path),
+      token: http.token,
+      body: file,
+      contentType: file.type === '' ? 'application/octet-stream' : file.type,
+      onProgress,
+      signal,
+    });
+  let answer = await attempt();
+  if (answer.status === 401) {
+    const session = await http.refreshSession();
+    if (session === null) {
+      http.endSession();
+    } else {
+      onProgress(0, file.size);
+      answer = await attempt();
+      if (answer.status === 401) http.endSession();
+    }
+  }
+  if (answer.status < 200 || answer.status > 299) {
+    throw apiErrorFromBody(answer.status, answer.body);
+  }
+  return answer.body as UploadedAttachment;
+};
+
+const uploadQuery = (kind: AttachmentKind, name: string): string =>
+  `?kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(name)}`;
+
+/**
  * `POST /api/chats/:conversationId/attachments?kind=&name=` with the file's bytes as the body
- * (not multipart) and the access token; on a 401 it renews the session once and uploads again.
- * Resolves with what the media store kept (201); rejects with the gateway's ApiError (413 too
- * large, 415 wrong type for the kind), ApiError(0) offline, or an AbortError when `signal` aborts.
+ * (not multipart): see uploadTo.
  */
 export const createAttachmentUpload =
   (http: HttpClient, send: SendUpload = sendWithXhr): UploadAttachment =>
-  async (conversationId, kind, file, name, onProgress, signal) => {
-    const path =
-      `/api/chats/${encodeURIComponent(conversationId)}/attachments` +
-      `?kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(name)}`;
-    const attempt = (): Promise<UploadAnswer> =>
-      send({
-        url: http.urlOf(path),
-        token: http.token,
-        body: file,
-        contentType: file.type === '' ? 'application/octet-stream' : file.type,
-        onProgress,
-        signal,
-      });
-    let answer = await attempt();
-    if (answer.status === 401) {
-      const session = await http.refreshSession();
-      if (session === null) {
-        http.endSession();
-      } else {
-        onProgress(0, file.size);
-        answer = await attempt();
-        if (answer.status === 401) http.endSession();
-      }
-    }
-    if (answer.status < 200 || answer.status > 299) {
-      throw apiErrorFromBody(answer.status, answer.body);
-    }
-    return answer.body as UploadedAttachment;
-  };
+  (conversationId, kind, file, name, onProgress, signal) =>
+    uploadTo(
+      http,
+      send,
+      `/api/chats/${encodeURIComponent(conversationId)}/attachments${uploadQuery(kind, name)}`,
+      file,
+      onProgress,
+      signal,
+    );
+
+/** Uploads a reply template's file (issue 13, admin); see createTemplateFileUpload. */
+export type UploadTemplateFile = (
+  kind: AttachmentKind,
+  file: Blob,
+  name: string,
+  onProgress: UploadProgress,
+  signal?: AbortSignal,
+) => Promise<UploadedAttachment>;
+
+/** `POST /api/templates/attachments?kind=&name=`, as a chat's upload is sent (uploadTo). */
+export const createTemplateFileUpload =
+  (http: HttpClient, send: SendUpload = sendWithXhr): UploadTemplateFile =>
+  (kind, file, name, onProgress, signal) =>
+    uploadTo(
+      http,
+      send,
+      `/api/templates/attachments${uploadQuery(kind, name)}`,
+      file,
+      onProgress,
+      signal,
+    );

@@ -1,6 +1,10 @@
 import type { SignInResponse, UploadedAttachment } from '@parley/contracts';
 import { ApiError } from './api-error';
-import { createAttachmentUpload, type SendUpload } from './attachment-upload';
+import {
+  createAttachmentUpload,
+  createTemplateFileUpload,
+  type SendUpload,
+} from './attachment-upload';
 import { HttpClient } from './http-client';
 
 const uploaded: UploadedAttachment = {
@@ -116,5 +120,19 @@ describe('uploading an attachment', () => {
     expect((failure as ApiError).status).toBe(415);
     expect((failure as ApiError).serverMessage).toContain('send it as a document');
     expect(types).toEqual(['application/octet-stream']);
+  });
+
+  it('given a template’s file (issue 13), then it goes to the templates’ upload route with its kind and name, renewing the session as a chat’s does', async () => {
+    const { http } = httpClient(true);
+    const { send, seen } = gateway();
+    const upload = createTemplateFileUpload(http, send);
+
+    await expect(upload('document', file, 'price list.pdf', () => undefined)).resolves.toEqual(
+      uploaded,
+    );
+    expect(seen.map((s) => [s.url, s.token])).toEqual([
+      ['https://crm.example/api/templates/attachments?kind=document&name=price%20list.pdf', 't1'],
+      ['https://crm.example/api/templates/attachments?kind=document&name=price%20list.pdf', 't2'],
+    ]);
   });
 });

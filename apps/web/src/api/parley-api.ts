@@ -1,6 +1,7 @@
 import type {
   AddNoteRequest,
   ChatListItem,
+  ChatTabCounts,
   ClientCard,
   CommandResponse,
   CreateTaskRequest,
@@ -19,8 +20,16 @@ import type {
   TimelineItem,
   User,
 } from '@parley/contracts';
+import {
+  chatListQuery,
+  chatTabsQuery,
+  DEFAULT_CHAT_LIST_VIEW,
+  type ChatListView,
+  type ChatPlacement,
+} from '../chat-list/chat-list-view';
 import { createAttachmentUpload } from './attachment-upload';
 import type { HttpClient } from './http-client';
+import { sendMessageBody } from './send-message-body';
 
 const chatPath = (conversationId: string, rest = ''): string =>
   `/api/chats/${encodeURIComponent(conversationId)}${rest}`;
@@ -47,27 +56,37 @@ export const createParleyApi = (http: HttpClient) => ({
     }
   },
   me: (): Promise<User> => http.request<User>('GET', '/api/me'),
-  chats: (): Promise<Page<ChatListItem>> => http.request<Page<ChatListItem>>('GET', '/api/chats'),
+  /** One page of the chat list in a view: a quick tab (L8), archived chats or the others (L4). */
+  chats: (view: ChatListView = DEFAULT_CHAT_LIST_VIEW): Promise<Page<ChatListItem>> =>
+    http.request<Page<ChatListItem>>('GET', `/api/chats${chatListQuery(view)}`),
+  /** How many chats each quick tab holds (L8). */
+  chatTabs: (archived: boolean): Promise<ChatTabCounts> =>
+    http.request<ChatTabCounts>('GET', `/api/chats/tabs${chatTabsQuery(archived)}`),
+  /** One chat, whichever view it is in (the open chat after it was archived, say). */
+  chat: (conversationId: string): Promise<ChatListItem> =>
+    http.request<ChatListItem>('GET', chatPath(conversationId)),
+  /** Archive, unarchive, pin or unpin a chat (L4, L8). */
+  placeChat: (conversationId: string, placement: ChatPlacement): Promise<CommandResponse> =>
+    http.request<CommandResponse>('POST', chatPath(conversationId, `/${placement}`)),
   timeline: (conversationId: string): Promise<Page<TimelineItem>> =>
     http.request<Page<TimelineItem>>('GET', chatPath(conversationId, '/timeline')),
   card: (conversationId: string): Promise<ClientCard> =>
     http.request<ClientCard>('GET', chatPath(conversationId, '/card')),
   /**
-   * A text, or an uploaded file (`attachmentId`, B8) with `text` as its optional caption: a
-   * blank caption is left out.
+   * A text, or an uploaded file (`attachmentId`, B8) or a reply template's file (`templateId`,
+   * issue 13) with `text` as its optional caption: a blank caption is left out.
    */
   sendMessage: (
     conversationId: string,
     text: string,
     messageId: string,
     attachmentId?: string,
+    templateId?: string,
   ): Promise<CommandResponse> =>
     http.request<CommandResponse>(
       'POST',
       chatPath(conversationId, '/messages'),
-      attachmentId === undefined
-        ? { text, messageId }
-        : { messageId, attachmentId, ...(text.trim() === '' ? {} : { text }) },
+      sendMessageBody(text, messageId, attachmentId, templateId),
     ),
   /** Uploads a file to send (B8), with its progress: see attachment-upload.ts. */
   uploadAttachment: createAttachmentUpload(http),

@@ -8,12 +8,14 @@ import type {
 } from '@parley/contracts';
 import type { UploadAttachment } from '../api/attachment-upload';
 import { Avatar } from '../chat-list/Avatar';
+import type { ChatPlacement } from '../chat-list/chat-list-view';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MediaPageQuery } from '../media/media-api';
 import { MediaTab } from '../media/MediaTab';
 import { ReplyBar } from '../reply-bar/ReplyBar';
 import { Timeline } from '../timeline/Timeline';
 import type { ShownTimelineEntry } from '../timeline/pending-messages';
+import { ChatPlacementButtons } from './ChatPlacementButtons';
 import './conversation-pane.css';
 
 /** What the centre column shows above the reply bar. */
@@ -30,8 +32,13 @@ export function ConversationPane(props: {
   timelineError: unknown;
   currentUserId: string | null;
   onRetryTimeline: () => void;
-  /** A text, or an uploaded file with `text` as its caption (B8). */
-  onSend: (text: string, messageId: string, attachment?: UploadedAttachment) => Promise<void>;
+  /** A text, or an uploaded file or a template's file with `text` as its caption (B8, issue 13). */
+  onSend: (
+    text: string,
+    messageId: string,
+    attachment?: UploadedAttachment,
+    templateId?: string,
+  ) => Promise<void>;
   /** Uploads a file to send, with its progress. */
   onUpload: UploadAttachment;
   onMarkRead: () => Promise<void>;
@@ -47,6 +54,8 @@ export function ConversationPane(props: {
   loadTemplates: (conversationId: string) => Promise<readonly RenderedTemplate[]>;
   /** An admin: the quick commands say where to add templates when there are none. */
   canManageTemplates: boolean;
+  /** Pin or archive the chat, or undo either (L4, L8). */
+  onPlace: (placement: ChatPlacement) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [view, setView] = useState<ConversationView>('timeline');
@@ -76,6 +85,7 @@ export function ConversationPane(props: {
               {t('chat.blockedBot')}
             </span>
           )}
+          <ChatPlacementButtons chat={props.chat} onPlace={props.onPlace} />
           <div
             className="conversation__views"
             role="group"

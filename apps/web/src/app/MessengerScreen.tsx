@@ -8,6 +8,12 @@ import type { ConnectLive } from '../api/live-socket';
 import type { ParleyApi } from '../api/parley-api';
 import { useResource } from '../api/use-resource';
 import { ChatList } from '../chat-list/ChatList';
+import {
+  chatListQuery,
+  DEFAULT_CHAT_LIST_VIEW,
+  type ChatListView,
+  type ChatPlacement,
+} from '../chat-list/chat-list-view';
 import { ClientCardPanel, type CardEdits } from '../client-card/ClientCardPanel';
 import type { MediaApi } from '../media/media-api';
 import { MediaLinksProvider } from '../media/media-links';
@@ -54,7 +60,19 @@ export function MessengerScreen(props: {
   const route = useScreenRoute(session.user.role, () => reload({ type: 'everything' }));
   const [pending, setPending] = useState<readonly PendingMessage[]>([]);
 
-  const chats = useResource(() => api.chats().then((page) => page.items), 'chats', ticks.chats);
+  const [view, setView] = useState<ChatListView>(DEFAULT_CHAT_LIST_VIEW);
+  const chats = useResource(
+    () => api.chats(view).then((page) => page.items),
+    `chats${chatListQuery(view)}`,
+    ticks.chats,
+  );
+  const tabCounts = useResource(
+    () => api.chatTabs(view.archived),
+    view.archived ? 'archived-tabs' : 'tabs',
+    ticks.chats,
+  );
+  // The open chat as it is now, also when the view does not list it (archived a moment ago).
+  const openChat = useResource(() => api.chat(selectedId ?? ''), selectedId, ticks.chats);
   const timeline = useResource(
     () => api.timeline(selectedId ?? '').then((page) => sortTimeline(page.items)),
     selectedId,
@@ -113,8 +131,16 @@ export function MessengerScreen(props: {
     [],
   );
 
-  /** A text, or an uploaded file with `text` as its caption (B8). */
-  const send = async (text: string, messageId: string, attachment?: UploadedAttachment) => {
+  /**
+   * A text, or an uploaded file with `text` as its caption (B8); with `templateId`, `attachment`
+   * is that reply template's file, which the gateway takes from the library (issue 13).
+   */
+  const send = async (
+    text: string,
+    messageId: string,
+    attachment?: UploadedAttachment,
+    templateId?: string,
+  ) => {
     if (selectedId === null) return;
     const conversationId = selectedId;
     const message: PendingMessage = {
@@ -126,12 +152,24 @@ export function MessengerScreen(props: {
     };
     setPending((current) => [...current.filter((other) => other.messageId !== messageId), message]);
     try {
-      await api.sendMessage(conversationId, text, messageId, attachment?.mediaId);
+      await api.sendMessage(
+        conversationId,
+        text,
+        messageId,
+        templateId === undefined ? attachment?.mediaId : undefined,
+        templateId,
+      );
     } catch (failure) {
       setPending((current) => current.filter((other) => other.messageId !== messageId));
       throw failure;
     }
     refreshConversation(conversationId);
+  };
+
+  const placeChat = async (placement: ChatPlacement) => {
+    if (selectedId === null) return;
+    await api.placeChat(selectedId, placement);
+    refreshConversation(selectedId);
   };
 
   const markRead = async () => {
@@ -177,7 +215,9 @@ export function MessengerScreen(props: {
     addNote: editCard(api.addNote),
   };
 
-  const selectedChat = chats.data?.find((chat) => chat._id === selectedId);
+  const selectedChat =
+    (openChat.data?._id === selectedId ? openChat.data : undefined) ??
+    chats.data?.find((chat) => chat._id === selectedId);
 
   return (
     <MediaLinksProvider value={props.mediaApi.mediaLink}>
@@ -192,6 +232,9 @@ export function MessengerScreen(props: {
         <div className="messenger" hidden={route.view === 'admin'}>
           <ChatList
             chats={chats.data}
+            view={view}
+            counts={tabCounts.data}
+            onViewChange={setView}
             error={chats.error}
             selectedId={selectedId}
             onSelect={setSelectedId}
@@ -213,6 +256,7 @@ export function MessengerScreen(props: {
             mediaReloadTick={ticks.timeline}
             loadTemplates={api.chatTemplates}
             canManageTemplates={session.user.role === 'admin'}
+            onPlace={placeChat}
           />
           {selectedId === null ? (
             <aside className="client-card client-card--empty" />

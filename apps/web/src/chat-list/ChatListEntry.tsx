@@ -32,6 +32,16 @@ export function ChatListEntry(props: {
             <span className="chat-entry__name" data-testid="chat-name">
               {chat.contact.name}
             </span>
+            {chat.pinned && (
+              <span
+                className="chat-entry__pin"
+                data-testid="chat-pinned"
+                role="img"
+                aria-label={t('chatList.pinned')}
+              >
+                📌
+              </span>
+            )}
             <time className="chat-entry__time" data-testid="chat-time" dateTime={timeIso}>
               {formatChatTime(timeIso, props.now, language)}
             </time>

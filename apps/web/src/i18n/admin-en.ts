@@ -124,6 +124,15 @@ export const adminEn = {
     'Lower-case Latin letters, digits, _ and -, starting with a letter or digit; at most 32.',
   'admin.templates.shortcodeTaken': 'Another template already has this shortcode.',
   'admin.templates.textTooLong': 'At most {max} characters (a Telegram message).',
+  'admin.templates.captionTooLong':
+    'With a file, the text is its caption: at most {max} characters (Telegram).',
+  'admin.templates.file': 'File',
+  'admin.templates.attach': 'Attach a file',
+  'admin.templates.attachHint':
+    'Sent with the template, the text as its caption: a photo, video, document or voice message.',
+  'admin.templates.removeFile': 'Remove',
+  'admin.templates.fileReady': 'Sent with the template',
+  'admin.templates.hasFile': 'With a file: {name}',
   'admin.templates.unknownVariables':
     'Unknown variables: {names}. Add them under Variables below, or fix the spelling.',
   'admin.templates.preview': 'Preview',

@@ -127,6 +127,15 @@ export const adminRu: Readonly<Record<AdminMessageKey, string>> = {
     'Строчные латинские буквы, цифры, _ и -, в начале буква или цифра; не больше 32.',
   'admin.templates.shortcodeTaken': 'Этот короткий код уже занят другим шаблоном.',
   'admin.templates.textTooLong': 'Не больше {max} символов (сообщение Telegram).',
+  'admin.templates.captionTooLong':
+    'С файлом текст становится подписью к нему: не больше {max} символов (Telegram).',
+  'admin.templates.file': 'Файл',
+  'admin.templates.attach': 'Прикрепить файл',
+  'admin.templates.attachHint':
+    'Отправляется вместе с шаблоном, текст — подпись к нему: фото, видео, документ или голосовое.',
+  'admin.templates.removeFile': 'Убрать',
+  'admin.templates.fileReady': 'Отправляется с шаблоном',
+  'admin.templates.hasFile': 'С файлом: {name}',
   'admin.templates.unknownVariables':
     'Неизвестные переменные: {names}. Добавьте их в разделе «Переменные» ниже или исправьте написание.',
   'admin.templates.preview': 'Предпросмотр',

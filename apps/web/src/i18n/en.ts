@@ -1,5 +1,6 @@
 import { adminEn } from './admin-en';
 import { clientCardEn } from './client-card-en';
+import { chatListEn } from './chat-list-en';
 import { mediaEn } from './media-en';
 import { messagesEn } from './messages-en';
 
@@ -7,6 +8,7 @@ import { messagesEn } from './messages-en';
 export const en = {
   ...adminEn,
   ...clientCardEn,
+  ...chatListEn,
   ...mediaEn,
   ...messagesEn,
   'app.name': 'Parley',
@@ -162,6 +164,7 @@ export const en = {
   'reply.templates.emptyManager': 'An admin adds them in the admin screens.',
   'reply.templates.noMatch': 'No template matches “/{query}”.',
   'reply.templates.failed': 'Could not load the templates: {message}',
+  'reply.templates.withFile': '+ {name}',
   'reply.templates.keys': '↑↓ to pick · Enter to insert · Esc to close',
 } as const;
 

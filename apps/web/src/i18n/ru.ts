@@ -1,5 +1,6 @@
 import { adminRu } from './admin-ru';
 import { clientCardRu } from './client-card-ru';
+import { chatListRu } from './chat-list-ru';
 import { mediaRu } from './media-ru';
 import { messagesRu } from './messages-ru';
 import type { MessageKey } from './en';
@@ -8,6 +9,7 @@ import type { MessageKey } from './en';
 export const ru: Readonly<Record<MessageKey, string>> = {
   ...adminRu,
   ...clientCardRu,
+  ...chatListRu,
   ...mediaRu,
   ...messagesRu,
   'app.name': 'Parley',
@@ -160,6 +162,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   'reply.templates.emptyManager': 'Их добавляет администратор.',
   'reply.templates.noMatch': 'Нет шаблона для «/{query}».',
   'reply.templates.failed': 'Не удалось загрузить шаблоны: {message}',
+  'reply.templates.withFile': '+ {name}',
   'reply.templates.keys': '↑↓ выбрать · Enter вставить · Esc закрыть',
   'reply.microphone.failed': 'Не удалось включить микрофон ({reason}).',
 };

@@ -10,6 +10,10 @@ import type { ReplyAttachment } from './use-attachment-upload';
 export function AttachmentChip(props: {
   attachment: ReplyAttachment;
   disabled?: boolean;
+  /** What an uploaded file says; default "Ready to send". */
+  readyLabel?: string;
+  /** The cross's label; default "Remove the attachment". */
+  removeLabel?: string;
   onRemove: () => void;
 }) {
   const { t, language } = useI18n();
@@ -47,14 +51,16 @@ export function AttachmentChip(props: {
           </span>
         </div>
       ) : (
-        <span className="attachment-chip__ready muted">{t('reply.attachment.ready')}</span>
+        <span className="attachment-chip__ready muted">
+          {props.readyLabel ?? t('reply.attachment.ready')}
+        </span>
       )}
       <button
         type="button"
         className="attachment-chip__remove"
         data-testid="attachment-remove"
-        aria-label={t('reply.attachment.remove')}
-        title={t('reply.attachment.remove')}
+        aria-label={props.removeLabel ?? t('reply.attachment.remove')}
+        title={props.removeLabel ?? t('reply.attachment.remove')}
         disabled={props.disabled}
         onClick={props.onRemove}
       >

@@ -102,6 +102,11 @@ export function QuickCommands(props: {
                 <span className="quick-command__head">
                   <span className="quick-command__shortcode">/{template.shortcode}</span>
                   <span className="quick-command__name">{template.name}</span>
+                  {template.attachment && (
+                    <span className="quick-command__file muted" data-testid="quick-command-file">
+                      {t('reply.templates.withFile', { name: template.attachment.fileName })}
+                    </span>
+                  )}
                 </span>
                 <span className="quick-command__text">{template.rendered}</span>
               </li>

@@ -16,6 +16,7 @@ import { AttachmentChip } from './AttachmentChip';
 import { attachmentKindFor, attachmentSizeProblem, CAPTION_MAX_LENGTH } from './attachment-rules';
 import { QUICK_COMMANDS_ID, QuickCommands, quickCommandOptionId } from './QuickCommands';
 import {
+  attachmentAfterChoosing,
   clampIndex,
   filterQuickCommands,
   quickCommandKey,
@@ -41,14 +42,23 @@ const newMessageId = (): string => crypto.randomUUID();
  * read; attach a photo, video or document (uploaded at once, sent with the text as its
  * caption), or record a voice message (uploaded and sent when the recording stops). A draft of
  * `/` or `/word` alone opens the quick commands (B3): choosing a template puts its text, rendered
- * for the client, in the draft to edit and send. `onSend` resolves when the gateway accepted the message and rejects with its reason.
+ * for the client, in the draft to edit and send, and its file, if it has one (issue 13), in the
+ * attachment chip, removable, sent with the text as its caption. `onSend` resolves when the gateway accepted the message and rejects with its reason.
  */
 export function ReplyBar(props: {
   conversationId: string;
   /** The client blocked the bot: sending is disabled, with the reason (the gateway refuses too). */
   clientBlockedBot?: boolean;
-  /** `attachment`: an uploaded file, sent with `text` as its caption ('' for none). */
-  onSend: (text: string, messageId: string, attachment?: UploadedAttachment) => Promise<void>;
+  /**
+   * `attachment`: an uploaded file, sent with `text` as its caption ('' for none); with
+   * `templateId` it is that template's file (issue 13), which the message names instead.
+   */
+  onSend: (
+    text: string,
+    messageId: string,
+    attachment?: UploadedAttachment,
+    templateId?: string,
+  ) => Promise<void>;
   /** Uploads a file to send, with its progress (the api's uploadAttachment). */
   onUpload: UploadAttachment;
   onMarkRead: () => Promise<void>;
@@ -75,7 +85,12 @@ export function ReplyBar(props: {
   const recording = recorder.phase === 'recording';
   /** Asking for the microphone, or recording: nothing else is sent meanwhile. */
   const microphoneBusy = recorder.phase !== 'idle';
-  const sendable = canSendWith(draft, attachment?.status ?? 'none', CAPTION_MAX_LENGTH);
+  // A template's file needs no upload: it is as ready as an uploaded one.
+  const sendable = canSendWith(
+    draft,
+    attachment?.status === 'template' ? 'ready' : (attachment?.status ?? 'none'),
+    CAPTION_MAX_LENGTH,
+  );
 
   // Quick commands: open while the draft is `/` or `/word`, until Escape or a choice.
   const commandQuery = quickCommandQuery(draft.text);
@@ -93,9 +108,15 @@ export function ReplyBar(props: {
       : [];
   const highlighted = clampIndex(activeCommand, commandMatches.length);
 
-  /** The template's rendered text replaces the draft: the manager edits it, then sends. */
+  /**
+   * The template's rendered text replaces the draft: the manager edits it, then sends; its file
+   * (issue 13) becomes the reply's (attachmentAfterChoosing).
+   */
   const chooseTemplate = (template: RenderedTemplate) => {
     setDraft((current) => editDraft(current, template.rendered, newMessageId));
+    const next = attachmentAfterChoosing(template, attachment);
+    if (next === null) upload.clear();
+    else if (next !== attachment) upload.show(next);
     setCommandsDismissed(true);
     setActiveCommand(0);
     input.current?.focus();
@@ -123,11 +144,15 @@ export function ReplyBar(props: {
 
   const send = async () => {
     if (blocked || sending || microphoneBusy || !sendable) return;
-    const file = attachment?.status === 'ready' ? attachment.uploaded : undefined;
+    const file =
+      attachment?.status === 'ready' || attachment?.status === 'template'
+        ? attachment.uploaded
+        : undefined;
+    const templateId = attachment?.status === 'template' ? attachment.templateId : undefined;
     setSending(true);
     setError(null);
     try {
-      await props.onSend(draft.text, draft.messageId, file);
+      await props.onSend(draft.text, draft.messageId, file, templateId);
       setDraft(emptyDraft(newMessageId));
       if (file) upload.clear();
     } catch (failure) {

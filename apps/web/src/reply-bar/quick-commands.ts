@@ -1,4 +1,5 @@
 import type { RenderedTemplate } from '@parley/contracts';
+import type { ReplyAttachment } from './use-attachment-upload';
 
 /**
  * Quick commands (B3): a draft that is `/` alone, or `/word` alone, asks for a reply template.
@@ -73,3 +74,24 @@ export const quickCommandKey = (
 /** The highlight kept inside the list when it got shorter. */
 export const clampIndex = (active: number, count: number): number =>
   count === 0 ? 0 : Math.max(0, Math.min(active, count - 1));
+
+/**
+ * What a chosen template does to the reply's file (issue 13): a template with a file puts that
+ * file in the chip (replacing any other), to send with the text as its caption; a text-only
+ * template removes an earlier template's file but keeps the manager's own upload.
+ */
+export const attachmentAfterChoosing = (
+  template: Pick<RenderedTemplate, 'templateId' | 'attachment'>,
+  current: ReplyAttachment | null,
+): ReplyAttachment | null => {
+  const file = template.attachment;
+  if (file === null) return current?.status === 'template' ? null : current;
+  return {
+    status: 'template',
+    kind: file.kind,
+    name: file.fileName,
+    size: file.size,
+    templateId: template.templateId,
+    uploaded: { ...file, durationSeconds: null },
+  };
+};

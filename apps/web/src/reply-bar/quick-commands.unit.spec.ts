@@ -1,4 +1,6 @@
+import type { UploadedAttachment } from '@parley/contracts';
 import {
+  attachmentAfterChoosing,
   clampIndex,
   filterQuickCommands,
   quickCommandKey,
@@ -10,6 +12,7 @@ const template = (shortcode: string, name: string) => ({
   shortcode,
   name,
   text: `${name} text`,
+  attachment: null,
   rendered: `${name} rendered`,
 });
 
@@ -98,5 +101,54 @@ describe('keys while the quick commands are open', () => {
     expect(clampIndex(1, 2)).toBe(1);
     expect(clampIndex(-1, 2)).toBe(0);
     expect(clampIndex(3, 0)).toBe(0);
+  });
+});
+
+describe('choosing a template with a file (issue 13)', () => {
+  const prices = {
+    templateId: 't-prices',
+    attachment: {
+      mediaId: 'f-prices',
+      kind: 'document',
+      fileName: 'prices.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+    },
+  } as const;
+  const textOnly = { templateId: 't-hello', attachment: null };
+  const ownUpload: UploadedAttachment = {
+    mediaId: 'f-own',
+    kind: 'photo',
+    fileName: 'cat.png',
+    contentType: 'image/png',
+    size: 3,
+    durationSeconds: null,
+  };
+  const own = {
+    status: 'ready',
+    kind: 'photo',
+    name: 'cat.png',
+    size: 3,
+    uploaded: ownUpload,
+  } as const;
+
+  it('given a template with a file, then its file is the reply’s, named by the template, in place of any other', () => {
+    const expected = {
+      status: 'template',
+      kind: 'document',
+      name: 'prices.pdf',
+      size: 2048,
+      templateId: 't-prices',
+      uploaded: { ...prices.attachment, durationSeconds: null },
+    };
+    expect(attachmentAfterChoosing(prices, null)).toEqual(expected);
+    expect(attachmentAfterChoosing(prices, own)).toEqual(expected);
+  });
+
+  it('given a text-only template, then an earlier template’s file goes and the manager’s own upload stays', () => {
+    const chosen = attachmentAfterChoosing(prices, null);
+    expect(attachmentAfterChoosing(textOnly, chosen)).toBeNull();
+    expect(attachmentAfterChoosing(textOnly, own)).toBe(own);
+    expect(attachmentAfterChoosing(textOnly, null)).toBeNull();
   });
 });

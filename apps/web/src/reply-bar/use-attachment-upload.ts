@@ -11,7 +11,10 @@ export type UploadFile = (
   signal: AbortSignal,
 ) => Promise<UploadedAttachment>;
 
-/** The reply's file: uploading (with its progress), or uploaded and ready to send. */
+/**
+ * The reply's file: uploading (with its progress), uploaded and ready to send, or the file of
+ * the reply template the manager chose (issue 13), which the gateway takes from the library.
+ */
 export type ReplyAttachment =
   | {
       readonly status: 'uploading';
@@ -27,12 +30,23 @@ export type ReplyAttachment =
       readonly name: string;
       readonly size: number;
       readonly uploaded: UploadedAttachment;
+    }
+  | {
+      readonly status: 'template';
+      readonly kind: AttachmentKind;
+      readonly name: string;
+      readonly size: number;
+      /** The template whose file it is: the message names it (`templateId`). */
+      readonly templateId: string;
+      /** The file as the library shows it (what the timeline shows while it is sent). */
+      readonly uploaded: UploadedAttachment;
     };
 
 /**
  * The reply bar's one attachment. `start` uploads a file at once (replacing any other) and
  * resolves with the upload, or null when it was removed or replaced meanwhile; it rejects with
  * the gateway's reason, and the attachment is gone. `clear` removes it, cancelling its upload.
+ * `show` puts a file that needs no upload in its place (a template's, or a kept one).
  */
 export const useAttachmentUpload = (upload: UploadFile) => {
   const [attachment, setAttachment] = useState<ReplyAttachment | null>(null);
@@ -89,5 +103,11 @@ export const useAttachmentUpload = (upload: UploadFile) => {
     setAttachment(null);
   };
 
-  return { attachment, start, clear };
+  const show = (kept: ReplyAttachment): void => {
+    inFlight.current?.abort();
+    inFlight.current = null;
+    setAttachment(kept);
+  };
+
+  return { attachment, start, clear, show };
 };

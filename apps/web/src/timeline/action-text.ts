@@ -84,6 +84,10 @@ const crmSentence = (
       return { name: action.action, params: { manager } };
     }
     case 'responsible_manager.unassigned':
+    case 'chat.archived':
+    case 'chat.unarchived':
+    case 'chat.pinned':
+    case 'chat.unpinned':
       return { name: action.action, params: {} };
     case 'deal.stage_changed': {
       const stage = text(d['toName']) ?? text(d['to']);

@@ -91,6 +91,30 @@ describe('actionText', () => {
         'Вы записали продажу: 125.50 EUR',
         'Менеджер записал продажу: 125.50 EUR',
       ],
+      [
+        action('chat.archived', {}),
+        'You archived the chat',
+        'Вы отправили чат в архив',
+        'Менеджер отправил чат в архив',
+      ],
+      [
+        action('chat.unarchived', {}),
+        'You unarchived the chat',
+        'Вы вернули чат из архива',
+        'Менеджер вернул чат из архива',
+      ],
+      [
+        action('chat.pinned', {}),
+        'You pinned the chat',
+        'Вы закрепили чат',
+        'Менеджер закрепил чат',
+      ],
+      [
+        action('chat.unpinned', {}),
+        'You unpinned the chat',
+        'Вы открепили чат',
+        'Менеджер открепил чат',
+      ],
     ];
 
     it.each(cases.map((row) => [row[0].action, ...row] as const))(

@@ -55,6 +55,26 @@ export const ATTACHMENT_CONTENT_TYPES: Readonly<Record<AttachmentKind, readonly 
     voice: ['audio/ogg'],
   };
 
+const CONTENT_TYPE_NAMES: Readonly<Record<string, string>> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'video/mp4': 'MP4',
+  'audio/ogg': 'OGG/Opus',
+};
+
+/**
+ * Why a file of `contentType` (detected from its bytes) cannot be sent as `kind`, or null when
+ * it can: a photo must be a picture Telegram shows, a video one it plays. The chat upload and
+ * the template library (issue 13) refuse the same files with the same words.
+ */
+export const attachmentTypeProblem = (kind: AttachmentKind, contentType: string): string | null => {
+  const allowed = ATTACHMENT_CONTENT_TYPES[kind];
+  if (allowed === 'any' || allowed.includes(contentType)) return null;
+  const names = allowed.map((type) => CONTENT_TYPE_NAMES[type] ?? type).join(', ');
+  return `a ${kind} must be ${names}; this file is ${contentType}: send it as a document`;
+};
+
 /** Telegram's limit on a caption, in characters. */
 export const CAPTION_MAX_LENGTH = 1024;
 

@@ -62,3 +62,25 @@ export class MarkMessageSentDataDto implements MarkMessageSentData {
   @IsString() @Length(1, 200) conversationId!: string;
   @IsUUID() messageId!: string;
 }
+
+/**
+ * Commands `ArchiveConversation` and `UnarchiveConversation` (L4), `PinConversation` and
+ * `UnpinConversation` (L8): a manager or a robot puts the chat away, brings it back, or keeps it
+ * at hand. Each names the conversation only; who did it is the envelope's actor.
+ */
+export interface ChatPlacementData {
+  readonly conversationId: string;
+}
+
+export class ChatPlacementDataDto implements ChatPlacementData {
+  @IsString() @Length(1, 200) conversationId!: string;
+}
+
+/** The four commands that place a chat in the list, by the name the API and robots send. */
+export const CHAT_PLACEMENT_COMMANDS = [
+  'ArchiveConversation',
+  'UnarchiveConversation',
+  'PinConversation',
+  'UnpinConversation',
+] as const;
+export type ChatPlacementCommand = (typeof CHAT_PLACEMENT_COMMANDS)[number];

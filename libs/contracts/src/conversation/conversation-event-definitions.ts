@@ -35,8 +35,12 @@ import type {
   ClientMessageEdited,
   ClientUnblockedBot,
   ClientMessageReceived,
+  ConversationArchived,
   ConversationMarkedRead,
+  ConversationPinned,
   ConversationStarted,
+  ConversationUnarchived,
+  ConversationUnpinned,
   ManagerMessageQueued,
   ManagerMessageRequeued,
   ConversationMessageDelivered,
@@ -195,6 +199,26 @@ export class ConversationMarkedReadDataDto implements DataOf<ConversationMarkedR
   @IsISO8601({ strict: true }) readAt!: string;
 }
 
+export class ConversationArchivedDataDto implements DataOf<ConversationArchived> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) archivedAt!: string;
+}
+
+export class ConversationUnarchivedDataDto implements DataOf<ConversationUnarchived> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) unarchivedAt!: string;
+}
+
+export class ConversationPinnedDataDto implements DataOf<ConversationPinned> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) pinnedAt!: string;
+}
+
+export class ConversationUnpinnedDataDto implements DataOf<ConversationUnpinned> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) unpinnedAt!: string;
+}
+
 /**
  * The conversation's events for the EventCatalog: current version, payload DTO, upcasters.
  * `Conversation.ClientMessageReceived` v1 → v2 adds `clientOrder` and `placedAt`
@@ -203,7 +227,7 @@ export class ConversationMarkedReadDataDto implements DataOf<ConversationMarkedR
  * v2 → v3 widens `content` to every kind (issue 9): a v2 payload reads unchanged, and a process
  * that knows only v2 refuses a v3 photo instead of misreading it. `ClientMessageEdited`,
  * `ClientBlockedBot`, `ClientUnblockedBot`, `ClientMediaFetched` and `ClientMediaFetchFailed`
- * start at v1.
+ * start at v1, as do `Archived`, `Unarchived`, `Pinned` and `Unpinned` (L4, L8).
  */
 export const conversationEventDefinitions: readonly EventDefinition[] = [
   { type: 'Conversation.Started', schemaVersion: 1, data: ConversationStartedDataDto },
@@ -254,4 +278,8 @@ export const conversationEventDefinitions: readonly EventDefinition[] = [
   },
   { type: 'Conversation.MessageMarkedSent', schemaVersion: 1, data: MessageMarkedSentDataDto },
   { type: 'Conversation.MarkedRead', schemaVersion: 1, data: ConversationMarkedReadDataDto },
+  { type: 'Conversation.Archived', schemaVersion: 1, data: ConversationArchivedDataDto },
+  { type: 'Conversation.Unarchived', schemaVersion: 1, data: ConversationUnarchivedDataDto },
+  { type: 'Conversation.Pinned', schemaVersion: 1, data: ConversationPinnedDataDto },
+  { type: 'Conversation.Unpinned', schemaVersion: 1, data: ConversationUnpinnedDataDto },
 ];

@@ -166,6 +166,22 @@ const events = {
     fileSize: 31_000_000,
     failedAt: '2026-01-01T00:08:00.000Z',
   }),
+  'Conversation.Archived': stored('Conversation.Archived', {
+    conversationId,
+    archivedAt: '2026-01-01T00:09:00.000Z',
+  }),
+  'Conversation.Unarchived': stored('Conversation.Unarchived', {
+    conversationId,
+    unarchivedAt: '2026-01-01T00:10:00.000Z',
+  }),
+  'Conversation.Pinned': stored('Conversation.Pinned', {
+    conversationId,
+    pinnedAt: '2026-01-01T00:11:00.000Z',
+  }),
+  'Conversation.Unpinned': stored('Conversation.Unpinned', {
+    conversationId,
+    unpinnedAt: '2026-01-01T00:12:00.000Z',
+  }),
 } satisfies Record<ConversationEvent['type'], EventEnvelope>;
 
 const withData = (event: EventEnvelope, change: Record<string, unknown>): EventEnvelope => ({
@@ -342,9 +358,9 @@ describe('conversation event definitions', () => {
   });
 
   it('given a type the conversation does not have, then it is refused as unknown', () => {
-    const event = { ...events['Conversation.MarkedRead'], type: 'Conversation.Archived' };
+    const event = { ...events['Conversation.MarkedRead'], type: 'Conversation.Closed' };
     expect(() => readConversationEvent('Conversation.MarkedRead', event)).toThrow(
-      /unknown event type Conversation.Archived/,
+      /unknown event type Conversation.Closed/,
     );
   });
 });

@@ -202,6 +202,33 @@ export type ConversationMarkedRead = DomainEvent<
   { readonly conversationId: string; readonly managerId: string; readonly readAt: string }
 >;
 
+/**
+ * The chat was archived (L4): hidden from the list until it is unarchived or the client writes
+ * again. Who did it (a manager, a robot) is the event's actor.
+ */
+export type ConversationArchived = DomainEvent<
+  'Conversation.Archived',
+  { readonly conversationId: string; readonly archivedAt: string }
+>;
+
+/** The chat is back in the list (L4), by a manager's or a robot's hand. */
+export type ConversationUnarchived = DomainEvent<
+  'Conversation.Unarchived',
+  { readonly conversationId: string; readonly unarchivedAt: string }
+>;
+
+/** The chat was pinned (L8): it shows under the Pinned tab until it is unpinned. */
+export type ConversationPinned = DomainEvent<
+  'Conversation.Pinned',
+  { readonly conversationId: string; readonly pinnedAt: string }
+>;
+
+/** The chat was unpinned (L8). */
+export type ConversationUnpinned = DomainEvent<
+  'Conversation.Unpinned',
+  { readonly conversationId: string; readonly unpinnedAt: string }
+>;
+
 export type ConversationEvent =
   | ConversationStarted
   | ClientMessageReceived
@@ -215,5 +242,9 @@ export type ConversationEvent =
   | ConversationMessageDeliveryFailed
   | ManagerMessageRequeued
   | MessageMarkedSent
-  | ConversationMarkedRead;
+  | ConversationMarkedRead
+  | ConversationArchived
+  | ConversationUnarchived
+  | ConversationPinned
+  | ConversationUnpinned;
 export type ConversationEventType = ConversationEvent['type'];

@@ -20,12 +20,14 @@ import {
 import type { EventDefinition } from '../upcasting/event-catalog';
 import { IsCurrency, IsStageId, IsStoredColour } from './crm-validation';
 import {
+  IsOptionalTemplateAttachment,
   IsShortcode,
   IsTemplateId,
   IsTemplateName,
   IsTemplateText,
   IsVariableName,
   IsVariableValue,
+  TemplateAttachmentDto,
 } from './template-validation';
 import type {
   Attribution,
@@ -291,6 +293,7 @@ class TemplateFieldsDto implements TemplateFields {
   @IsTemplateName() name!: string;
   @IsShortcode() shortcode!: string;
   @IsTemplateText() text!: string;
+  @IsOptionalTemplateAttachment() attachment?: TemplateAttachmentDto;
 }
 
 export class TemplateCreatedDataDto extends TemplateFieldsDto implements DataOf<TemplateCreated> {}

@@ -56,6 +56,20 @@ const templateCreated = stored('Crm.TemplateCreated', 'ws1:templates', {
   shortcode: 'hello',
   text: 'Hi {user_name}',
 });
+/** A template with a file (issue 13); `templateCreated` is one written before templates had files. */
+const templateWithFile = stored('Crm.TemplateCreated', 'ws1:templates', {
+  templateId: '00000000-0000-4000-8000-000000000002',
+  name: 'Price list',
+  shortcode: 'prices',
+  text: 'Our prices, {user_name}',
+  attachment: {
+    mediaId: '00000000-0000-4000-8000-0000000000aa',
+    kind: 'document',
+    fileName: 'prices.pdf',
+    contentType: 'application/pdf',
+    size: 2048,
+  },
+});
 const variableSet = stored('Crm.WorkspaceVariableSet', 'ws1:templates', {
   name: 'offer',
   value: '',
@@ -99,7 +113,8 @@ describe('crm event definitions', () => {
       }),
     ],
     ['DealCreated', dealCreated],
-    ['TemplateCreated', templateCreated],
+    ['TemplateCreated without a file (schema version 1 before issue 13)', templateCreated],
+    ['TemplateCreated with a file', templateWithFile],
     ['WorkspaceVariableSet with an empty value', variableSet],
   ])('given a %s as the CRM writes it, then it reads back unchanged', (_name, event) => {
     expect(readEvent(crmEvents, event)).toBe(event);
@@ -130,6 +145,27 @@ describe('crm event definitions', () => {
     ['TemplateCreated', 'shortcode', withData(templateCreated, { shortcode: '/hello' })],
     ['TemplateCreated', 'text', withData(templateCreated, { text: 'x'.repeat(4097) })],
     ['TemplateCreated', 'name', withData(templateCreated, { name: ' Greeting' })],
+    ['TemplateCreated', 'attachment', withData(templateCreated, { attachment: null })],
+    [
+      'TemplateCreated',
+      'attachment.kind',
+      withData(templateWithFile, {
+        attachment: {
+          ...(templateWithFile.data as { attachment: object }).attachment,
+          kind: 'sticker',
+        },
+      }),
+    ],
+    [
+      'TemplateCreated',
+      'attachment.mediaId',
+      withData(templateWithFile, {
+        attachment: {
+          ...(templateWithFile.data as { attachment: object }).attachment,
+          mediaId: 'x',
+        },
+      }),
+    ],
     ['WorkspaceVariableSet', 'name', withData(variableSet, { name: 'Offer' })],
     ['WorkspaceVariableSet', 'value', withData(variableSet, { value: 'x'.repeat(1001) })],
   ])(

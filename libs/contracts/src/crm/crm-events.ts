@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../envelope/event-envelope';
+import type { TemplateAttachment } from './templates';
 
 /**
  * Where the client came from (R2): the tracking link whose key the client's first `/start`
@@ -293,19 +294,28 @@ export type ConversionKeyRevoked = DomainEvent<
 // Template library stream `crm-{workspaceId}:templates` (templateLibraryId): reply templates and
 // workspace variables (B1, B3).
 
-/** The fields of a reply template: its name, the shortcode managers type after `/`, its text. */
+/**
+ * The fields of a reply template: its name, the shortcode managers type after `/`, its text, and
+ * the file sent with it (issue 13).
+ */
 export interface TemplateFields {
   readonly templateId: string;
   readonly name: string;
   readonly shortcode: string;
   /** The text with `{variables}`, rendered for the client when a manager picks it. */
   readonly text: string;
+  /**
+   * The file the text goes out with, as its caption; missing for a text-only template. Optional
+   * rather than nullable so that the events written before templates had files are still
+   * schema version 1 as they are: a missing field there means what it means here.
+   */
+  readonly attachment?: TemplateAttachment;
 }
 
 /** An admin added a reply template to the workspace's library (B1). */
 export type TemplateCreated = DomainEvent<'Crm.TemplateCreated', TemplateFields>;
 
-/** An admin changed a template's name, shortcode or text: all three as they are now. */
+/** An admin changed a template's name, shortcode, text or file: all of them as they are now. */
 export type TemplateChanged = DomainEvent<'Crm.TemplateChanged', TemplateFields>;
 
 /** An admin deleted a template from the library. */

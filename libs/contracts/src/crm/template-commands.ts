@@ -1,12 +1,15 @@
 import { IsIn } from 'class-validator';
 import type { ActorRole } from './crm-commands';
+import type { TemplateAttachment } from './templates';
 import {
+  IsNullableTemplateAttachment,
   IsShortcode,
   IsTemplateId,
   IsTemplateName,
   IsTemplateText,
   IsVariableName,
   IsVariableValue,
+  TemplateAttachmentDto,
 } from './template-validation';
 
 const ROLES: readonly ActorRole[] = ['admin', 'manager'];
@@ -20,6 +23,8 @@ export interface CreateTemplateData {
   readonly name: string;
   readonly shortcode: string;
   readonly text: string;
+  /** The template's file (issue 13), what the media store says of it; null for none. */
+  readonly attachment: TemplateAttachment | null;
   readonly actorRole: ActorRole;
 }
 
@@ -28,15 +33,18 @@ export class CreateTemplateDataDto implements CreateTemplateData {
   @IsTemplateName() name!: string;
   @IsShortcode() shortcode!: string;
   @IsTemplateText() text!: string;
+  @IsNullableTemplateAttachment() attachment!: TemplateAttachmentDto | null;
   @IsIn(ROLES) actorRole!: ActorRole;
 }
 
-/** `ChangeTemplate`: the template's name, shortcode and text as they should be. */
+/** `ChangeTemplate`: the template's name, shortcode, text and file as they should be. */
 export interface ChangeTemplateData {
   readonly templateId: string;
   readonly name: string;
   readonly shortcode: string;
   readonly text: string;
+  /** The template's file (issue 13), what the media store says of it; null for none. */
+  readonly attachment: TemplateAttachment | null;
   readonly actorRole: ActorRole;
 }
 
@@ -45,6 +53,7 @@ export class ChangeTemplateDataDto implements ChangeTemplateData {
   @IsTemplateName() name!: string;
   @IsShortcode() shortcode!: string;
   @IsTemplateText() text!: string;
+  @IsNullableTemplateAttachment() attachment!: TemplateAttachmentDto | null;
   @IsIn(ROLES) actorRole!: ActorRole;
 }
 

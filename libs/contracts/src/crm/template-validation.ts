@@ -1,4 +1,19 @@
-import { IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ATTACHMENT_KINDS,
+  AttachmentDto,
+  type AttachmentKind,
+} from '../conversation/attachment-content';
 import { IsVisibleText } from '../validation/visible-text';
 import { IsTrimmedName } from './crm-validation';
 import {
@@ -7,6 +22,7 @@ import {
   TEMPLATE_TEXT_MAX,
   VARIABLE_NAME_PATTERN,
   VARIABLE_VALUE_MAX,
+  type TemplateAttachment,
 } from './templates';
 
 /**
@@ -54,3 +70,26 @@ export const IsVariableValue = (): PropertyDecorator => (target, key) => {
   ValidateIf((o: Record<string | symbol, unknown>) => o[key] !== '')(target, key);
   IsVisibleText()(target, key);
 };
+
+/** A template's file as commands and events carry it (issue 13): an attachment with its kind. */
+export class TemplateAttachmentDto extends AttachmentDto implements TemplateAttachment {
+  @IsIn(ATTACHMENT_KINDS) kind!: AttachmentKind;
+}
+
+const templateAttachment =
+  (absent: null | undefined): PropertyDecorator =>
+  (target, key) => {
+    ValidateIf((o: Record<string | symbol, unknown>) => o[key] !== absent)(target, key);
+    IsDefined()(target, key);
+    ValidateNested()(target, key);
+    Type(() => TemplateAttachmentDto)(target, key);
+  };
+
+/** A command's template file: a TemplateAttachmentDto, or null for none (never missing). */
+export const IsNullableTemplateAttachment = (): PropertyDecorator => templateAttachment(null);
+
+/**
+ * An event's template file: a TemplateAttachmentDto, or missing for none, so that the events
+ * written before templates had files (issue 13) read as they are, in schema version 1.
+ */
+export const IsOptionalTemplateAttachment = (): PropertyDecorator => templateAttachment(undefined);

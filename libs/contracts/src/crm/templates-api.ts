@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsString, Length } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { CommandResponse } from '../gateway/gateway-api';
 import { IsName } from './crm-validation';
 import { IsShortcode, IsTemplateText, IsVariableValue } from './template-validation';
@@ -15,12 +15,21 @@ const TrimmedLowerCase = (): PropertyDecorator =>
     typeof value === 'string' ? value.trim().toLowerCase() : value,
   );
 
-/** `POST /api/templates` and `PUT /api/templates/:templateId` (admin). */
+/**
+ * `POST /api/templates` and `PUT /api/templates/:templateId` (admin): the template as it should
+ * be, its file included: a PUT without `attachmentId` (or with null) leaves it without one.
+ */
 export class TemplateRequest {
   @IsName(TEMPLATE_NAME_MAX) name!: string;
   /** Trimmed and lower-cased on the way in. */
   @TrimmedLowerCase() @IsShortcode() shortcode!: string;
   @IsTemplateText() text!: string;
+  /**
+   * The media id of a file uploaded with `POST /api/templates/attachments` (issue 13), or the
+   * template's current one; what it is comes from the media store (422 naming the field when the
+   * store has no such template file in the workspace).
+   */
+  @IsOptional() @IsUUID() attachmentId?: string | null;
 }
 
 /** `POST /api/templates`: accepted, with the id the gateway chose for the new template. */

@@ -7,6 +7,15 @@
  * Pure TypeScript (no decorators): the gateway renders with it, robots will too.
  */
 
+import {
+  ATTACHMENT_MAX_BYTES,
+  attachmentTypeProblem,
+  CAPTION_MAX_LENGTH,
+  isAttachmentKind,
+  type Attachment,
+  type AttachmentKind,
+} from '../conversation/attachment-content';
+
 /** `ws1:templates`: the one template library of a workspace. */
 export const templateLibraryId = (workspaceId: string): string => `${workspaceId}:templates`;
 
@@ -32,6 +41,35 @@ export const TEMPLATE_NAME_MAX = 100;
 /** A rendered template is a message: Telegram's 4,096 characters at most. */
 export const TEMPLATE_TEXT_MAX = 4096;
 export const VARIABLE_VALUE_MAX = 1000;
+
+/**
+ * A template with a file is sent as that file with the text as its caption (issue 13), and
+ * Telegram takes 1,024 characters of caption. What the text renders to is not known when it is
+ * saved, so the saved text itself must fit.
+ */
+export const TEMPLATE_CAPTION_MAX = CAPTION_MAX_LENGTH;
+
+/**
+ * A template's file (issue 13): one photo, video, document or voice message an admin uploaded to
+ * the media store (`POST /api/templates/attachments`), sent with the template wherever it goes.
+ * What it is (name, type, size) is what the store found, as for a manager's chat upload.
+ */
+export interface TemplateAttachment extends Attachment {
+  readonly kind: AttachmentKind;
+}
+
+/**
+ * Why a template cannot carry this file, or null when it can: the kinds and types a manager's
+ * chat upload takes, and no more bytes than Telegram takes of the kind.
+ */
+export const templateAttachmentProblem = (attachment: TemplateAttachment): string | null => {
+  if (!isAttachmentKind(attachment.kind)) {
+    return `a template's file must be a photo, video, document or voice message, not ${String(attachment.kind)}`;
+  }
+  const max = ATTACHMENT_MAX_BYTES[attachment.kind];
+  if (attachment.size > max) return `a ${attachment.kind} may have at most ${max} bytes`;
+  return attachmentTypeProblem(attachment.kind, attachment.contentType);
+};
 
 /** `{name}` in a template's text; anything else in braces is text. */
 const VARIABLE_REFERENCE = /\{([a-z][a-z0-9_]{0,31})\}/g;
@@ -62,6 +100,8 @@ export interface ReplyTemplate {
   readonly name: string;
   readonly shortcode: string;
   readonly text: string;
+  /** The file sent with the text as its caption; null for a text-only template. */
+  readonly attachment: TemplateAttachment | null;
 }
 
 /** A workspace's templates and variables (the `template_libraries` read model, one per workspace). */
@@ -80,7 +120,10 @@ export interface RenderedTemplate extends ReplyTemplate {
 /** The read model of each workspace's template library, written by the projector. */
 export const TEMPLATE_LIBRARIES_COLLECTION = 'template_libraries';
 
-/** A template as the read model keeps it: with where its library's stream created it. */
+/**
+ * A template as the read model keeps it: with where its library's stream created it. Documents
+ * written before templates had files lack `attachment` (templateLibraryView reads that as null).
+ */
 export interface StoredReplyTemplate extends ReplyTemplate {
   /** The revision of its TemplateCreated in the library's stream: the templates' order. */
   readonly createdRevision: number;
@@ -105,6 +148,12 @@ export const templateLibraryView = (
   if (!document) return { templates: [], variables: { ...DEFAULT_WORKSPACE_VARIABLES } };
   const templates = Object.values(document.templates ?? {})
     .sort((a, b) => a.createdRevision - b.createdRevision)
-    .map(({ templateId, name, shortcode, text }) => ({ templateId, name, shortcode, text }));
+    .map(({ templateId, name, shortcode, text, attachment }) => ({
+      templateId,
+      name,
+      shortcode,
+      text,
+      attachment: attachment ?? null,
+    }));
   return { templates, variables: { ...(document.variables ?? {}) } };
 };

@@ -20,7 +20,8 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *        UploadedAttachment (B8: a manager's photo, video, document or voice recording; 413
  *        over the kind's limit, 415 a type the kind does not take)
  *   POST /api/chats/:conversationId/messages  SendMessageRequest → CommandResponse (text, or
- *        `attachmentId` with an optional caption in `text`)
+ *        `attachmentId` with an optional caption in `text`, or `templateId`: that template's
+ *        file with `text` as its caption; 422 naming the field when there is no such file)
  *   POST /api/chats/:conversationId/read                → CommandResponse
  *   POST /api/chats/:conversationId/messages/:messageId/retry     → CommandResponse (C4: send
  *        a failed message again; 422 `message.not_failed` unless it failed)
@@ -40,6 +41,10 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *   DELETE /api/templates/variables/:name (422 `variable.in_use` naming the templates using it)
  *   POST   /api/templates/preview         TemplatePreviewRequest → 200 TemplatePreview (a draft
  *        rendered for one chat, with its unknown variables; 404 for a chat not in the workspace)
+ *   POST   /api/templates/attachments?kind=&name=  the file's bytes → 201 UploadedAttachment (issue
+ *        13: a template's file, with the limits and type checks of a chat upload, 413/415; name it
+ *        as `attachmentId` in POST/PUT /api/templates; 422 `template.attachment_refused`,
+ *        `template.caption_too_long` for a text over 1,024 characters with a file)
  *   Robots' rules (A2, A4; robots-api.ts, robots-requests.ts), admin only as well (403 for a
  *   manager), commands to the robots service answered as above (`role.admin_only`, 422
  *   `rule.invalid` naming what the robots domain refuses, 404 `rule.not_found`); a definition of
@@ -111,13 +116,22 @@ export class SendMessageRequest {
    * A person's text: no NUL or control characters, no lone surrogates, something visible. With
    * an attachment it is the caption (optional; Telegram takes up to 1,024 characters).
    */
-  @ValidateIf((o: SendMessageRequest) => o.attachmentId === undefined || o.text !== undefined)
+  @ValidateIf(
+    (o: SendMessageRequest) =>
+      (o.attachmentId === undefined && o.templateId === undefined) || o.text !== undefined,
+  )
   @IsString()
   @Length(1, 4096)
   @IsVisibleText()
   text?: string;
   /** An upload's media id (`POST /api/chats/:conversationId/attachments`): send that file. */
   @IsOptional() @IsUUID() attachmentId?: string;
+  /**
+   * A reply template whose file to send (issue 13), `text` its caption: the gateway takes the
+   * file from the workspace's template library, so it goes to any chat of the workspace. Not
+   * with `attachmentId` (400).
+   */
+  @IsOptional() @IsUUID() templateId?: string;
   /** Optional client-chosen id: a retried request with the same id sends one message. */
   @IsOptional() @IsUUID() messageId?: string;
 }

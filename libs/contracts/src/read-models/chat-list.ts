@@ -3,6 +3,9 @@ import type { MessageContent } from '../channel/message-content';
 /** Status of a chat in the list (L5). */
 export type ChatStatus = 'new_message' | 'new_system_notification' | 'sent' | 'error' | 'read';
 
+/** Who handled a chat last: a robot (the Auto tab) or a manager (the Manual tab). */
+export type ChatHandler = 'robot' | 'manager';
+
 /**
  * One document per conversation in the `chats` read model (L1, L5, L6), as the gateway returns
  * it to the web app. `_id` is the conversation id.
@@ -28,6 +31,13 @@ export interface ChatListItem {
   readonly status: ChatStatus;
   readonly unreadCount: number;
   readonly archived: boolean;
+  /** Pinned (L8): under the Pinned tab; absent on chats projected before pins existed. */
+  readonly pinned?: boolean;
+  /**
+   * Whose hand was last on the chat (L8's Manual and Auto tabs): a robot's action, or a
+   * manager's (a reply, a tag, a stage, ...); null while neither acted. Reading is not handling.
+   */
+  readonly handledBy?: ChatHandler | null;
   readonly responsibleManagerId: string | null;
   readonly deal: { readonly stage: string; readonly line: 1 | 2 } | null;
   readonly languages: readonly string[];
@@ -36,3 +46,13 @@ export interface ChatListItem {
 }
 
 export const CHATS_COLLECTION = 'chats';
+
+/**
+ * The chat list's quick tabs (L8): every chat, the pinned ones, the ones a manager handled last
+ * (Manual) and the ones a robot handled last (Auto). The archive toggle (L4) applies to each.
+ */
+export const CHAT_TABS = ['all', 'pinned', 'manual', 'auto'] as const;
+export type ChatTab = (typeof CHAT_TABS)[number];
+
+/** How many chats each tab holds (`GET /api/chats/tabs?archived=`). */
+export type ChatTabCounts = Readonly<Record<ChatTab, number>>;

@@ -22,6 +22,7 @@ import type {
   RuleDeleted,
   RuleDisabled,
   RuleEnabled,
+  RoundRobinTurnTaken,
   RuleRan,
 } from './robots-events';
 
@@ -87,6 +88,14 @@ export class RuleRanDataDto implements DataOf<RuleRan> {
 }
 
 /** The robots' events for the EventCatalog: each at its first version. */
+export class RoundRobinTurnTakenDataDto implements DataOf<RoundRobinTurnTaken> {
+  @IsUUID() ruleId!: string;
+  @IsString() @Length(1, 200) turnKey!: string;
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsString() @Length(1, 200) managerId!: string;
+  @IsInt() @Min(0) turn!: number;
+}
+
 export const robotsEventDefinitions: readonly EventDefinition[] = [
   { type: 'Robots.RuleCreated', schemaVersion: 1, data: RuleCreatedDataDto },
   { type: 'Robots.RuleChanged', schemaVersion: 1, data: RuleChangedDataDto },
@@ -94,4 +103,5 @@ export const robotsEventDefinitions: readonly EventDefinition[] = [
   { type: 'Robots.RuleDisabled', schemaVersion: 1, data: RuleDisabledDataDto },
   { type: 'Robots.RuleDeleted', schemaVersion: 1, data: RuleDeletedDataDto },
   { type: 'Robots.RuleRan', schemaVersion: 1, data: RuleRanDataDto },
+  { type: 'Robots.RoundRobinTurnTaken', schemaVersion: 1, data: RoundRobinTurnTakenDataDto },
 ];

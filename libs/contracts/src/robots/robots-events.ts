@@ -74,5 +74,23 @@ export type RuleRan = DomainEvent<
   }
 >;
 
+/**
+ * A rule's `assign_round_robin` action took its turn (A1): `managerId`, the next of the rule's
+ * managers after the previous turn's, becomes the client's responsible manager. Stream
+ * `robots-{ws}:rotation:{ruleId}`, one event per turn; `turnKey` (run id and action index) makes
+ * a redelivered run take the same turn again instead of a new one.
+ */
+export type RoundRobinTurnTaken = DomainEvent<
+  'Robots.RoundRobinTurnTaken',
+  {
+    readonly ruleId: string;
+    readonly turnKey: string;
+    readonly conversationId: string;
+    readonly managerId: string;
+    /** 0 for the rule's first turn, then 1, 2, ... */
+    readonly turn: number;
+  }
+>;
+
 export type RuleEvent = RuleCreated | RuleChanged | RuleEnabled | RuleDisabled | RuleDeleted;
-export type RobotsEvent = RuleEvent | RuleRan;
+export type RobotsEvent = RuleEvent | RuleRan | RoundRobinTurnTaken;

@@ -80,7 +80,24 @@ describe('crm events against their contracts', () => {
         templateLibraryDecider.initialState(),
       ),
       ...templateLibraryDecider.decide(
-        { kind: 'CreateTemplate', ...fields, actorRole: 'admin' },
+        { kind: 'CreateTemplate', ...fields, attachment: null, actorRole: 'admin' },
+        templateLibraryDecider.initialState(),
+      ),
+      ...templateLibraryDecider.decide(
+        {
+          kind: 'CreateTemplate',
+          ...fields,
+          templateId: '00000000-0000-4000-8000-000000000002',
+          shortcode: 'prices',
+          attachment: {
+            mediaId: '00000000-0000-4000-8000-0000000000aa',
+            kind: 'document',
+            fileName: 'prices.pdf',
+            contentType: 'application/pdf',
+            size: 2048,
+          },
+          actorRole: 'admin',
+        },
         templateLibraryDecider.initialState(),
       ),
       ...templateLibraryDecider.decide(
@@ -91,6 +108,7 @@ describe('crm events against their contracts', () => {
     expect(decided.map((e) => e.type)).toEqual([
       'Crm.WorkspaceVariableSet',
       'Crm.WorkspaceVariableSet',
+      'Crm.TemplateCreated',
       'Crm.TemplateCreated',
       'Crm.WorkspaceVariableRemoved',
     ]);

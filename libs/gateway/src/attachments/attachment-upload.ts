@@ -1,9 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import {
-  ATTACHMENT_CONTENT_TYPES,
-  ATTACHMENT_MAX_BYTES,
-  type AttachmentKind,
-} from '@parley/contracts';
+import { ATTACHMENT_MAX_BYTES, type AttachmentKind } from '@parley/contracts';
 
 /** An upload refused: the API's error shape, naming the field and the reason. */
 export const uploadRefusal = (
@@ -27,25 +23,6 @@ export const uploadRefusal = (
 /** The most bytes an attachment of this kind may have: the Bot API's limit, or the store's. */
 export const attachmentLimit = (kind: AttachmentKind, storeMaxBytes: number): number =>
   Math.min(ATTACHMENT_MAX_BYTES[kind], storeMaxBytes);
-
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'image/webp': 'WebP',
-  'video/mp4': 'MP4',
-  'audio/ogg': 'OGG/Opus',
-};
-
-/**
- * Why a file of `contentType` (detected from its bytes) cannot be sent as `kind`, or null when
- * it can: a photo must be a picture Telegram shows, a video one it plays.
- */
-export const attachmentTypeProblem = (kind: AttachmentKind, contentType: string): string | null => {
-  const allowed = ATTACHMENT_CONTENT_TYPES[kind];
-  if (allowed === 'any' || allowed.includes(contentType)) return null;
-  const names = allowed.map((type) => TYPE_NAMES[type] ?? type).join(', ');
-  return `a ${kind} must be ${names}; this file is ${contentType}: send it as a document`;
-};
 
 /** The declared size, when the request says it (Content-Length), to refuse before reading. */
 export const declaredLength = (header: string | undefined): number | null => {

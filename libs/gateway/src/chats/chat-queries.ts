@@ -1,8 +1,11 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   CARDS_COLLECTION,
+  CHAT_TABS,
   CHATS_COLLECTION,
   TIMELINE_COLLECTION,
+  type ChatTab,
+  type ChatTabCounts,
   type ChatListItem,
   type ClientCard,
   type Page,
@@ -13,7 +16,26 @@ import { READ_STORE } from '@parley/platform';
 import type { Filter, ReadDocument, ReadStore } from '@parley/read-store';
 import { decodeChatListCursor, encodeChatListCursor } from './chat-list-cursor';
 import { publicDocument } from './public-document';
-import { DEFAULT_PAGE_SIZE, type ChatListQuery, type TimelineQuery } from './query-params.dto';
+import {
+  DEFAULT_PAGE_SIZE,
+  type ChatListQuery,
+  type ChatTabsQuery,
+  type TimelineQuery,
+} from './query-params.dto';
+
+/** Which chats a quick tab (L8) holds: pinned ones, or by whose hand was last on them. */
+const tabFilter = (tab: ChatTab): Record<string, unknown> => {
+  switch (tab) {
+    case 'all':
+      return {};
+    case 'pinned':
+      return { pinned: true };
+    case 'manual':
+      return { handledBy: 'manager' };
+    case 'auto':
+      return { handledBy: 'robot' };
+  }
+};
 
 /**
  * The gateway's reads of the read models (L1, L5, L6, C3, C5, R1), always inside the user's
@@ -27,6 +49,7 @@ export class ChatQueries {
   async chatList(user: User, query: ChatListQuery): Promise<Page<ChatListItem>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const filter: Record<string, unknown> = {
+      ...tabFilter(query.tab ?? 'all'),
       workspaceId: user.workspaceId,
       archived: query.archived ?? false,
     };
@@ -47,6 +70,21 @@ export class ChatQueries {
       items,
       nextCursor: found.length > limit && last ? encodeChatListCursor(last) : null,
     };
+  }
+
+  /** How many chats each quick tab holds (L8), archived ones or the others (L4). */
+  async tabCounts(user: User, query: ChatTabsQuery): Promise<ChatTabCounts> {
+    const chats = this.readStore.collection(CHATS_COLLECTION);
+    const counts = await Promise.all(
+      CHAT_TABS.map((tab) =>
+        chats.countDocuments({
+          ...tabFilter(tab),
+          workspaceId: user.workspaceId,
+          archived: query.archived ?? false,
+        }),
+      ),
+    );
+    return Object.fromEntries(CHAT_TABS.map((tab, i) => [tab, counts[i]])) as ChatTabCounts;
   }
 
   async chat(user: User, conversationId: string): Promise<ChatListItem> {

@@ -1,9 +1,16 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import type { ChatListItem, ClientCard, Page, TimelineItem, User } from '@parley/contracts';
+import type {
+  ChatListItem,
+  ChatTabCounts,
+  ClientCard,
+  Page,
+  TimelineItem,
+  User,
+} from '@parley/contracts';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ChatQueries } from './chat-queries';
-import { ChatListQuery, TimelineQuery } from './query-params.dto';
+import { ChatListQuery, ChatTabsQuery, TimelineQuery } from './query-params.dto';
 
 /** The chat list, one chat, its timeline and its client card. */
 @Controller('api/chats')
@@ -14,6 +21,12 @@ export class ChatsController {
   @Get()
   list(@CurrentUser() user: User, @Query() query: ChatListQuery): Promise<Page<ChatListItem>> {
     return this.queries.chatList(user, query);
+  }
+
+  /** The quick tabs' counts (L8); declared before `:conversationId`, which would take it. */
+  @Get('tabs')
+  tabs(@CurrentUser() user: User, @Query() query: ChatTabsQuery): Promise<ChatTabCounts> {
+    return this.queries.tabCounts(user, query);
   }
 
   @Get(':conversationId')

@@ -54,11 +54,15 @@ describe('gateway queries over the read models (L1, L5, L6, C3, C5, R1)', () => 
     const chats = gateway.readStore.collection('chats');
     const docs = [
       chat('ws1:tg:1:1', '2026-11-01T10:00:00.000Z', { _revision: 3 }),
-      chat('ws1:tg:1:2', '2026-11-01T12:00:00.000Z'),
-      chat('ws1:tg:1:3', '2026-11-01T11:00:00.000Z'),
-      chat('ws1:tg:1:4', '2026-11-01T11:00:00.000Z'),
-      chat('ws1:tg:1:5', '2026-11-01T09:00:00.000Z', { archived: true }),
-      chat('ws2:tg:1:1', '2026-11-01T13:00:00.000Z', { workspaceId: 'ws2' }),
+      chat('ws1:tg:1:2', '2026-11-01T12:00:00.000Z', { pinned: true, handledBy: 'robot' }),
+      chat('ws1:tg:1:3', '2026-11-01T11:00:00.000Z', { handledBy: 'manager' }),
+      chat('ws1:tg:1:4', '2026-11-01T11:00:00.000Z', { pinned: false, handledBy: 'robot' }),
+      chat('ws1:tg:1:5', '2026-11-01T09:00:00.000Z', { archived: true, pinned: true }),
+      chat('ws2:tg:1:1', '2026-11-01T13:00:00.000Z', {
+        workspaceId: 'ws2',
+        pinned: true,
+        handledBy: 'robot',
+      }),
     ];
     for (const d of docs) await chats.replaceOne({ _id: d._id }, d, { upsert: true });
     const timeline = gateway.readStore.collection('timeline');
@@ -133,6 +137,33 @@ describe('gateway queries over the read models (L1, L5, L6, C3, C5, R1)', () => 
   it('when asking for archived chats, then only those', async () => {
     const { body } = await get<Page<ChatListItem>>('/api/chats?archived=true');
     expect(body.items.map((c) => c._id)).toEqual(['ws1:tg:1:5']);
+  });
+
+  it('given a quick tab, then only its chats, archived ones under the toggle; a chat projected before pins is in All only (L8)', async () => {
+    const ids = async (query: string) =>
+      (await get<Page<ChatListItem>>(`/api/chats?${query}`)).body.items.map((c) => c._id);
+
+    expect(await ids('tab=all')).toEqual(['ws1:tg:1:2', 'ws1:tg:1:4', 'ws1:tg:1:3', 'ws1:tg:1:1']);
+    expect(await ids('tab=pinned')).toEqual(['ws1:tg:1:2']);
+    expect(await ids('tab=auto')).toEqual(['ws1:tg:1:2', 'ws1:tg:1:4']);
+    expect(await ids('tab=manual')).toEqual(['ws1:tg:1:3']);
+    expect(await ids('tab=pinned&archived=true')).toEqual(['ws1:tg:1:5']);
+    expect(await ids('tab=auto&archived=true')).toEqual([]);
+  });
+
+  it("when counting the tabs, then each tab's chats of my workspace, archived ones apart", async () => {
+    expect((await get('/api/chats/tabs')).body).toEqual({ all: 4, pinned: 1, manual: 1, auto: 2 });
+    expect((await get('/api/chats/tabs?archived=true')).body).toEqual({
+      all: 1,
+      pinned: 1,
+      manual: 0,
+      auto: 0,
+    });
+    const bad = await get<{ issues: { field: string; reason: string }[] }>('/api/chats?tab=mine');
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([
+      { field: 'tab', reason: 'tab must be one of all, pinned, manual, auto' },
+    ]);
   });
 
   it('given bad query params, then 400 naming each field', async () => {

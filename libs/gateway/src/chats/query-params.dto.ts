@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -10,6 +11,7 @@ import {
   MaxLength,
   ValidateBy,
 } from 'class-validator';
+import { CHAT_TABS, type ChatTab } from '@parley/contracts';
 import { decodeChatListCursor } from './chat-list-cursor';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -43,8 +45,18 @@ const IsChatListCursor = (): PropertyDecorator =>
     },
   });
 
-/** GET /api/chats?limit=&cursor=&archived= */
+/** GET /api/chats/tabs?archived= */
+export class ChatTabsQuery {
+  /** Count archived chats instead of the others (default false). */
+  @IsOptional() @BooleanFromQuery() @IsBoolean() archived?: boolean;
+}
+
+/** GET /api/chats?limit=&cursor=&archived=&tab= */
 export class ChatListQuery {
+  /** A quick tab (L8): all (default), pinned, manual, auto. */
+  @IsOptional()
+  @IsIn(CHAT_TABS, { message: `tab must be one of ${CHAT_TABS.join(', ')}` })
+  tab?: ChatTab;
   @IsOptional() @IntegerFromQuery() @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;
   /** The `nextCursor` of the previous page. */
   @IsOptional() @IsString() @MaxLength(1000) @IsChatListCursor() cursor?: string;

@@ -10,6 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  CAPTION_MAX_LENGTH,
   CONVERSATION_SERVICE,
   newId,
   SendMessageRequest,
@@ -23,10 +24,13 @@ import {
   type User,
 } from '@parley/contracts';
 import { MEDIA_STORE, type MediaStore } from '@parley/media-store';
+import { READ_STORE } from '@parley/platform';
+import type { ReadStore } from '@parley/read-store';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ChatQueries } from '../chats/chat-queries';
 import { uploadRefusal } from '../attachments/attachment-upload';
+import { libraryTemplate } from '../templates/template-queries';
 import { GatewayCommands } from './gateway-commands';
 
 /** A message id in a path: a UUID (manager messages' ids are), else 400 naming the field. */
@@ -55,6 +59,7 @@ export class ChatCommandsController {
     @Inject(GatewayCommands) private readonly commands: GatewayCommands,
     @Inject(ChatQueries) private readonly chats: ChatQueries,
     @Inject(MEDIA_STORE) private readonly media: MediaStore | null,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
   @Post(':conversationId/messages')
@@ -114,13 +119,29 @@ export class ChatCommandsController {
 
   /**
    * Text, or an uploaded attachment with its caption: what the file is (kind, name, type, size)
-   * comes from the media store, never from the request.
+   * comes from the media store, never from the request. A template's file (issue 13) is the one
+   * the workspace's template library holds, so it goes to any chat of the workspace.
    */
   private async contentOf(
     user: User,
     conversationId: string,
     body: SendMessageRequest,
   ): Promise<ManagerMessageContent> {
+    if (body.templateId !== undefined && body.attachmentId !== undefined) {
+      throw uploadRefusal(400, 'templateId', 'send a template’s file or an upload, not both');
+    }
+    if (
+      (body.templateId !== undefined || body.attachmentId !== undefined) &&
+      body.text !== undefined &&
+      body.text.length > CAPTION_MAX_LENGTH
+    ) {
+      throw uploadRefusal(
+        400,
+        'text',
+        `a file’s caption may have at most ${CAPTION_MAX_LENGTH} characters`,
+      );
+    }
+    if (body.templateId !== undefined) return this.templateFileContent(user, body.templateId, body);
     if (body.attachmentId === undefined) return { kind: 'text', text: body.text ?? '' };
     const stored = await this.media?.stat(user.workspaceId, body.attachmentId);
     if (!stored || stored.conversationId !== conversationId || !isAttachmentKind(stored.kind)) {
@@ -140,6 +161,26 @@ export class ChatCommandsController {
       },
       caption: body.text ?? null,
     };
+  }
+
+  /** The template's file from the library read model, still in the media store; else 422. */
+  private async templateFileContent(
+    user: User,
+    templateId: string,
+    body: SendMessageRequest,
+  ): Promise<ManagerMessageContent> {
+    const template = await libraryTemplate(this.readStore, user.workspaceId, templateId);
+    const attachment = template?.attachment ?? null;
+    const kept = attachment && (await this.media?.stat(user.workspaceId, attachment.mediaId));
+    if (!attachment || !kept) {
+      throw uploadRefusal(
+        422,
+        'templateId',
+        'this workspace has no template with a file by this id',
+      );
+    }
+    const { kind, ...file } = attachment;
+    return { kind, attachment: file, caption: body.text ?? null };
   }
 
   private send(user: User, conversationId: string, type: string, data: object) {

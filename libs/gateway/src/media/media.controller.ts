@@ -11,7 +11,7 @@ import {
   UnauthorizedException,
   UseGuards,
 } from '@nestjs/common';
-import type { MediaLink, User } from '@parley/contracts';
+import { templateLibraryId, type MediaLink, type User } from '@parley/contracts';
 import {
   MEDIA_STORE,
   RangeNotSatisfiable,
@@ -79,7 +79,10 @@ export class MediaController {
   async link(@CurrentUser() user: User, @Param('mediaId') mediaId: string): Promise<MediaLink> {
     const media = await this.requireStore().stat(user.workspaceId, mediaId);
     if (!media) throw new NotFoundException('no such media');
-    await this.queries.assertChatExists(user, media.conversationId);
+    // A template's file (issue 13) belongs to the workspace's library, which every user reads.
+    if (media.conversationId !== templateLibraryId(user.workspaceId)) {
+      await this.queries.assertChatExists(user, media.conversationId);
+    }
     return this.links.link(user, mediaId);
   }
 

@@ -8,6 +8,7 @@ import {
   type BuiltInTemplateVariable,
   type ClientCard,
   type RenderedTemplate,
+  type ReplyTemplate,
   type TemplateLibraryDocument,
   type TemplateLibraryView,
   type TemplatePreview,
@@ -24,6 +25,29 @@ import type { CrmSettingsQueries } from '../crm/crm-settings-queries';
 export const registrationLinkOf = (template: string | null, clickId: string | undefined): string =>
   template && clickId ? template.split(CLICK_ID_PLACEHOLDER).join(encodeURIComponent(clickId)) : '';
 
+/** The workspace's library as the projector wrote it; the defaults before it wrote one. */
+const libraryOf = async (
+  readStore: ReadStore,
+  workspaceId: string,
+): Promise<TemplateLibraryView> => {
+  const document = await readStore
+    .collection(TEMPLATE_LIBRARIES_COLLECTION)
+    .findOne({ _id: workspaceId, workspaceId });
+  return templateLibraryView(document as unknown as TemplateLibraryDocument | null);
+};
+
+/**
+ * One template of the workspace's library (the read model), or null: where a message sent with a
+ * template's file (issue 13) takes that file from.
+ */
+export const libraryTemplate = async (
+  readStore: ReadStore,
+  workspaceId: string,
+  templateId: string,
+): Promise<ReplyTemplate | null> =>
+  (await libraryOf(readStore, workspaceId)).templates.find((t) => t.templateId === templateId) ??
+  null;
+
 /**
  * Reply templates (B1, B3) as the gateway reads them: the workspace's `template_libraries`
  * document (the defaults before the projector wrote one), and its templates rendered for one
@@ -37,11 +61,8 @@ export class TemplateQueries {
     private readonly settings: CrmSettingsQueries,
   ) {}
 
-  async library(user: Pick<User, 'workspaceId'>): Promise<TemplateLibraryView> {
-    const document = await this.readStore
-      .collection(TEMPLATE_LIBRARIES_COLLECTION)
-      .findOne({ _id: user.workspaceId, workspaceId: user.workspaceId });
-    return templateLibraryView(document as unknown as TemplateLibraryDocument | null);
+  library(user: Pick<User, 'workspaceId'>): Promise<TemplateLibraryView> {
+    return libraryOf(this.readStore, user.workspaceId);
   }
 
   /** Every template of the workspace, in creation order, rendered for this chat. */

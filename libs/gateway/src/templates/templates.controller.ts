@@ -6,10 +6,14 @@ import {
   Get,
   HttpCode,
   Inject,
+  Logger,
   Param,
   ParseUUIDPipe,
   Post,
   Put,
+  Query,
+  Req,
+  ServiceUnavailableException,
   UseGuards,
 } from '@nestjs/common';
 import {
@@ -29,17 +33,24 @@ import {
   type RenderedTemplate,
   type SetWorkspaceVariableData,
   type TemplateLibraryView,
+  type TemplateAttachment,
   type TemplatePreview,
+  type UploadedAttachment,
   type User,
 } from '@parley/contracts';
+import { MEDIA_STORE, type MediaStore } from '@parley/media-store';
 import { READ_STORE } from '@parley/platform';
 import type { ReadStore } from '@parley/read-store';
+import type { Request } from 'express';
+import { AttachmentUploadQuery } from '../attachments/attachment-upload-query.dto';
+import { uploadToMediaStore } from '../attachments/upload-to-media-store';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ChatQueries } from '../chats/chat-queries';
 import { GatewayCommands } from '../commands/gateway-commands';
 import { AdminGuard } from '../crm/admin.guard';
 import { CrmSettingsQueries } from '../crm/crm-settings-queries';
+import { templateFileOf } from './template-files';
 import { TemplateQueries } from './template-queries';
 
 /** A 400 naming the field, like the validation pipe's. */
@@ -70,17 +81,20 @@ const variableName = (name: string): string => {
  * library and gets its templates rendered for a chat; only an admin changes it (AdminGuard, and
  * the crm service checks the role too) or previews a draft. Changes are commands to the crm
  * service, answered as every command is (202, or 404/422 with the rule's code and message).
+ * A template's file (issue 13) is uploaded first, as a chat's is, and named by its media id.
  */
 @Controller('api')
 @UseGuards(AccessTokenGuard)
 export class TemplatesController {
   private readonly queries: TemplateQueries;
+  private readonly logger = new Logger('Templates');
 
   constructor(
     @Inject(READ_STORE) readStore: ReadStore,
     @Inject(ChatQueries) chats: ChatQueries,
     @Inject(CrmSettingsQueries) settings: CrmSettingsQueries,
     @Inject(GatewayCommands) private readonly commands: GatewayCommands,
+    @Inject(MEDIA_STORE) private readonly media: MediaStore | null,
   ) {
     this.queries = new TemplateQueries(readStore, chats, settings);
   }
@@ -102,9 +116,35 @@ export class TemplatesController {
       name: body.name,
       shortcode: body.shortcode,
       text: body.text,
+      attachment: await this.attachmentOf(user, body),
       actorRole: user.role,
     };
     return { ...(await this.send(user, 'CreateTemplate', data)), templateId: data.templateId };
+  }
+
+  /**
+   * A template's file before the template names it (issue 13): `?kind=photo|video|document|voice
+   * &name=<file name>` with the bytes as the body, as a chat's upload (uploadToMediaStore: the
+   * same limits, 413 and 415), kept under the workspace's template library, not a chat.
+   */
+  @Post('templates/attachments')
+  @HttpCode(201)
+  @UseGuards(AdminGuard)
+  async upload(
+    @CurrentUser() user: User,
+    @Query() query: AttachmentUploadQuery,
+    @Req() request: Request,
+  ): Promise<UploadedAttachment> {
+    if (!this.media) throw new ServiceUnavailableException('this process keeps no media store');
+    const library = templateLibraryId(user.workspaceId);
+    const uploaded = await uploadToMediaStore(this.media, request, query, {
+      workspaceId: user.workspaceId,
+      conversationId: library,
+    });
+    this.logger.log(
+      `template file ${uploaded.mediaId} (${uploaded.kind}, ${uploaded.contentType}, ${uploaded.size} bytes) uploaded to ${library}`,
+    );
+    return uploaded;
   }
 
   /** An admin's live preview of a draft for one chat's client. */
@@ -145,7 +185,7 @@ export class TemplatesController {
   @Put('templates/:templateId')
   @HttpCode(202)
   @UseGuards(AdminGuard)
-  change(
+  async change(
     @CurrentUser() user: User,
     @Param('templateId', TEMPLATE_ID) templateId: string,
     @Body() body: TemplateRequest,
@@ -155,6 +195,7 @@ export class TemplatesController {
       name: body.name,
       shortcode: body.shortcode,
       text: body.text,
+      attachment: await this.attachmentOf(user, body),
       actorRole: user.role,
     };
     return this.send(user, 'ChangeTemplate', data);
@@ -178,6 +219,14 @@ export class TemplatesController {
     @Param('conversationId') conversationId: string,
   ): Promise<RenderedTemplate[]> {
     return this.queries.renderedForChat(user, conversationId);
+  }
+
+  /** The file the request names, as the media store knows it; null for none. */
+  private attachmentOf(user: User, body: TemplateRequest): Promise<TemplateAttachment | null> {
+    if (body.attachmentId === undefined || body.attachmentId === null) {
+      return Promise.resolve(null);
+    }
+    return templateFileOf(this.media, user, body.attachmentId, 'attachmentId');
   }
 
   private send(user: User, type: string, data: object): Promise<CommandResponse> {

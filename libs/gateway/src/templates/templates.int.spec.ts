@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   CommandProcessor,
   eventsForCommand,
@@ -14,13 +17,19 @@ import {
   newId,
   RemoveWorkspaceVariableDataDto,
   SetWorkspaceVariableDataDto,
+  CONVERSATION_SERVICE,
   streamName,
   templateLibraryId,
   type CommandEnvelope,
+  type ReplyTemplate,
+  type SendMessageData,
+  type UploadedAttachment,
 } from '@parley/contracts';
 import { templateLibraryDecider, type TemplateLibraryCommand } from '@parley/crm-domain';
+import { createFileSystemMediaStore, type MediaStore } from '@parley/media-store';
 import { projectWorkspaceEvent } from '@parley/projections';
 import { InMemoryCheckpointStore, Relay } from '@parley/relay';
+import { appendingHandler } from '../testing/command-stand-in';
 import { ADMIN, startTestGateway, type TestGateway } from '../testing/test-gateway';
 
 const CHAT = 'ws1:tg:1:42';
@@ -28,11 +37,24 @@ const NEW_CHAT = 'ws1:tg:1:43';
 const OTHER_WORKSPACE_CHAT = 'ws2:tg:1:44';
 const CLICK_ID = 'AbCdEfGhIjKlMnOpQrStUv';
 const LIBRARY_STREAM = streamName('crm', templateLibraryId('ws1'));
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** The media store's limit here: small, so a 413 needs no large body. */
+const STORE_LIMIT = 200_000;
 
 describe('gateway template routes (issue 13, B1, B3)', () => {
   let gateway: TestGateway;
   let relay: Relay;
   let processor: CommandProcessor;
+  let directory: string;
+  let media: MediaStore;
+  /** The conversation service's side, standing in: what SendMessage commands reached it. */
+  let conversation: CommandProcessor;
+  const sent: CommandEnvelope[] = [];
   let manager: string;
   let admin: string;
   let projected = 0;
@@ -74,7 +96,9 @@ describe('gateway template routes (issue 13, B1, B3)', () => {
       })(envelope);
 
   beforeAll(async () => {
-    gateway = await startTestGateway();
+    directory = await mkdtemp(path.join(tmpdir(), 'parley-template-files-'));
+    media = await createFileSystemMediaStore({ directory, maxBytes: STORE_LIMIT });
+    gateway = await startTestGateway({ module: { mediaStore: media } });
     relay = new Relay({
       store: gateway.store,
       bus: gateway.bus,
@@ -98,6 +122,24 @@ describe('gateway template routes (issue 13, B1, B3)', () => {
       log: () => undefined,
     });
     await processor.start();
+    const queued = appendingHandler(
+      gateway.store,
+      'conversation',
+      () => 'Conversation.ManagerMessageQueued',
+    );
+    conversation = new CommandProcessor({
+      bus: gateway.bus,
+      store: gateway.store,
+      service: CONVERSATION_SERVICE,
+      handlers: {
+        SendMessage: (command) => {
+          sent.push(command);
+          return queued(command);
+        },
+      },
+      log: () => undefined,
+    });
+    await conversation.start();
 
     // The CRM settings as an admin left them: a registration link, a renamed stage.
     const settings: CommandEnvelope = {
@@ -157,9 +199,12 @@ describe('gateway template routes (issue 13, B1, B3)', () => {
   }, 60_000);
 
   afterAll(async () => {
+    await conversation?.stop();
     await processor?.stop();
     await relay?.stop();
     await gateway?.close();
+    await media?.close();
+    if (directory) await rm(directory, { recursive: true, force: true });
   });
 
   const issuesOf = (body: unknown) =>
@@ -198,7 +243,7 @@ describe('gateway template routes (issue 13, B1, B3)', () => {
     const { templateId } = body as { templateId: string };
     const library = await gateway.call('/api/templates', { token: manager });
     expect(library.body).toEqual({
-      templates: [{ templateId, ...greeting }],
+      templates: [{ templateId, ...greeting, attachment: null }],
       variables: { offer: '' },
     });
   });
@@ -357,5 +402,216 @@ describe('gateway template routes (issue 13, B1, B3)', () => {
       body: { text: 'Hi', conversationId: CHAT },
     });
     expect(status).toBe(403);
+  });
+
+  describe('a template’s file (issue 13)', () => {
+    const upload = async (
+      kind: string,
+      body: Buffer,
+      options: { name?: string; token?: string; type?: string } = {},
+    ) => {
+      const query = new URLSearchParams({ kind, ...(options.name && { name: options.name }) });
+      const response = await fetch(`${gateway.url}/api/templates/attachments?${query}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${options.token ?? admin}`,
+          'content-type': options.type ?? 'application/octet-stream',
+        },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const templateFiles = () =>
+      media.list({ workspaceId: 'ws1', conversationId: templateLibraryId('ws1'), limit: 100 });
+    const prices = { name: 'Prices', shortcode: 'prices', text: 'Our prices, {user_name}' };
+    let pdf: UploadedAttachment;
+    let pricesId: string;
+
+    it('given an admin uploads a PDF, then 201 with what the store found, kept under the template library', async () => {
+      const uploaded = await upload('document', PDF, { name: 'prices.pdf', type: 'text/plain' });
+      expect(uploaded.status).toBe(201);
+      pdf = uploaded.body as unknown as UploadedAttachment;
+      expect(pdf).toMatchObject({
+        kind: 'document',
+        fileName: 'prices.pdf',
+        contentType: 'application/pdf',
+        size: PDF.length,
+      });
+      expect((await templateFiles()).map((m) => m.mediaId)).toEqual([pdf.mediaId]);
+    });
+
+    it('given the upload, then a manager gets a link to it (to see the file the template sends)', async () => {
+      const link = await gateway.call(`/api/media/${pdf.mediaId}/link`, { token: manager });
+      expect(link.status).toBe(200);
+      expect(link.body).toMatchObject({ url: expect.stringContaining(pdf.mediaId) });
+    });
+
+    it('given the upload, when an admin creates a template naming it, then the library and the chat templates show the file', async () => {
+      const created = await gateway.call('/api/templates', {
+        token: admin,
+        body: { ...prices, attachmentId: pdf.mediaId },
+      });
+      expect(created.status).toBe(202);
+      pricesId = (created.body as { templateId: string }).templateId;
+      const file = {
+        mediaId: pdf.mediaId,
+        kind: 'document',
+        fileName: 'prices.pdf',
+        contentType: 'application/pdf',
+        size: PDF.length,
+      };
+      const library = (await gateway.call('/api/templates', { token: manager })).body as {
+        templates: ReplyTemplate[];
+      };
+      expect(library.templates.find((t) => t.templateId === pricesId)).toEqual({
+        templateId: pricesId,
+        ...prices,
+        attachment: file,
+      });
+      const rendered = (await gateway.call(`/api/chats/${CHAT}/templates`, { token: manager }))
+        .body as ReplyTemplate[];
+      expect(rendered.find((t) => t.templateId === pricesId)).toMatchObject({
+        attachment: file,
+        rendered: 'Our prices, Anna',
+      });
+    });
+
+    it('given the template, when a manager sends it to two chats, then each SendMessage carries the file with the text as caption', async () => {
+      for (const chat of [CHAT, NEW_CHAT]) {
+        const messageId = newId();
+        const response = await gateway.call(`/api/chats/${chat}/messages`, {
+          token: manager,
+          body: { messageId, templateId: pricesId, text: 'Our prices, Anna' },
+        });
+        expect(response.status).toBe(202);
+        const command = sent.find((c) => (c.data as SendMessageData).messageId === messageId);
+        expect(command?.data).toEqual({
+          conversationId: chat,
+          messageId,
+          content: {
+            kind: 'document',
+            attachment: {
+              mediaId: pdf.mediaId,
+              fileName: 'prices.pdf',
+              contentType: 'application/pdf',
+              size: PDF.length,
+            },
+            caption: 'Our prices, Anna',
+          },
+        });
+      }
+    });
+
+    it('given a template without a file, an unknown one, or an upload as well, then the send is refused and no command is sent', async () => {
+      const commands = sent.length;
+      const greetingId = (
+        (await gateway.call('/api/templates', { token: manager })).body as {
+          templates: ReplyTemplate[];
+        }
+      ).templates.find((t) => t.shortcode === 'hello')!.templateId;
+      for (const templateId of [greetingId, newId()]) {
+        const response = await gateway.call(`/api/chats/${CHAT}/messages`, {
+          token: manager,
+          body: { messageId: newId(), templateId, text: 'Hi' },
+        });
+        expect(response.status).toBe(422);
+        expect(issuesOf(response.body)).toEqual(['templateId']);
+      }
+      const both = await gateway.call(`/api/chats/${CHAT}/messages`, {
+        token: manager,
+        body: { messageId: newId(), templateId: pricesId, attachmentId: pdf.mediaId },
+      });
+      expect(both.status).toBe(400);
+      expect(sent).toHaveLength(commands);
+    });
+
+    it('given the template’s file, when it is named as a chat upload, then 422: only templateId sends it', async () => {
+      const response = await gateway.call(`/api/chats/${CHAT}/messages`, {
+        token: manager,
+        body: { messageId: newId(), attachmentId: pdf.mediaId },
+      });
+      expect(response.status).toBe(422);
+      expect(issuesOf(response.body)).toEqual(['attachmentId']);
+    });
+
+    it('given a text over a caption’s 1,024 characters, then 422 template.caption_too_long', async () => {
+      const response = await gateway.call(`/api/templates/${pricesId}`, {
+        token: admin,
+        method: 'PUT',
+        body: { ...prices, text: 'x'.repeat(1025), attachmentId: pdf.mediaId },
+      });
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ code: 'template.caption_too_long' });
+    });
+
+    it('given a PUT without attachmentId, then the file is removed from the template', async () => {
+      const response = await gateway.call(`/api/templates/${pricesId}`, {
+        token: admin,
+        method: 'PUT',
+        body: prices,
+      });
+      expect(response.status).toBe(202);
+      const library = (await gateway.call('/api/templates', { token: admin })).body as {
+        templates: ReplyTemplate[];
+      };
+      expect(library.templates.find((t) => t.templateId === pricesId)?.attachment).toBeNull();
+    });
+
+    it('given a photo that is not one, or a body over the limit, then 415 and 413 and nothing is kept', async () => {
+      const before = (await templateFiles()).length;
+      const notAPhoto = await upload('photo', PDF);
+      expect(notAPhoto.status).toBe(415);
+      expect(notAPhoto.body).toMatchObject({
+        issues: [
+          { field: 'body', reason: expect.stringMatching(/a photo must be JPEG, PNG, WebP/) },
+        ],
+      });
+      const tooLarge = await upload('document', Buffer.alloc(STORE_LIMIT + 1, 1));
+      expect(tooLarge.status).toBe(413);
+      expect(await templateFiles()).toHaveLength(before);
+    });
+
+    it('given a manager, then uploading a template’s file is 403', async () => {
+      expect((await upload('photo', PNG, { token: manager })).status).toBe(403);
+    });
+
+    it('given another workspace’s file or a chat’s upload, when a template names it, then 422 naming attachmentId', async () => {
+      const elsewhere = await media.put(
+        {
+          mediaId: newId(),
+          workspaceId: 'ws2',
+          conversationId: templateLibraryId('ws2'),
+          kind: 'photo',
+          declaredContentType: 'image/png',
+          fileName: 'theirs.png',
+          createdAt: '2026-12-01T10:00:00.000Z',
+        },
+        (async function* () {
+          yield PNG;
+        })(),
+      );
+      const chatUpload = await media.put(
+        {
+          mediaId: newId(),
+          workspaceId: 'ws1',
+          conversationId: CHAT,
+          kind: 'photo',
+          declaredContentType: 'image/png',
+          fileName: 'chat.png',
+          createdAt: '2026-12-01T10:00:00.000Z',
+        },
+        (async function* () {
+          yield PNG;
+        })(),
+      );
+      for (const attachmentId of [elsewhere.mediaId, chatUpload.mediaId]) {
+        const response = await gateway.call('/api/templates', {
+          token: admin,
+          body: { name: 'Theirs', shortcode: 'theirs', text: 'Look', attachmentId },
+        });
+        expect(response.status).toBe(422);
+        expect(issuesOf(response.body)).toEqual(['attachmentId']);
+      }
+    });
   });
 });

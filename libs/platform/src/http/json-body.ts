@@ -25,9 +25,13 @@ export const requestBodyLimitFor = (path: string): number => {
 
 /**
  * Routes that read their body themselves, as a stream of bytes: a manager's attachment
- * (`POST /api/chats/:conversationId/attachments`), stored as it arrives with its own limit.
+ * (`POST /api/chats/:conversationId/attachments`) and a template's file (`POST
+ * /api/templates/attachments`, issue 13), stored as they arrive with their own limit.
  */
-const STREAMED_BODY_PATHS: readonly RegExp[] = [/^\/api\/chats\/[^/]+\/attachments\/?$/];
+const STREAMED_BODY_PATHS: readonly RegExp[] = [
+  /^\/api\/chats\/[^/]+\/attachments\/?$/,
+  /^\/api\/templates\/attachments\/?$/,
+];
 
 export const readsItsOwnBody = (request: Request): boolean =>
   request.method === 'POST' && STREAMED_BODY_PATHS.some((path) => path.test(request.path));

@@ -62,6 +62,8 @@ describe('projections: operations per event', () => {
             'contact.avatarUrl': null,
             tags: [],
             lastMessage: null,
+            pinned: false,
+            handledBy: null,
             responsibleManagerId: null,
             deal: null,
             clientBlockedBotAt: null,

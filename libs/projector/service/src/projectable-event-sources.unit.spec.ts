@@ -129,7 +129,7 @@ describe('event payloads from the bus', () => {
   it('given a type no read model shows, then it passes on unvalidated and the projector ignores it', () => {
     const event = {
       ...history.started(at).event,
-      type: 'Conversation.Archived',
+      type: 'Conversation.Closed',
       data: { anything: 1 },
     };
     const source = fromDeliveredEvent(relayed(event));

@@ -212,7 +212,9 @@ describe('projector service (PGlite event store → relay → in-process bus →
         .then((d) => d ?? undefined),
     );
     expect(templateLibraryView(document as unknown as TemplateLibraryDocument)).toEqual({
-      templates: [{ templateId, name: 'Promo', shortcode: 'promo', text: 'Today: {offer}' }],
+      templates: [
+        { templateId, name: 'Promo', shortcode: 'promo', text: 'Today: {offer}', attachment: null },
+      ],
       variables: { offer: '-20%' },
     });
     expect(changes.count()).toBe(announcedBefore);

@@ -81,6 +81,8 @@ describe('read-model documents (projections applied to the in-memory read store)
         status: 'read',
         unreadCount: 0,
         archived: false,
+        pinned: false,
+        handledBy: 'manager',
         responsibleManagerId: null,
         deal: { stage: 'new', line: 1 },
         languages: ['ru'],
@@ -225,6 +227,84 @@ describe('read-model documents (projections applied to the in-memory read store)
       unreadCount: 1,
       lastActivityAt: T4,
     });
+  });
+
+  it('an archived chat is hidden until a manager unarchives it or the client writes; a pin stays; the timeline says who did it (L4, L8)', async () => {
+    const robot = { kind: 'robot', id: 'rule-7' } as const;
+    const chatOf = async (readStore: ReadStore) =>
+      asServed<ChatListItem>(
+        (await readStore.collection('chats').findOne({ _id: h.conversationId }))!,
+      );
+
+    const { readStore } = await given(
+      h.started(T0),
+      h.clientMessage('m1', 'Hello', T1),
+      h.placed('Pinned', T2),
+      h.placed('Archived', T2, robot),
+    );
+    expect(await chatOf(readStore)).toMatchObject({
+      archived: true,
+      pinned: true,
+      handledBy: 'robot',
+      lastActivityAt: T1,
+    });
+    const actions = (await readStore.collection('timeline').find({}, { sort: { seq: 1 } }))
+      .map((d) => asServed<TimelineItem>(d))
+      .filter((t) => t.item.kind === 'action')
+      .map((t) => [t.actor, t.item.kind === 'action' && t.item.action]);
+    expect(actions).toEqual([
+      [{ kind: 'manager', id: 'm1' }, 'chat.pinned'],
+      [robot, 'chat.archived'],
+    ]);
+
+    const after = await given(
+      h.started(T0),
+      h.clientMessage('m1', 'Hello', T1),
+      h.placed('Archived', T2),
+      h.clientMessage('m2', 'Anyone?', T3),
+    );
+    expect(await chatOf(after.readStore)).toMatchObject({
+      archived: false,
+      pinned: false,
+      handledBy: 'manager',
+    });
+
+    const unarchived = await given(
+      h.started(T0),
+      h.placed('Pinned', T1),
+      h.placed('Archived', T2),
+      h.placed('Unarchived', T3),
+      h.placed('Unpinned', T4),
+    );
+    expect(await chatOf(unarchived.readStore)).toMatchObject({ archived: false, pinned: false });
+  });
+
+  it('the hand last on a chat: a robot after a manager is Auto, a manager after a robot is Manual, reading is neither (L8)', async () => {
+    const robot = { kind: 'robot', id: 'rule-7' } as const;
+    const handledBy = async (...events: StreamEvent[]) => {
+      const { readStore } = await given(...events);
+      return (await readStore.collection('chats').findOne({ _id: h.conversationId }))?.[
+        'handledBy'
+      ];
+    };
+    expect(await handledBy(h.started(T0), h.clientMessage('m1', 'Hello', T1))).toBeNull();
+    expect(
+      await handledBy(
+        h.started(T0),
+        h.managerMessage('o1', 'Hi', T1),
+        h.placed('Pinned', T2, robot),
+      ),
+    ).toBe('robot');
+    expect(
+      await handledBy(
+        h.started(T0),
+        h.placed('Pinned', T1, robot),
+        h.managerMessage('o1', 'Hi', T2),
+      ),
+    ).toBe('manager');
+    expect(await handledBy(h.started(T0), h.placed('Pinned', T1, robot), h.markedRead(T2))).toBe(
+      'robot',
+    );
   });
 
   it('an upsert that loses the race to create a chat (duplicate key) is applied to the chat the other consumer created', async () => {

@@ -68,8 +68,8 @@ describe('template_libraries documents (B1, B3)', () => {
   ]);
   const expected = {
     templates: [
-      template(1, 'Hello', 'hi', 'Hello {user_name}, {offer}'),
-      template(2, 'Price', 'price', 'Only {price}'),
+      { ...template(1, 'Hello', 'hi', 'Hello {user_name}, {offer}'), attachment: null },
+      { ...template(2, 'Price', 'price', 'Only {price}'), attachment: null },
     ],
     variables: { offer: '-20%', price: '10 USD' },
   };
@@ -108,5 +108,42 @@ describe('template_libraries documents (B1, B3)', () => {
       templates: [],
       variables: {},
     });
+  });
+
+  it('given a template given a file, then the view shows it; changed without one, then none (issue 13)', async () => {
+    const pdf = {
+      mediaId: id(9),
+      kind: 'document',
+      fileName: 'prices.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+    } as const;
+    const readStore = createInMemoryReadStore();
+    const history = recorded([
+      {
+        type: 'Crm.TemplateCreated',
+        data: { ...template(1, 'Prices', 'prices', 'Ours'), attachment: pdf },
+      },
+      { type: 'Crm.TemplateChanged', data: template(1, 'Prices', 'prices', 'Ours') },
+    ]);
+    await apply(readStore, history.slice(0, 1));
+    expect(templateLibraryView(await libraryOf(readStore)).templates).toEqual([
+      { ...template(1, 'Prices', 'prices', 'Ours'), attachment: pdf },
+    ]);
+    await apply(readStore, history.slice(1));
+    expect(templateLibraryView(await libraryOf(readStore)).templates).toEqual([
+      { ...template(1, 'Prices', 'prices', 'Ours'), attachment: null },
+    ]);
+  });
+
+  it('given a document written before templates had files, then its templates have none', () => {
+    expect(
+      templateLibraryView({
+        templates: {
+          [id(1)]: { ...template(1, 'Hi', 'hi', 'Hi'), createdRevision: 0 },
+        } as unknown as TemplateLibraryDocument['templates'],
+        variables: {},
+      }).templates,
+    ).toEqual([{ ...template(1, 'Hi', 'hi', 'Hi'), attachment: null }]);
   });
 });

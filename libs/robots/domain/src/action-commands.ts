@@ -8,6 +8,7 @@ import {
   type AddNoteData,
   type AddTagData,
   type ChangeDealLineData,
+  type ChatPlacementData,
   type CreateTaskData,
   type MoveDealToStageData,
   type RemoveTagData,
@@ -20,7 +21,7 @@ import { assertNever } from '@parley/decider';
 import type { ConversationParties } from './conversation-parties';
 import { taskDueAt } from './task-due-time';
 import type { TemplateLibrary } from './template-library';
-import { renderLibraryTemplate } from './template-values';
+import { templateMessageContent } from './template-values';
 
 /** Where a run's action goes: one command of the owning service, to its aggregate. */
 export type ActionCommand =
@@ -68,6 +69,12 @@ export type ActionCommand =
     }
   | {
       readonly service: typeof CONVERSATION_SERVICE;
+      readonly type: 'ArchiveConversation' | 'PinConversation';
+      readonly aggregateId: string;
+      readonly data: ChatPlacementData;
+    }
+  | {
+      readonly service: typeof CONVERSATION_SERVICE;
       readonly type: 'SendMessage';
       readonly aggregateId: string;
       readonly data: SendMessageData;
@@ -104,6 +111,11 @@ export interface ActionPlace {
   readonly timeZone: string;
   /** Who created the rule: a task goes to them when the contact has no responsible manager. */
   readonly ruleCreatedBy: string;
+  /**
+   * The manager each `assign_round_robin` action's turn chose, by the action's index in the run
+   * (`roundRobinDecider`); an action without one is not carried out.
+   */
+  readonly roundRobinManagers?: Readonly<Record<number, string>>;
   readonly client: ActionClient;
 }
 
@@ -113,8 +125,9 @@ export interface ActionPlace {
  * tags as an admin would, so a tag the catalogue lacks is created. `send_template` renders the
  * library's template for the client and sends it as a manager's reply is sent (SendMessage, a
  * message id derived from run and index); `create_task` sets a task due `dueInMinutes` after the
- * run, for the contact's responsible manager, else the rule's creator. `assign_round_robin`,
- * `archive` and `pin` are not carried out in this slice.
+ * run, for the contact's responsible manager, else the rule's creator. `assign_round_robin`
+ * makes the manager its turn chose (`roundRobinManagers`) the responsible one; `archive` and
+ * `pin` place the chat as a manager's click does.
  */
 export const actionCommand = (action: RuleAction, place: ActionPlace): ActionTranslation => {
   const { contactId, dealId, workspaceId } = place.parties;
@@ -165,12 +178,12 @@ export const actionCommand = (action: RuleAction, place: ActionPlace): ActionTra
       });
     }
     case 'send_template': {
-      const text = renderLibraryTemplate(
+      const content = templateMessageContent(
         place.client.templates,
         action.templateId,
         place.client.templateValues,
       );
-      if (text === null) return { kind: 'template_missing', templateId: action.templateId };
+      if (content === null) return { kind: 'template_missing', templateId: action.templateId };
       return command({
         service: CONVERSATION_SERVICE,
         type: 'SendMessage',
@@ -178,7 +191,7 @@ export const actionCommand = (action: RuleAction, place: ActionPlace): ActionTra
         data: {
           conversationId: place.conversationId,
           messageId: deterministicId('robot-message', place.runId, place.index),
-          content: { kind: 'text', text },
+          content,
         },
       });
     }
@@ -198,10 +211,26 @@ export const actionCommand = (action: RuleAction, place: ActionPlace): ActionTra
         },
       });
     }
-    case 'assign_round_robin':
+    case 'assign_round_robin': {
+      const managerId = place.roundRobinManagers?.[place.index];
+      if (managerId === undefined) return { kind: 'not_available', action: action.kind };
+      return command({
+        service: CRM_SERVICE,
+        type: 'SetResponsibleManager',
+        aggregateId: contactId,
+        data: { contactId, managerId },
+      });
+    }
     case 'archive':
-    case 'pin':
-      return { kind: 'not_available', action: action.kind };
+    case 'pin': {
+      const { conversationId } = place;
+      return command({
+        service: CONVERSATION_SERVICE,
+        type: action.kind === 'archive' ? 'ArchiveConversation' : 'PinConversation',
+        aggregateId: conversationId,
+        data: { conversationId },
+      });
+    }
     default:
       return assertNever(action, 'rule action');
   }

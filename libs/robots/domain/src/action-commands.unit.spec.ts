@@ -4,7 +4,16 @@ import { actionCommand, type ActionClient, type ActionPlace } from './action-com
 const runId = '6f1d0c8e-1b7a-4a8e-9c41-7a2f7f1f0a02';
 const client: ActionClient = {
   templates: {
-    templates: { t1: 'Hi {user_name}, our offer: {offer}' },
+    templates: { t1: 'Hi {user_name}, our offer: {offer}', t2: 'Our prices, {user_name}' },
+    attachments: {
+      t2: {
+        mediaId: '00000000-0000-4000-8000-0000000000aa',
+        kind: 'document',
+        fileName: 'prices.pdf',
+        contentType: 'application/pdf',
+        size: 2048,
+      },
+    },
     variables: { offer: '20% off' },
   },
   templateValues: {
@@ -16,9 +25,15 @@ const client: ActionClient = {
   },
   responsibleManagerId: null,
 };
+const conversationId = 'ws1:tg:777:100';
+const parties = {
+  workspaceId: 'ws1',
+  contactId: 'ws1:contact:tg:100',
+  dealId: 'ws1:deal:tg:100',
+} as const;
 const place = (index: number, changes: Partial<ActionPlace> = {}): ActionPlace => ({
-  conversationId: 'ws1:tg:777:100',
-  parties: { workspaceId: 'ws1', contactId: 'ws1:contact:tg:100', dealId: 'ws1:deal:tg:100' },
+  conversationId,
+  parties,
   runId,
   index,
   ranAt: '2026-12-02T21:30:00.000Z',
@@ -110,6 +125,31 @@ describe('a rule action as a command', () => {
     expect(messageId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
+  it('given send_template of a template with a file, then SendMessage of the file with the rendered text as its caption (issue 13)', () => {
+    expect(actionCommand({ kind: 'send_template', templateId: 't2' }, place(3))).toEqual({
+      kind: 'command',
+      command: {
+        service: 'conversation',
+        type: 'SendMessage',
+        aggregateId: 'ws1:tg:777:100',
+        data: {
+          conversationId: 'ws1:tg:777:100',
+          messageId: deterministicId('robot-message', runId, 3),
+          content: {
+            kind: 'document',
+            attachment: {
+              mediaId: '00000000-0000-4000-8000-0000000000aa',
+              fileName: 'prices.pdf',
+              contentType: 'application/pdf',
+              size: 2048,
+            },
+            caption: 'Our prices, Anna K',
+          },
+        },
+      },
+    });
+  });
+
   it('given send_template of a template the library no longer has, then nothing to send', () => {
     expect(actionCommand({ kind: 'send_template', templateId: 'gone' }, place(0))).toEqual({
       kind: 'template_missing',
@@ -155,14 +195,39 @@ describe('a rule action as a command', () => {
     });
   });
 
-  it.each<RuleAction>([
-    { kind: 'assign_round_robin', managerIds: ['m1'] },
-    { kind: 'archive' },
-    { kind: 'pin' },
-  ])('given %j, then not available yet', (action) => {
-    expect(actionCommand(action, place(0))).toEqual({
+  it('given assign_round_robin and the manager its turn chose, then that manager is made responsible', () => {
+    const action: RuleAction = { kind: 'assign_round_robin', managerIds: ['m1', 'm2'] };
+    expect(actionCommand(action, place(2, { roundRobinManagers: { 2: 'm2' } }))).toMatchObject({
+      kind: 'command',
+      command: {
+        service: 'crm',
+        type: 'SetResponsibleManager',
+        aggregateId: parties.contactId,
+        data: { contactId: parties.contactId, managerId: 'm2' },
+      },
+    });
+  });
+
+  it('given assign_round_robin without a turn taken, then it is not carried out', () => {
+    const action: RuleAction = { kind: 'assign_round_robin', managerIds: ['m1'] };
+    expect(actionCommand(action, place(0, { roundRobinManagers: { 1: 'm1' } }))).toEqual({
       kind: 'not_available',
-      action: action.kind,
+      action: 'assign_round_robin',
+    });
+  });
+
+  it.each([
+    ['archive', 'ArchiveConversation'],
+    ['pin', 'PinConversation'],
+  ] as const)('given %s, then %s of the conversation', (kind, type) => {
+    expect(actionCommand({ kind }, place(0))).toEqual({
+      kind: 'command',
+      command: {
+        service: 'conversation',
+        type,
+        aggregateId: conversationId,
+        data: { conversationId },
+      },
     });
   });
 });

@@ -19,3 +19,4 @@ export { clientDetails, type ClientDetails } from './client-details';
 export { templateLibrary, type TemplateLibrary } from './template-library';
 export { pipelineNames, templateValues, type PipelineNames } from './template-values';
 export * from './no-reply-timers';
+export * from './round-robin';

@@ -1,14 +1,20 @@
-import { DEFAULT_WORKSPACE_VARIABLES, type TemplateLibraryEvent } from '@parley/contracts';
+import {
+  DEFAULT_WORKSPACE_VARIABLES,
+  type TemplateAttachment,
+  type TemplateLibraryEvent,
+} from '@parley/contracts';
 import { assertNever } from '@parley/decider';
 
 /**
- * A workspace's reply templates as the robots send them (B1, B3): each template's text by id,
- * and the workspace variables (the defaults until an admin sets or removes one), folded from
+ * A workspace's reply templates as the robots send them (B1, B3): each template's text and file
+ * (issue 13) by id, and the workspace variables (the defaults until an admin sets or removes one), folded from
  * the crm's template library stream `crm-{templateLibraryId(ws)}`.
  */
 export interface TemplateLibrary {
   /** templateId → text with `{variables}`; a deleted template is gone. */
   readonly templates: Readonly<Record<string, string>>;
+  /** templateId → the file sent with the text as its caption (issue 13); text-only ones lack one. */
+  readonly attachments: Readonly<Record<string, TemplateAttachment>>;
   /** name → value, DEFAULT_WORKSPACE_VARIABLES included. */
   readonly variables: Readonly<Record<string, string>>;
 }
@@ -16,10 +22,11 @@ export interface TemplateLibrary {
 /** A library no admin has touched: no templates, the default variables. */
 export const emptyTemplateLibrary = (): TemplateLibrary => ({
   templates: {},
+  attachments: {},
   variables: { ...DEFAULT_WORKSPACE_VARIABLES },
 });
 
-const without = (record: Readonly<Record<string, string>>, key: string): Record<string, string> => {
+const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
   const rest = { ...record };
   delete rest[key];
   return rest;
@@ -32,13 +39,22 @@ export const evolveTemplateLibrary = (
 ): TemplateLibrary => {
   switch (event.type) {
     case 'Crm.TemplateCreated':
-    case 'Crm.TemplateChanged':
+    case 'Crm.TemplateChanged': {
+      const { templateId, text, attachment } = event.data;
       return {
         ...library,
-        templates: { ...library.templates, [event.data.templateId]: event.data.text },
+        templates: { ...library.templates, [templateId]: text },
+        attachments: attachment
+          ? { ...library.attachments, [templateId]: attachment }
+          : without(library.attachments, templateId),
       };
+    }
     case 'Crm.TemplateDeleted':
-      return { ...library, templates: without(library.templates, event.data.templateId) };
+      return {
+        ...library,
+        templates: without(library.templates, event.data.templateId),
+        attachments: without(library.attachments, event.data.templateId),
+      };
     case 'Crm.WorkspaceVariableSet':
       return {
         ...library,

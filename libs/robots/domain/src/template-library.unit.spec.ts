@@ -24,7 +24,11 @@ const template = (templateId: string, text: string) => ({
 
 describe('a workspace’s template library as the robots send it', () => {
   it('given no events, then no templates and the default variables', () => {
-    expect(templateLibrary([])).toEqual({ templates: {}, variables: { offer: '' } });
+    expect(templateLibrary([])).toEqual({
+      templates: {},
+      attachments: {},
+      variables: { offer: '' },
+    });
     expect(emptyTemplateLibrary()).toEqual(templateLibrary([]));
   });
 
@@ -37,6 +41,32 @@ describe('a workspace’s template library as the robots send it', () => {
         event('Crm.TemplateDeleted', { templateId: 't2' }),
       ]).templates,
     ).toEqual({ t1: 'Hello {user_name}' });
+  });
+
+  it('given templates given a file, changed without it and deleted, then each live template’s file as it is now (issue 13)', () => {
+    const photo = {
+      mediaId: '00000000-0000-4000-8000-0000000000bb',
+      kind: 'photo',
+      fileName: 'offer.png',
+      contentType: 'image/png',
+      size: 4096,
+    } as const;
+    const pdf = {
+      ...photo,
+      kind: 'document',
+      fileName: 'prices.pdf',
+      contentType: 'application/pdf',
+    } as const;
+    expect(
+      templateLibrary([
+        event('Crm.TemplateCreated', { ...template('t1', 'Hi'), attachment: photo }),
+        event('Crm.TemplateCreated', { ...template('t2', 'Prices'), attachment: pdf }),
+        event('Crm.TemplateCreated', { ...template('t3', 'Bye'), attachment: photo }),
+        event('Crm.TemplateChanged', template('t1', 'Hi again')),
+        event('Crm.TemplateDeleted', { templateId: 't3' }),
+        event('Crm.TemplateCreated', template('t4', 'Text only')),
+      ]).attachments,
+    ).toEqual({ t2: pdf });
   });
 
   it('given variables set and removed, then their values now, the default included until removed', () => {

@@ -1,10 +1,12 @@
 import {
+  CAPTION_MAX_LENGTH,
   CLICK_ID_PLACEHOLDER,
   clickIdOf,
   DEFAULT_PIPELINE_STAGES,
   renderTemplate,
   type BuiltInTemplateVariable,
   type CrmSettingsEvent,
+  type ManagerMessageContent,
 } from '@parley/contracts';
 import { assertNever } from '@parley/decider';
 import type { ClientDetails } from './client-details';
@@ -109,4 +111,37 @@ export const renderLibraryTemplate = (
 ): string | null => {
   if (!Object.hasOwn(library.templates, templateId)) return null;
   return renderTemplate(library.templates[templateId]!, values);
+};
+
+/**
+ * A rendered text as a file's caption: none when it renders empty; cut to Telegram's
+ * CAPTION_MAX_LENGTH with "…" when its values made it longer (the saved text fits, issue 13, but
+ * a long client name or workspace variable can push it over, and a robot has no one to ask).
+ */
+export const templateCaption = (text: string): string | null => {
+  if (text.length === 0) return null;
+  if (text.length <= CAPTION_MAX_LENGTH) return text;
+  let cut = '';
+  for (const character of text) {
+    if (cut.length + character.length > CAPTION_MAX_LENGTH - 1) break;
+    cut += character;
+  }
+  return `${cut}…`;
+};
+
+/**
+ * What a robot sends for a template of the library: its text rendered with `values`, or, for a
+ * template with a file (issue 13), that file with the rendered text as its caption; null when the
+ * library has no such template.
+ */
+export const templateMessageContent = (
+  library: TemplateLibrary,
+  templateId: string,
+  values: Readonly<Record<string, string>>,
+): ManagerMessageContent | null => {
+  const text = renderLibraryTemplate(library, templateId, values);
+  if (text === null) return null;
+  if (!Object.hasOwn(library.attachments, templateId)) return { kind: 'text', text };
+  const { kind, ...attachment } = library.attachments[templateId]!;
+  return { kind, attachment, caption: templateCaption(text) };
 };

@@ -4,6 +4,8 @@ import {
   pipelineNames,
   registrationLink,
   renderLibraryTemplate,
+  templateCaption,
+  templateMessageContent,
   templateValues,
 } from './template-values';
 
@@ -60,7 +62,11 @@ describe('what a robot’s template is rendered with', () => {
       client: { name: 'Anna K', responsibleManagerId: 'm1' },
       stageId: 'in_progress',
       pipeline: { ...defaultPipelineNames(), registrationLinkTemplate: 'https://a.io/{click_id}' },
-      library: { templates: {}, variables: { offer: '20% off', stage: 'shadowed' } },
+      library: {
+        templates: {},
+        attachments: {},
+        variables: { offer: '20% off', stage: 'shadowed' },
+      },
     });
     expect(values).toEqual({
       offer: '20% off',
@@ -76,7 +82,7 @@ describe('what a robot’s template is rendered with', () => {
       contactId,
       client: { name: '', responsibleManagerId: null },
       pipeline: defaultPipelineNames(),
-      library: { templates: {}, variables: {} },
+      library: { templates: {}, attachments: {}, variables: {} },
     };
     expect(templateValues({ ...input, stageId: 'gone' }).stage).toBe('gone');
     expect(templateValues({ ...input, stageId: null }).stage).toBe('');
@@ -85,11 +91,58 @@ describe('what a robot’s template is rendered with', () => {
   it('given a template of the library, then its text rendered; a variable without a value is empty; no such template, then null', () => {
     const library = {
       templates: { t1: 'Hi {user_name}, {offer}{unknown}!' },
+      attachments: {},
       variables: {},
     };
     const values = { user_name: 'Anna', offer: 'our offer' };
     expect(renderLibraryTemplate(library, 't1', values)).toBe('Hi Anna, our offer!');
     expect(renderLibraryTemplate(library, 't2', values)).toBeNull();
     expect(renderLibraryTemplate(library, 'constructor', values)).toBeNull();
+  });
+
+  describe('a template with a file (issue 13)', () => {
+    const photo = {
+      mediaId: '00000000-0000-4000-8000-0000000000bb',
+      kind: 'photo',
+      fileName: 'offer.png',
+      contentType: 'image/png',
+      size: 4096,
+    } as const;
+    const library = {
+      templates: { t1: 'Hi {user_name}', t2: '{user_name}', t3: 'Text only' },
+      attachments: { t1: photo, t2: photo },
+      variables: {},
+    };
+
+    it('given a template with a file, then the file with the rendered text as caption; none when it renders empty', () => {
+      const { kind: _kind, ...attachment } = photo;
+      expect(templateMessageContent(library, 't1', { user_name: 'Anna' })).toEqual({
+        kind: 'photo',
+        attachment,
+        caption: 'Hi Anna',
+      });
+      expect(templateMessageContent(library, 't2', { user_name: '' })).toEqual({
+        kind: 'photo',
+        attachment,
+        caption: null,
+      });
+    });
+
+    it('given a text-only template, then text; no such template, then null', () => {
+      expect(templateMessageContent(library, 't3', {})).toEqual({
+        kind: 'text',
+        text: 'Text only',
+      });
+      expect(templateMessageContent(library, 'gone', {})).toBeNull();
+    });
+
+    it('given a rendered text over a caption’s 1,024 characters, then it is cut with an ellipsis, never inside a character', () => {
+      expect(templateCaption('x'.repeat(1024))).toBe('x'.repeat(1024));
+      const cut = templateCaption('x'.repeat(2000))!;
+      expect(cut).toHaveLength(1024);
+      expect(cut.endsWith('x…')).toBe(true);
+      const emoji = templateCaption(`${'x'.repeat(1022)}😀😀`)!;
+      expect(emoji).toBe(`${'x'.repeat(1022)}…`);
+    });
   });
 });

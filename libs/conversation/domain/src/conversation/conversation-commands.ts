@@ -139,6 +139,16 @@ export interface MarkRead {
   readonly readAt: string;
 }
 
+/**
+ * A manager or a robot archives, unarchives, pins or unpins the chat (L4, L8); `at` is when they
+ * asked.
+ */
+export interface PlaceChat {
+  readonly kind: 'PlaceChat';
+  readonly placement: 'archive' | 'unarchive' | 'pin' | 'unpin';
+  readonly at: string;
+}
+
 export type ConversationCommand =
   | RecordClientMessage
   | RecordClientMessageEdit
@@ -150,4 +160,5 @@ export type ConversationCommand =
   | RecordDeliveryFailure
   | RetryMessage
   | MarkMessageSent
-  | MarkRead;
+  | MarkRead
+  | PlaceChat;

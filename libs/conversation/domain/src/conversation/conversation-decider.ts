@@ -18,6 +18,7 @@ import {
   sendMessage,
 } from './manager-messages';
 import { markRead } from './mark-read';
+import { placeChat } from './chat-placement';
 
 /**
  * The Conversation aggregate (stream `conversation-{conversationId}`). This object routes each
@@ -62,6 +63,9 @@ import { markRead } from './mark-read';
  * - MarkRead needs an existing conversation (`conversation.not_found`); with nothing unread it
  *   emits nothing (the command is accepted, no event): there is nothing to mark, and a repeated
  *   click must not fill the timeline.
+ * - PlaceChat archives, unarchives, pins or unpins the chat (L4, L8, `chat-placement.ts`); a
+ *   chat already so emits nothing. A client message brings an archived chat back (evolve): the
+ *   client wrote, a manager must see it.
  * - Unread counts client messages since the last MarkedRead. A manager's reply does not reset
  *   it: only MarkedRead does (B6), so the projector counts the same way.
  */
@@ -96,6 +100,8 @@ export const conversationDecider: Decider<
         return markMessageSent(command, state);
       case 'MarkRead':
         return markRead(command, state);
+      case 'PlaceChat':
+        return placeChat(command, state);
       default:
         return assertNever(command, 'conversation command');
     }

@@ -24,6 +24,8 @@ export const evolve = (
         messages: {},
         unread: 0,
         bot: { status: 'member' },
+        archived: false,
+        pinned: false,
       };
     case 'Conversation.ClientMessageReceived': {
       const { messageId, externalMessageId, clientOrder, placedAt, sentAt, content } =
@@ -42,6 +44,8 @@ export const evolve = (
         ...open,
         messages: { ...open.messages, [messageId]: message },
         unread: open.unread + 1,
+        // The client wrote: an archived chat is back in the list (L4).
+        archived: false,
       }));
     }
     case 'Conversation.ClientMessageEdited': {
@@ -108,6 +112,14 @@ export const evolve = (
       );
     case 'Conversation.MarkedRead':
       return whenOpen(state, (open) => ({ ...open, unread: 0 }));
+    case 'Conversation.Archived':
+      return whenOpen(state, (open) => ({ ...open, archived: true }));
+    case 'Conversation.Unarchived':
+      return whenOpen(state, (open) => ({ ...open, archived: false }));
+    case 'Conversation.Pinned':
+      return whenOpen(state, (open) => ({ ...open, pinned: true }));
+    case 'Conversation.Unpinned':
+      return whenOpen(state, (open) => ({ ...open, pinned: false }));
     default:
       return assertNever(event, 'conversation event');
   }

@@ -62,6 +62,9 @@ export interface OpenConversation {
   readonly unread: number;
   /** Blocked: the client blocked the bot, and sending is refused until they unblock it. */
   readonly bot: BotMembership;
+  /** Where the chat stands in the list (L4, L8): archived until unarchived or the client writes. */
+  readonly archived: boolean;
+  readonly pinned: boolean;
 }
 
 /** No client has written yet, or an open conversation. */

@@ -1,8 +1,11 @@
 import {
+  ChatPlacementDataDto,
   MarkMessageSentDataDto,
   MarkReadDataDto,
   RetryMessageDataDto,
   SendMessageDataDto,
+  type ChatPlacementCommand,
+  type ChatPlacementData,
   type CommandEnvelope,
   type MarkMessageSentData,
   type MarkReadData,
@@ -15,13 +18,15 @@ import {
   requireSameWorkspace,
   type CommandHandler,
 } from '@parley/command-handling';
-import type { ConversationCommand } from '@parley/conversation-domain';
+import type { ConversationCommand, PlaceChat } from '@parley/conversation-domain';
 import type { EventStore } from '@parley/eventstore';
 import { runConversationCommand } from '../conversation-stream';
 
 /**
  * The conversation's commands (from the gateway, robots): `SendMessage` (B1), `MarkRead` (B6),
- * and for a failed manager message (C4) `RetryMessage` and `MarkMessageSent`. A broken data
+ * for a failed manager message (C4) `RetryMessage` and `MarkMessageSent`, and where the chat is
+ * listed (L4, L8): `ArchiveConversation`, `UnarchiveConversation`, `PinConversation`,
+ * `UnpinConversation`. A broken data
  * contract throws ContractViolation and a broken rule DomainRuleViolation; the CommandProcessor
  * turns both into rejected outcomes. A command of one workspace never reaches another's
  * conversation (it reads as not found).
@@ -44,7 +49,18 @@ export const conversationCommandHandlers = (
       return runConversationCommand(store, data.conversationId, command(data, envelope), envelope);
     });
 
+  const placeChat = (type: ChatPlacementCommand, placement: PlaceChat['placement']) =>
+    onConversation<ChatPlacementData>(ChatPlacementDataDto, type, (_data, { metadata }) => ({
+      kind: 'PlaceChat',
+      placement,
+      at: metadata.issuedAt,
+    }));
+
   return {
+    ArchiveConversation: placeChat('ArchiveConversation', 'archive'),
+    UnarchiveConversation: placeChat('UnarchiveConversation', 'unarchive'),
+    PinConversation: placeChat('PinConversation', 'pin'),
+    UnpinConversation: placeChat('UnpinConversation', 'unpin'),
     SendMessage: onConversation<SendMessageData>(
       SendMessageDataDto,
       'SendMessage',

@@ -1,10 +1,14 @@
 import {
   BUILT_IN_TEMPLATE_VARIABLES,
   DEFAULT_WORKSPACE_VARIABLES,
+  TEMPLATE_CAPTION_MAX,
+  templateAttachmentProblem,
   unknownVariablesIn,
   variablesIn,
   type ActorRole,
   type ReplyTemplate,
+  type TemplateAttachment,
+  type TemplateFields,
 } from '@parley/contracts';
 import { assertNever, DomainRuleViolation, type Decider } from '@parley/decider';
 import type { TemplateLibraryDecidedEvent } from '../crm-decided-events';
@@ -16,16 +20,20 @@ export interface CreateTemplate {
   readonly name: string;
   readonly shortcode: string;
   readonly text: string;
+  /** What the media store says of the template's file; null for none. */
+  readonly attachment: TemplateAttachment | null;
   readonly actorRole: ActorRole;
 }
 
-/** A template's name, shortcode and text as they should be. */
+/** A template's name, shortcode, text and file as they should be (a null file removes it). */
 export interface ChangeTemplate {
   readonly kind: 'ChangeTemplate';
   readonly templateId: string;
   readonly name: string;
   readonly shortcode: string;
   readonly text: string;
+  /** What the media store says of the template's file; null for none. */
+  readonly attachment: TemplateAttachment | null;
   readonly actorRole: ActorRole;
 }
 
@@ -123,15 +131,55 @@ const requireNotBuiltIn = (name: string): void => {
   }
 };
 
-const sameTemplate = (
-  a: Pick<ReplyTemplate, 'name' | 'shortcode' | 'text'>,
-  b: Pick<ReplyTemplate, 'name' | 'shortcode' | 'text'>,
-): boolean => a.name === b.name && a.shortcode === b.shortcode && a.text === b.text;
+/**
+ * A template's file is one a manager could send to a chat (kind, type, size), and its text fits
+ * in a caption: the text goes out as the file's caption, which Telegram cuts at
+ * TEMPLATE_CAPTION_MAX characters. What the text renders to is not known here, so the text as
+ * saved must fit.
+ */
+const requireSendableAttachment = (attachment: TemplateAttachment | null, text: string): void => {
+  if (attachment === null) return;
+  const problem = templateAttachmentProblem(attachment);
+  if (problem !== null) {
+    throw new DomainRuleViolation(
+      'template.attachment_refused',
+      `The file cannot be sent: ${problem}.`,
+    );
+  }
+  if (text.length > TEMPLATE_CAPTION_MAX) {
+    throw new DomainRuleViolation(
+      'template.caption_too_long',
+      `With a file, the template's text is the file's caption, and Telegram takes at most ${TEMPLATE_CAPTION_MAX} characters of caption; this text has ${text.length}. Shorten it or remove the file.`,
+    );
+  }
+};
+
+type TemplateContent = Pick<ReplyTemplate, 'name' | 'shortcode' | 'text' | 'attachment'>;
+
+const sameTemplate = (a: TemplateContent, b: TemplateContent): boolean =>
+  a.name === b.name &&
+  a.shortcode === b.shortcode &&
+  a.text === b.text &&
+  a.attachment?.mediaId === b.attachment?.mediaId;
+
+/** The event's fields: `attachment` only when there is one (TemplateFields). */
+const templateFields = (command: CreateTemplate | ChangeTemplate): TemplateFields => {
+  const { templateId, name, shortcode, text, attachment } = command;
+  return { templateId, name, shortcode, text, ...(attachment === null ? {} : { attachment }) };
+};
+
+/** A template as the library's state keeps it, from its event (no file when it has none). */
+const templateOf = ({ attachment, ...fields }: TemplateFields): ReplyTemplate => ({
+  ...fields,
+  attachment: attachment ?? null,
+});
 
 /**
  * The template library of a workspace (stream `crm-{workspaceId}:templates`, B1, B3): reply
  * templates with a shortcode unique in the workspace and a text whose `{variables}` all exist,
- * and the workspace variables they use. Admins only. A change to what is already so emits nothing.
+ * and the workspace variables they use; a template's optional file (issue 13) is one a chat
+ * upload would take, with a text short enough to be its caption. Admins only. A change to what is
+ * already so emits nothing.
  */
 export const templateLibraryDecider: Decider<
   TemplateLibraryCommand,
@@ -146,12 +194,12 @@ export const templateLibraryDecider: Decider<
   evolve: (state, event) => {
     switch (event.type) {
       case 'Crm.TemplateCreated':
-        return { ...state, templates: [...state.templates, { ...event.data }] };
+        return { ...state, templates: [...state.templates, templateOf(event.data)] };
       case 'Crm.TemplateChanged':
         return {
           ...state,
           templates: state.templates.map((t) =>
-            t.templateId === event.data.templateId ? { ...event.data } : t,
+            t.templateId === event.data.templateId ? templateOf(event.data) : t,
           ),
         };
       case 'Crm.TemplateDeleted':
@@ -173,7 +221,7 @@ export const templateLibraryDecider: Decider<
     switch (command.kind) {
       case 'CreateTemplate': {
         requireAdmin(command.actorRole, 'the reply templates');
-        const { templateId, name, shortcode, text } = command;
+        const { templateId, shortcode, text } = command;
         const existing = state.templates.find((t) => t.templateId === templateId);
         if (existing) {
           if (sameTemplate(existing, command)) return [];
@@ -184,16 +232,18 @@ export const templateLibraryDecider: Decider<
         }
         requireFreeShortcode(state, shortcode, templateId);
         requireKnownVariables(state, text);
-        return [{ type: 'Crm.TemplateCreated', data: { templateId, name, shortcode, text } }];
+        requireSendableAttachment(command.attachment, text);
+        return [{ type: 'Crm.TemplateCreated', data: templateFields(command) }];
       }
       case 'ChangeTemplate': {
         requireAdmin(command.actorRole, 'the reply templates');
-        const { templateId, name, shortcode, text } = command;
+        const { templateId, shortcode, text } = command;
         const existing = existingTemplate(state, templateId);
         if (sameTemplate(existing, command)) return [];
         requireFreeShortcode(state, shortcode, templateId);
         requireKnownVariables(state, text);
-        return [{ type: 'Crm.TemplateChanged', data: { templateId, name, shortcode, text } }];
+        requireSendableAttachment(command.attachment, text);
+        return [{ type: 'Crm.TemplateChanged', data: templateFields(command) }];
       }
       case 'DeleteTemplate': {
         requireAdmin(command.actorRole, 'the reply templates');

@@ -25,6 +25,22 @@ const greetingCreated: TemplateLibraryDecidedEvent = {
   data: greeting,
 };
 const promoCreated: TemplateLibraryDecidedEvent = { type: 'Crm.TemplateCreated', data: promo };
+/** A PDF an admin uploaded for a template (what the media store found). */
+const pricesPdf = {
+  mediaId: '00000000-0000-4000-8000-0000000000aa',
+  kind: 'document',
+  fileName: 'prices.pdf',
+  contentType: 'application/pdf',
+  size: 2048,
+} as const;
+const photo = {
+  mediaId: '00000000-0000-4000-8000-0000000000bb',
+  kind: 'photo',
+  fileName: 'offer.png',
+  contentType: 'image/png',
+  size: 4096,
+} as const;
+
 const priceSet: TemplateLibraryDecidedEvent = {
   type: 'Crm.WorkspaceVariableSet',
   data: { name: 'price', value: '10 USD' },
@@ -51,13 +67,18 @@ describe('template library decider (B1, B3)', () => {
         { type: 'Crm.TemplateDeleted', data: { templateId: PROMO_ID } },
         { type: 'Crm.WorkspaceVariableRemoved', data: { name: 'offer' } },
       ]);
-      expect(state.templates).toEqual([{ ...greeting, name: 'Hello' }]);
+      expect(state.templates).toEqual([{ ...greeting, name: 'Hello', attachment: null }]);
       expect(state.variables).toEqual({ price: '10 USD' });
     });
   });
 
   describe('creating a template', () => {
-    const create = { kind: 'CreateTemplate', ...greeting, actorRole: admin } as const;
+    const create = {
+      kind: 'CreateTemplate',
+      ...greeting,
+      attachment: null,
+      actorRole: admin,
+    } as const;
 
     it('given an empty library, when an admin creates a template with built-in variables, then TemplateCreated', () => {
       spec.given([]).when(create).then([greetingCreated]);
@@ -66,7 +87,7 @@ describe('template library decider (B1, B3)', () => {
     it('given the default variables, when a template uses {offer}, then TemplateCreated', () => {
       spec
         .given([])
-        .when({ kind: 'CreateTemplate', ...promo, actorRole: admin })
+        .when({ kind: 'CreateTemplate', ...promo, attachment: null, actorRole: admin })
         .then([promoCreated]);
     });
 
@@ -91,7 +112,13 @@ describe('template library decider (B1, B3)', () => {
     it('given a template with the shortcode, when another uses it, then rejected naming the template that has it', () => {
       spec
         .given([greetingCreated])
-        .when({ kind: 'CreateTemplate', ...promo, shortcode: 'hello', actorRole: admin })
+        .when({
+          kind: 'CreateTemplate',
+          ...promo,
+          attachment: null,
+          shortcode: 'hello',
+          actorRole: admin,
+        })
         .thenThrows(
           'template.shortcode_taken',
           'The shortcode /hello is taken by the template "Greeting": pick another one.',
@@ -128,7 +155,12 @@ describe('template library decider (B1, B3)', () => {
   });
 
   describe('changing a template', () => {
-    const change = { kind: 'ChangeTemplate', ...greeting, actorRole: admin } as const;
+    const change = {
+      kind: 'ChangeTemplate',
+      ...greeting,
+      attachment: null,
+      actorRole: admin,
+    } as const;
 
     it('given the template, when an admin changes its text, then TemplateChanged with all its fields', () => {
       spec
@@ -201,7 +233,13 @@ describe('template library decider (B1, B3)', () => {
           greetingCreated,
           { type: 'Crm.TemplateDeleted', data: { templateId: GREETING_ID } },
         ])
-        .when({ kind: 'CreateTemplate', ...promo, shortcode: 'hello', actorRole: admin })
+        .when({
+          kind: 'CreateTemplate',
+          ...promo,
+          attachment: null,
+          shortcode: 'hello',
+          actorRole: admin,
+        })
         .then([{ type: 'Crm.TemplateCreated', data: { ...promo, shortcode: 'hello' } }]);
     });
   });
@@ -291,6 +329,102 @@ describe('template library decider (B1, B3)', () => {
         .given([])
         .when({ kind: 'RemoveWorkspaceVariable', name: 'stage', actorRole: admin })
         .thenRejects('variable.built_in');
+    });
+  });
+
+  describe('a template’s file (issue 13)', () => {
+    const create = {
+      kind: 'CreateTemplate',
+      ...greeting,
+      attachment: pricesPdf,
+      actorRole: admin,
+    } as const;
+    const withPdf: TemplateLibraryDecidedEvent = {
+      type: 'Crm.TemplateCreated',
+      data: { ...greeting, attachment: pricesPdf },
+    };
+    const change = { ...create, kind: 'ChangeTemplate' } as const;
+
+    it('given an empty library, when an admin creates a template with a document, then TemplateCreated carries it', () => {
+      spec.given([]).when(create).then([withPdf]);
+    });
+
+    it('given a template with a file, then the state keeps it; a template created before files has none', () => {
+      const state = foldEvents(templateLibraryDecider, [withPdf, promoCreated]);
+      expect(state.templates).toEqual([
+        { ...greeting, attachment: pricesPdf },
+        { ...promo, attachment: null },
+      ]);
+    });
+
+    it('given the template with its file, when it is created again (a retry), then nothing happens', () => {
+      spec.given([withPdf]).when(create).thenNothingHappened();
+    });
+
+    it('given a text-only template, when an admin gives it a photo, then TemplateChanged with the photo', () => {
+      spec
+        .given([greetingCreated])
+        .when({ ...change, attachment: photo })
+        .then([{ type: 'Crm.TemplateChanged', data: { ...greeting, attachment: photo } }]);
+    });
+
+    it('given a template with a file, when an admin removes the file, then TemplateChanged without one', () => {
+      spec
+        .given([withPdf])
+        .when({ ...change, attachment: null })
+        .then([{ type: 'Crm.TemplateChanged', data: greeting }]);
+    });
+
+    it('given a template with a file, when a change names the same file, then nothing happens', () => {
+      spec.given([withPdf]).when(change).thenNothingHappened();
+    });
+
+    it('given a file a chat upload would refuse as a photo, then rejected saying why', () => {
+      spec
+        .given([])
+        .when({ ...create, attachment: { ...pricesPdf, kind: 'photo' } })
+        .thenThrows(
+          'template.attachment_refused',
+          'The file cannot be sent: a photo must be JPEG, PNG, WebP; this file is application/pdf: send it as a document.',
+        );
+    });
+
+    it('given a photo over Telegram’s 10 MB, then rejected saying the limit', () => {
+      spec
+        .given([])
+        .when({ ...create, attachment: { ...photo, size: 10 * 1024 * 1024 + 1 } })
+        .thenThrows(
+          'template.attachment_refused',
+          `The file cannot be sent: a photo may have at most ${10 * 1024 * 1024} bytes.`,
+        );
+    });
+
+    it('given a file, when the text is longer than a caption, then rejected; without the file it is fine', () => {
+      const text = 'x'.repeat(1025);
+      spec
+        .given([])
+        .when({ ...create, text })
+        .thenThrows(
+          'template.caption_too_long',
+          "With a file, the template's text is the file's caption, and Telegram takes at most 1024 characters of caption; this text has 1025. Shorten it or remove the file.",
+        );
+      spec
+        .given([withPdf])
+        .when({ ...change, text })
+        .thenRejects('template.caption_too_long');
+      spec
+        .given([withPdf])
+        .when({ ...change, text, attachment: null })
+        .then([{ type: 'Crm.TemplateChanged', data: { ...greeting, text } }]);
+      spec
+        .given([])
+        .when({ ...create, text: 'x'.repeat(1024) })
+        .then([
+          {
+            type: 'Crm.TemplateCreated',
+            data: { ...greeting, text: 'x'.repeat(1024), attachment: pricesPdf },
+          },
+        ]);
     });
   });
 });

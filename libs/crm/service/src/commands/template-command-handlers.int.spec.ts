@@ -11,6 +11,15 @@ import { templateCommandHandlers } from './template-command-handlers';
 
 const templateId = '00000000-0000-4000-8000-000000000001';
 
+/** A PDF an admin uploaded for a template (issue 13), as the gateway names it. */
+const pricesPdf = {
+  mediaId: '00000000-0000-4000-8000-0000000000aa',
+  kind: 'document',
+  fileName: 'prices.pdf',
+  contentType: 'application/pdf',
+  size: 2048,
+};
+
 const command = (type: string, data: object, workspaceId = 'ws1'): CommandEnvelope => ({
   commandId: newId(),
   service: 'crm',
@@ -55,6 +64,7 @@ describe('template command handlers on PGlite (B1, B3)', () => {
       name: 'Price',
       shortcode: 'price',
       text: 'Only {price}, {user_name}',
+      attachment: null,
       actorRole: 'admin',
     });
     expect((await library()).map(({ type, data }) => ({ type, data }))).toEqual([
@@ -83,6 +93,7 @@ describe('template command handlers on PGlite (B1, B3)', () => {
       name: 'Price',
       shortcode: 'price',
       text: 'Changed',
+      attachment: null,
       actorRole: 'manager',
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainRuleViolation);
@@ -93,12 +104,36 @@ describe('template command handlers on PGlite (B1, B3)', () => {
     [
       'CreateTemplate',
       'an id that is no UUID',
-      { templateId: 'not-a-uuid', name: 'A', shortcode: 'a', text: 'x', actorRole: 'admin' },
+      {
+        templateId: 'not-a-uuid',
+        name: 'A',
+        shortcode: 'a',
+        text: 'x',
+        attachment: null,
+        actorRole: 'admin',
+      },
     ],
     [
       'CreateTemplate',
       'a shortcode with a space',
-      { templateId, name: 'A', shortcode: 'a b', text: 'x', actorRole: 'admin' },
+      { templateId, name: 'A', shortcode: 'a b', text: 'x', attachment: null, actorRole: 'admin' },
+    ],
+    [
+      'CreateTemplate',
+      'no attachment field (null says "no file")',
+      { templateId, name: 'A', shortcode: 'a', text: 'x', actorRole: 'admin' },
+    ],
+    [
+      'ChangeTemplate',
+      'a file of a kind a chat upload does not take',
+      {
+        templateId,
+        name: 'A',
+        shortcode: 'a',
+        text: 'x',
+        attachment: { ...pricesPdf, kind: 'sticker' },
+        actorRole: 'admin',
+      },
     ],
     [
       'SetWorkspaceVariable',
@@ -122,5 +157,30 @@ describe('template command handlers on PGlite (B1, B3)', () => {
     await handle('SetWorkspaceVariable', { name: 'offer', value: 'x', actorRole: 'admin' }, 'ws2');
     expect((await library('ws2')).map((e) => e.type)).toEqual(['Crm.WorkspaceVariableSet']);
     expect(await library()).toHaveLength(2);
+  });
+
+  it('given the template, when an admin gives it a file and then removes it, then TemplateChanged with the file, then without', async () => {
+    const fields = { templateId, name: 'Price', shortcode: 'price', text: 'Only {price}' };
+    await handle('ChangeTemplate', { ...fields, attachment: pricesPdf, actorRole: 'admin' });
+    await handle('ChangeTemplate', { ...fields, attachment: null, actorRole: 'admin' });
+    expect((await library()).slice(-2).map(({ type, data }) => ({ type, data }))).toEqual([
+      { type: 'Crm.TemplateChanged', data: { ...fields, attachment: pricesPdf } },
+      { type: 'Crm.TemplateChanged', data: fields },
+    ]);
+  });
+
+  it('given a file, when the text is longer than a caption, then the rule is broken and nothing is appended', async () => {
+    const before = (await library()).length;
+    await expect(
+      handle('ChangeTemplate', {
+        templateId,
+        name: 'Price',
+        shortcode: 'price',
+        text: 'x'.repeat(1025),
+        attachment: pricesPdf,
+        actorRole: 'admin',
+      }),
+    ).rejects.toMatchObject({ code: 'template.caption_too_long' });
+    expect(await library()).toHaveLength(before);
   });
 });

@@ -2,6 +2,7 @@ import {
   CHATS_COLLECTION,
   contentPreview,
   managerMessagePreview,
+  type ChatHandler,
   type ChatListItem,
 } from '@parley/contracts';
 import { assertNever } from '@parley/decider';
@@ -45,6 +46,8 @@ const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> 
   status: 'new_system_notification' satisfies ChatListItem['status'],
   unreadCount: 0,
   archived: false,
+  pinned: false,
+  handledBy: null,
   responsibleManagerId: null,
   deal: null,
   languages: [],
@@ -52,6 +55,16 @@ const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> 
   [LAST_MESSAGE_ID_FIELD]: null,
   [LAST_MESSAGE_KEY_FIELD]: null,
 });
+
+/**
+ * `handledBy` (L8's Auto and Manual tabs): whose hand was last on the chat, set by every change
+ * a robot or a manager made. A manager reading the chat (MarkedRead) is not handling it.
+ */
+const handlerOf = (event: ProjectedEvent): ChatHandler | null => {
+  const { kind } = event.metadata.actor;
+  if (event.type === 'Conversation.MarkedRead') return null;
+  return kind === 'robot' || kind === 'manager' ? kind : null;
+};
 
 /**
  * The `chats` read model (L1, L5, L6): one document per conversation, `_id` = conversation id.
@@ -82,6 +95,7 @@ export const chatListOperations = (
   const workspaceId = event.metadata.workspaceId;
   const guarded = { _id: conversationId, ...notYetApplied(source.streamName, source.revision) };
   const applied = markApplied(source.streamName, source.revision);
+  const handler = handlerOf(event);
   const upsertChat = (
     at: string,
     update: OperationUpdate,
@@ -89,7 +103,10 @@ export const chatListOperations = (
   ): ReadModelOperation => ({
     collection: CHATS_COLLECTION,
     filter: guarded,
-    update: withInsertDefaults(update, { ...chatDefaults(workspaceId, at), ...extraDefaults }),
+    update: withInsertDefaults(
+      handler ? { ...update, $set: { ...update['$set'], handledBy: handler } } : update,
+      { ...chatDefaults(workspaceId, at), ...extraDefaults },
+    ),
     upsert: true,
   });
 
@@ -137,6 +154,10 @@ export const chatListOperations = (
     return upsertChat(at, { $set: { ...fields, ...applied }, $max: { lastActivityAt: at } });
   };
 
+  /** Archived or pinned (L4, L8): where the chat is listed; its activity does not move. */
+  const placement = (at: string, fields: Record<string, unknown>): ReadModelOperation =>
+    upsertChat(at, { $set: { ...fields, ...applied } });
+
   switch (event.type) {
     case 'Conversation.Started': {
       const { client, source: channel, startedAt } = event.data;
@@ -171,7 +192,8 @@ export const chatListOperations = (
           [LAST_MESSAGE_ID_FIELD]: messageId,
         },
         {
-          $set: { status: 'new_message', ...applied },
+          // The client wrote: an archived chat is back in the list (L4), as in the conversation.
+          $set: { status: 'new_message', archived: false, ...applied },
           $inc: { unreadCount: 1 },
           $max: { lastActivityAt: sentAt },
         },
@@ -259,6 +281,14 @@ export const chatListOperations = (
       return [
         upsertChat(event.data.readAt, { $set: { status: 'read', unreadCount: 0, ...applied } }),
       ];
+    case 'Conversation.Archived':
+      return [placement(event.data.archivedAt, { archived: true })];
+    case 'Conversation.Unarchived':
+      return [placement(event.data.unarchivedAt, { archived: false })];
+    case 'Conversation.Pinned':
+      return [placement(event.data.pinnedAt, { pinned: true })];
+    case 'Conversation.Unpinned':
+      return [placement(event.data.unpinnedAt, { pinned: false })];
     case 'Crm.ContactCreated': {
       const { contactId, firstName, lastName, username, createdAt } = event.data;
       return [

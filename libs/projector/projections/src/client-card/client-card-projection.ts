@@ -147,6 +147,10 @@ export const clientCardOperations = (
     case 'Conversation.ManagerMessageRequeued':
     case 'Conversation.MessageMarkedSent':
     case 'Conversation.MarkedRead':
+    case 'Conversation.Archived':
+    case 'Conversation.Unarchived':
+    case 'Conversation.Pinned':
+    case 'Conversation.Unpinned':
       return [];
     default:
       return assertNever(event, 'projected event');

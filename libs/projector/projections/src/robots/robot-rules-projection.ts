@@ -90,6 +90,10 @@ export const robotRulesOperations = (
       const run: RobotRuleRun = { conversationId, ranAt, outcome, reason };
       return [document({ $set: { [`runs.${fieldKey(runId)}`]: run } }, false)];
     }
+    case 'Robots.RoundRobinTurnTaken':
+      // Not projected (not in ROBOT_RULES_PROJECTED_TYPES): the turn shows as the responsible
+      // manager the CRM records.
+      return [];
     default:
       return assertNever(event, 'robots event');
   }

@@ -51,8 +51,8 @@ const libraryDefaults = (workspaceId: string): Readonly<Record<string, unknown>>
 
 /**
  * The `template_libraries` document of the event's workspace (`_id` = workspaceId): templates by
- * id, each with the revision that created it (their order), and the workspace variables, the
- * defaults included. One stream feeds it, so the position guard is that stream's revision.
+ * id, each with the revision that created it (their order) and its file or null (issue 13; an
+ * event without one means none), and the workspace variables, the defaults included. One stream feeds it, so the position guard is that stream's revision.
  */
 export const templateLibraryOperations = (
   event: TemplateLibraryEvent,
@@ -69,18 +69,19 @@ export const templateLibraryOperations = (
 
   switch (event.type) {
     case 'Crm.TemplateCreated': {
-      const { templateId, name, shortcode, text } = event.data;
+      const { templateId, name, shortcode, text, attachment } = event.data;
       const stored: StoredReplyTemplate = {
         templateId,
         name,
         shortcode,
         text,
+        attachment: attachment ?? null,
         createdRevision: source.revision,
       };
       return [library({ $set: { [`templates.${fieldKey(templateId)}`]: stored, ...applied } })];
     }
     case 'Crm.TemplateChanged': {
-      const { templateId, name, shortcode, text } = event.data;
+      const { templateId, name, shortcode, text, attachment } = event.data;
       const path = `templates.${fieldKey(templateId)}`;
       return [
         library({
@@ -88,6 +89,7 @@ export const templateLibraryOperations = (
             [`${path}.name`]: name,
             [`${path}.shortcode`]: shortcode,
             [`${path}.text`]: text,
+            [`${path}.attachment`]: attachment ?? null,
             ...applied,
           },
         }),

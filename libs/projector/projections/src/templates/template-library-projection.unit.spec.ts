@@ -49,7 +49,7 @@ describe('template library projection (B1, B3)', () => {
           filter: { _id: 'ws1', ...guard(0) },
           update: {
             $set: {
-              [`templates.${templateId}`]: { ...fields, createdRevision: 0 },
+              [`templates.${templateId}`]: { ...fields, attachment: null, createdRevision: 0 },
               [`_applied.${stream}`]: 0,
             },
             $setOnInsert: { workspaceId: 'ws1', 'variables.offer': '' },
@@ -69,7 +69,40 @@ describe('template library projection (B1, B3)', () => {
       [`templates.${templateId}.name`]: 'Hello',
       [`templates.${templateId}.shortcode`]: 'hi',
       [`templates.${templateId}.text`]: 'Hi {user_name}',
+      [`templates.${templateId}.attachment`]: null,
       [`_applied.${stream}`]: 2,
+    });
+  });
+
+  describe('a template’s file (issue 13)', () => {
+    const pricesPdf = {
+      mediaId: '00000000-0000-4000-8000-0000000000aa',
+      kind: 'document',
+      fileName: 'prices.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+    } as const;
+
+    it('given TemplateCreated with a file, then the template keeps it', () => {
+      const [op] = projectWorkspaceEvent(
+        given('Crm.TemplateCreated', { ...fields, attachment: pricesPdf }, 0),
+      )!.operations;
+      expect(op!.update['$set']).toMatchObject({
+        [`templates.${templateId}`]: { ...fields, attachment: pricesPdf, createdRevision: 0 },
+      });
+    });
+
+    it('given TemplateChanged with a file, then it is set; given one without, then the file is null', () => {
+      const [withFile] = projectWorkspaceEvent(
+        given('Crm.TemplateChanged', { ...fields, attachment: pricesPdf }, 4),
+      )!.operations;
+      expect(withFile!.update['$set']).toMatchObject({
+        [`templates.${templateId}.attachment`]: pricesPdf,
+      });
+      const [without] = projectWorkspaceEvent(given('Crm.TemplateChanged', fields, 5))!.operations;
+      expect(without!.update['$set']).toMatchObject({
+        [`templates.${templateId}.attachment`]: null,
+      });
     });
   });
 

@@ -320,6 +320,51 @@ export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', b
           { kind: 'manager', id: managerId },
         ),
       ),
+    /** The chat archived, unarchived, pinned or unpinned (L4, L8) by a manager or a robot. */
+    placed: (
+      placement: 'Archived' | 'Unarchived' | 'Pinned' | 'Unpinned',
+      at: string,
+      actor: Actor = { kind: 'manager', id: 'm1' },
+    ): StreamEvent => {
+      const data = { conversationId };
+      const event = (() => {
+        switch (placement) {
+          case 'Archived':
+            return envelope(
+              'Conversation.Archived',
+              { ...data, archivedAt: at },
+              conversationId,
+              at,
+              actor,
+            );
+          case 'Unarchived':
+            return envelope(
+              'Conversation.Unarchived',
+              { ...data, unarchivedAt: at },
+              conversationId,
+              at,
+              actor,
+            );
+          case 'Pinned':
+            return envelope(
+              'Conversation.Pinned',
+              { ...data, pinnedAt: at },
+              conversationId,
+              at,
+              actor,
+            );
+          case 'Unpinned':
+            return envelope(
+              'Conversation.Unpinned',
+              { ...data, unpinnedAt: at },
+              conversationId,
+              at,
+              actor,
+            );
+        }
+      })();
+      return inConversation(event);
+    },
     contactCreated: (at: string): StreamEvent =>
       inCrm(
         contactId,

@@ -103,8 +103,9 @@ export const timelineOperations = (
   ): TimelineAction => ({ kind: 'action', action, summary, details });
 
   /**
-   * A person's CRM change (C3, issue 10) at the time it was made: `summary` is "<who> <did
-   * what>" with the actor's id, `details` what changed, for the web app to put in words.
+   * A person's CRM change (C3, issue 10), or where they put the chat (L4, L8), at the time it
+   * was made: `summary` is "<who> <did what>" with the actor's id, `details` what changed, for
+   * the web app to put in words.
    */
   const crmAction = (
     name: string,
@@ -379,6 +380,14 @@ export const timelineOperations = (
         ),
       ];
     }
+    case 'Conversation.Archived':
+      return [crmAction('chat.archived', 'archived the chat', {})];
+    case 'Conversation.Unarchived':
+      return [crmAction('chat.unarchived', 'unarchived the chat', {})];
+    case 'Conversation.Pinned':
+      return [crmAction('chat.pinned', 'pinned the chat', {})];
+    case 'Conversation.Unpinned':
+      return [crmAction('chat.unpinned', 'unpinned the chat', {})];
     default:
       return assertNever(event, 'projected event');
   }

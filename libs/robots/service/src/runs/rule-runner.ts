@@ -24,6 +24,7 @@ import { ROBOTS_SERVICE_OPTIONS, type RobotsServiceOptions } from '../options';
 import { runsStream } from '../robots-streams';
 import { RuleBook, type BookRule } from '../rule-book/rule-book';
 import { readActionClient, readConversationFacts, readRuns } from './conversation-reads';
+import { RoundRobinTurns } from './round-robin-turns';
 import { runCommands } from './run-commands';
 
 /** The CRM has not recorded the conversation's client yet: thrown so the bus tries again. */
@@ -75,6 +76,7 @@ const ruleRanEvent = (
 @Injectable()
 export class RuleRunner {
   private readonly logger = new Logger('robots');
+  private readonly turns: RoundRobinTurns;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -82,7 +84,9 @@ export class RuleRunner {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ROBOTS_SERVICE_OPTIONS) private readonly options: RobotsServiceOptions,
     @Inject(RuleBook) private readonly rules: RuleBook,
-  ) {}
+  ) {
+    this.turns = new RoundRobinTurns(store);
+  }
 
   /** Runs the rules an event triggers (`first`: a client message is the conversation's first). */
   async run(trigger: TriggerEvent, first = false): Promise<void> {
@@ -153,10 +157,11 @@ export class RuleRunner {
       ruleCreatedBy: rule.createdBy,
       timeZone: this.options.timeZone,
       targets: this.options.targets,
+      roundRobinManagers: await this.turns.managersFor(run),
     });
     for (const kind of notAvailable) {
-      // assign_round_robin, archive, pin: recorded in the run, carried out by no service yet.
-      this.logger.warn(`rule ${run.data.ruleName}: action ${kind} is not available yet`);
+      // Only an assign_round_robin whose turn chose no one: nothing is sent for it.
+      this.logger.warn(`rule ${run.data.ruleName}: action ${kind} was not carried out`);
     }
     for (const templateId of missingTemplates) {
       // Recorded in the run as the rule said; the library has no such template any more.

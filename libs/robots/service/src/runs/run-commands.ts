@@ -15,7 +15,7 @@ import type { RobotsServiceOptions } from '../options';
 
 export interface RunCommands {
   readonly commands: CommandEnvelope[];
-  /** The kinds of the run's actions this slice does not carry out (nothing is sent for them). */
+  /** The kinds of the run's actions not carried out (a round robin without a turn). */
   readonly notAvailable: string[];
   /** The templates of `send_template` actions the library no longer has (nothing is sent). */
   readonly missingTemplates: string[];
@@ -29,6 +29,8 @@ export interface RunSetting {
   readonly ruleCreatedBy: string;
   readonly timeZone: string;
   readonly targets: RobotsServiceOptions['targets'];
+  /** The managers the run's `assign_round_robin` turns chose, by action index. */
+  readonly roundRobinManagers?: Readonly<Record<number, string>>;
 }
 
 const targetOf = (
@@ -62,6 +64,7 @@ export const runCommands = (run: RuleRan, setting: RunSetting): RunCommands => {
       timeZone: setting.timeZone,
       ruleCreatedBy: setting.ruleCreatedBy,
       client: setting.client,
+      roundRobinManagers: setting.roundRobinManagers,
     });
     if (translated.kind === 'not_available') {
       notAvailable.push(translated.action);

@@ -33,7 +33,7 @@ const run = (actions: RuleRan['data']['actions']): RuleRan => ({
 const setting: RunSetting = {
   parties: { workspaceId: 'ws1', contactId: 'ws1:contact:tg:100', dealId: 'ws1:deal:tg:100' },
   client: {
-    templates: { templates: { t1: 'Hi {user_name}' }, variables: {} },
+    templates: { templates: { t1: 'Hi {user_name}' }, attachments: {}, variables: {} },
     templateValues: { user_name: 'Anna' },
     responsibleManagerId: null,
   },
@@ -94,13 +94,17 @@ describe('the commands of a recorded run', () => {
     const { commands, notAvailable, missingTemplates } = runCommands(
       run([
         { kind: 'send_template', templateId: 'gone' },
-        { kind: 'pin' },
+        { kind: 'assign_round_robin', managerIds: ['m1'] },
         { kind: 'add_tag', tag: 'vip' },
+        { kind: 'pin' },
       ]),
       setting,
     );
-    expect(commands.map((c) => [c.service, c.type])).toEqual([['crm-x', 'AddTag']]);
+    expect(commands.map((c) => [c.service, c.type])).toEqual([
+      ['crm-x', 'AddTag'],
+      ['conversation-x', 'PinConversation'],
+    ]);
     expect(missingTemplates).toEqual(['gone']);
-    expect(notAvailable).toEqual(['pin']);
+    expect(notAvailable).toEqual(['assign_round_robin']);
   });
 });
