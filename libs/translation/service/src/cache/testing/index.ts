@@ -1,0 +1,4 @@
+export {
+  describeTranslationCacheContract,
+  type CacheUnderTest,
+} from './translation-cache.contract';
