@@ -55,6 +55,12 @@ const planSources = (o: ServicePlanOptions): Omit<PlannedService, 'entry'>[] => 
       env: { ...common, PORT: '0', REDIS_URL: o.redisUrl || DEFAULT_REDIS_URL },
     },
     {
+      name: 'translation',
+      source: 'apps/translation/src/main.ts',
+      // Its translation cache is shared through Redis, as its replicas would share it.
+      env: { ...common, PORT: '0', REDIS_URL: o.redisUrl || DEFAULT_REDIS_URL },
+    },
+    {
       name: 'channel-telegram',
       source: 'apps/channel-telegram/src/main.ts',
       // Its send limits are shared through Redis, as its replicas would share them.

@@ -11,8 +11,9 @@ import {
   startNestService,
   stopOnSignals,
 } from '@parley/platform';
+import { TranslationConfig, translationOptionsFromConfig } from '@parley/translation-service';
 import { embeddedAdminPassword } from './admin-password';
-import { embeddedAuthSecret } from './auth-secret';
+import { embeddedAuthSecret, embeddedSecretKey } from './auth-secret';
 import { seedDemoWorkspace } from './demo/seed-demo-workspace';
 import { startEmbeddedInfrastructure } from './embedded-infrastructure';
 import { isLoopbackHost } from './loopback-host';
@@ -40,6 +41,7 @@ const main = async (): Promise<void> => {
   const env = { ...process.env };
   const dataDir = path.resolve(config.PARLEY_DATA_DIR);
   env['PARLEY_AUTH_SECRET'] = embeddedAuthSecret(dataDir, env['PARLEY_AUTH_SECRET']);
+  env['PARLEY_SECRET_KEY'] = embeddedSecretKey(dataDir, env['PARLEY_SECRET_KEY']);
   if (demo && !env['TELEGRAM_BOT_TOKEN']) Object.assign(env, DEMO_TELEGRAM);
   if (demo && !env['PARLEY_MANAGER_PASSWORD']) {
     env['PARLEY_MANAGER_EMAIL'] ||= DEMO_MANAGER.PARLEY_MANAGER_EMAIL;
@@ -50,6 +52,7 @@ const main = async (): Promise<void> => {
     env['PARLEY_COOKIE_SECURE'] = 'false';
   const gateway = loadConfigOrExit(GatewayConfig, env);
   const telegram = loadConfigOrExit(TelegramChannelConfig, env);
+  const translation = loadConfigOrExit(TranslationConfig, env);
   const admin = await embeddedAdminPassword(dataDir, env['PARLEY_ADMIN_PASSWORD']);
   const signals = stopOnSignals('standalone');
 
@@ -87,6 +90,8 @@ const main = async (): Promise<void> => {
         adminPasswordHash: admin.hash,
         telegram: isTelegramChannelEnabled(telegram) ? telegram : null,
         mediaStore,
+        // `--demo`: the labelled demo assistant answers where no AI assistant is configured.
+        translation: { ...translationOptionsFromConfig(translation), demo },
       }),
     ],
     http: { port: config.PORT, host: config.HOST },

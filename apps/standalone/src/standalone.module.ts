@@ -7,6 +7,10 @@ import type { MediaStore } from '@parley/media-store';
 import { ProjectorServiceModule } from '@parley/projector-service';
 import { RobotsServiceModule } from '@parley/robots-service';
 import { TasksNotesServiceModule } from '@parley/tasks-notes-service';
+import {
+  TranslationServiceModule,
+  type TranslationServiceOptions,
+} from '@parley/translation-service';
 import { StatusPageController } from './status-page/status-page.controller';
 
 /**
@@ -25,6 +29,11 @@ export class StandaloneModule {
      * clients' files into it, the gateway serves them from it.
      */
     mediaStore: MediaStore;
+    /** The translation providers, the assistants' key and `--demo`; the cache is in memory. */
+    translation: Pick<
+      TranslationServiceOptions,
+      'google' | 'libretranslate' | 'secretKey' | 'demo'
+    >;
   }): DynamicModule {
     return {
       module: StandaloneModule,
@@ -36,6 +45,7 @@ export class StandaloneModule {
         CrmServiceModule.register(),
         TasksNotesServiceModule.register(),
         RobotsServiceModule.register(),
+        TranslationServiceModule.register({ ...options.translation, cache: { kind: 'in-memory' } }),
         ProjectorServiceModule.register(),
         GatewayServiceModule.register(options.gateway, {
           adminPasswordHash: options.adminPasswordHash,

@@ -40,3 +40,4 @@ export {
   type RobotTimelineAction,
 } from './robots/robots-api';
 export { RuleChangeRequest, RuleRequest } from './robots/robots-requests';
+export * from './translation';

@@ -28,6 +28,8 @@ import { Sessions } from './sessions/sessions';
 import { SignInLimiter } from './sessions/sign-in-limiter';
 import { TasksNotesController } from './tasks-notes/tasks-notes.controller';
 import { TemplatesController } from './templates/templates.controller';
+import { DraftAnswers } from './translation/draft-answers';
+import { TranslationController } from './translation/translation.controller';
 import { ADMIN_PASSWORD_HASH, UserDirectory } from './users/user-directory';
 import { UsersController } from './users/users.controller';
 
@@ -70,11 +72,13 @@ export class GatewayServiceModule {
         ...CRM_GATEWAY_CONTROLLERS,
         TemplatesController,
         RobotsController,
+        TranslationController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: MEDIA_STORE, useValue: options.mediaStore ?? null },
         MediaLinks,
+        DraftAnswers,
         ...(options.adminPasswordHash
           ? [{ provide: ADMIN_PASSWORD_HASH, useValue: options.adminPasswordHash }]
           : []),

@@ -19,23 +19,28 @@ export interface StandaloneParley {
 
 /**
  * Starts apps/standalone (what `npm start` runs) on a free port with the journey fixture's
- * environment and `env` on top, in a data directory of its own named after `name`; resolves
- * once it listens.
+ * environment and `env` on top, in a data directory of its own named after `name`, with `args`
+ * (`--demo`); resolves once it listens.
  */
 export const startStandaloneParley = async (
   name: string,
   env: Readonly<Record<string, string>> = {},
+  args: readonly string[] = [],
 ): Promise<StandaloneParley> => {
   const f = await createJourneyFixture();
   const dataDir = mkdtempSync(path.join(tmpdir(), `parley-${name}-`));
   const port = await freePort();
-  const proc = startServiceProcess('apps/standalone/src/main.ts', {
-    ...f.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PARLEY_DATA_DIR: dataDir,
-    ...env,
-  });
+  const proc = startServiceProcess(
+    'apps/standalone/src/main.ts',
+    {
+      ...f.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PARLEY_DATA_DIR: dataDir,
+      ...env,
+    },
+    args,
+  );
   const close = async () => {
     proc.child.kill('SIGTERM');
     await proc.exited;

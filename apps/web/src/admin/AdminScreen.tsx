@@ -10,6 +10,7 @@ import { RobotsAdmin } from './RobotsAdmin';
 import { TagsAdmin } from './TagsAdmin';
 import { TemplatesAdmin } from './TemplatesAdmin';
 import { TrackingLinksAdmin } from './TrackingLinksAdmin';
+import { TranslationAdmin } from './TranslationAdmin';
 import './admin.css';
 
 const SECTION_TITLES: Readonly<Record<AdminSection, AdminMessageKey>> = {
@@ -20,6 +21,7 @@ const SECTION_TITLES: Readonly<Record<AdminSection, AdminMessageKey>> = {
   'registration-link': 'admin.section.registration-link',
   templates: 'admin.section.templates',
   robots: 'admin.section.robots',
+  translation: 'admin.section.translation',
 };
 
 const sectionScreen = (section: AdminSection, api: AdminApi): ReactNode => {
@@ -38,6 +40,8 @@ const sectionScreen = (section: AdminSection, api: AdminApi): ReactNode => {
       return <TemplatesAdmin api={api} />;
     case 'robots':
       return <RobotsAdmin api={api} />;
+    case 'translation':
+      return <TranslationAdmin api={api} />;
     default: {
       const _exhaustive: never = section;
       return _exhaustive;

@@ -1,6 +1,9 @@
 import type { Role } from '@parley/contracts';
 
-/** The admin screens (issues 10 and 13, A3/A4/R2/R7/B1), in the order the admin menu lists them. */
+/**
+ * The admin screens (issues 10, 12 and 13, A3/A4/R2/R7/B1/C2), in the order the admin menu lists
+ * them.
+ */
 export const ADMIN_SECTIONS = [
   'pipeline',
   'tags',
@@ -9,6 +12,7 @@ export const ADMIN_SECTIONS = [
   'registration-link',
   'templates',
   'robots',
+  'translation',
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 

@@ -22,6 +22,10 @@ describe('screen route', () => {
       section: 'templates',
     });
     expect(screenRoute('#/admin/robots', 'admin')).toEqual({ view: 'admin', section: 'robots' });
+    expect(screenRoute('#/admin/translation', 'admin')).toEqual({
+      view: 'admin',
+      section: 'translation',
+    });
     expect(screenRoute('#/admin/nonsense', 'admin')).toEqual({
       view: 'admin',
       section: 'pipeline',

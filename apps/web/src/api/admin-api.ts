@@ -1,4 +1,5 @@
 import type {
+  AssistantSettingsRequest,
   ChatListItem,
   CommandResponse,
   ConversionKeyList,
@@ -17,6 +18,8 @@ import type {
   TemplatePreview,
   TemplateRequest,
   TrackingLinkList,
+  TranslationSettingsRequest,
+  TranslationSettingsView,
   WorkspaceUserList,
 } from '@parley/contracts';
 import { createTemplateFileUpload } from './attachment-upload';
@@ -35,7 +38,8 @@ const variablePath = (name: string): string =>
 /**
  * The gateway's admin routes (issue 10): pipeline and tags (A4), tracking links (R2), conversion
  * keys (A3), the registration-link template (R7); reply templates and workspace variables
- * (issue 13, B1/B3); robots' rules (issue 13, A1/A2/A4). Every change answers 403 for a manager.
+ * (issue 13, B1/B3); robots' rules (issue 13, A1/A2/A4); translation and the AI assistant (issue
+ * 12). Every change answers 403 for a manager.
  */
 export const createAdminApi = (http: HttpClient) => ({
   pipeline: (): Promise<Pipeline> => http.request<Pipeline>('GET', '/api/crm/pipeline'),
@@ -126,6 +130,21 @@ export const createAdminApi = (http: HttpClient) => ({
     http.request<CommandResponse>('POST', rulePath(ruleId, '/disable')),
   deleteRobotRule: (ruleId: string): Promise<CommandResponse> =>
     http.request<CommandResponse>('DELETE', rulePath(ruleId)),
+
+  /** The translation provider, team language and AI assistant (issue 12); never the key. */
+  translationSettings: (): Promise<TranslationSettingsView> =>
+    http.request<TranslationSettingsView>('GET', '/api/translation/settings'),
+  /** The provider (null: none) and the team's language. */
+  setTranslationSettings: (settings: TranslationSettingsRequest): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', '/api/translation/settings', {
+      provider: settings.provider,
+      teamLanguage: settings.teamLanguage,
+    }),
+  /** Replaces the assistant: endpoint, model and key (absent: a server without one). */
+  setAssistant: (settings: AssistantSettingsRequest): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', '/api/translation/assistant', settings),
+  removeAssistant: (): Promise<CommandResponse> =>
+    http.request<CommandResponse>('DELETE', '/api/translation/assistant'),
 });
 
 export type AdminApi = ReturnType<typeof createAdminApi>;

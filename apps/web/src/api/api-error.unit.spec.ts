@@ -15,6 +15,17 @@ describe('apiErrorFromBody', () => {
     expect(error.issues).toEqual([{ field: 'text', reason: 'too long' }]);
   });
 
+  it('given a failed draft’s body (issue 12), then keeps its reason; other bodies have none', () => {
+    const error = apiErrorFromBody(503, {
+      statusCode: 503,
+      message: 'LibreTranslate did not answer',
+      reason: 'unavailable',
+      retryable: true,
+    });
+    expect(error.reason).toBe('unavailable');
+    expect(apiErrorFromBody(400, { message: 'bad' }).reason).toBeNull();
+  });
+
   it('given a list of messages, then joins them; given no body, then no message', () => {
     expect(apiErrorFromBody(400, { message: ['a', 'b'] }).serverMessage).toBe('a; b');
     expect(apiErrorFromBody(500, undefined).serverMessage).toBeNull();

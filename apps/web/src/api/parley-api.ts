@@ -2,14 +2,18 @@ import type {
   AddNoteRequest,
   ChatListItem,
   ChatTabCounts,
+  AssistantRequest,
   ClientCard,
   CommandResponse,
+  ConversationLanguagesRequest,
   CreateTaskRequest,
   CrmSettingsView,
+  DraftTranslation,
   EditContactRequest,
   LiveTicketResponse,
   RecordSaleRequest,
   RenderedTemplate,
+  ReplyAdvice,
   RescheduleTaskRequest,
   TasksNotesCommandResponse,
   WorkspaceUserList,
@@ -18,6 +22,8 @@ import type {
   SignInResponse,
   TagCatalogue,
   TimelineItem,
+  TranslatedFrom,
+  TranslationSettingsView,
   User,
 } from '@parley/contracts';
 import {
@@ -33,6 +39,9 @@ import { sendMessageBody } from './send-message-body';
 
 const chatPath = (conversationId: string, rest = ''): string =>
   `/api/chats/${encodeURIComponent(conversationId)}${rest}`;
+
+const assistantBody = (language: string | undefined): AssistantRequest =>
+  language === undefined ? {} : { language };
 
 /** The gateway's routes (libs/contracts/src/gateway/gateway-api.ts), typed. */
 export const createParleyApi = (http: HttpClient) => ({
@@ -74,7 +83,8 @@ export const createParleyApi = (http: HttpClient) => ({
     http.request<ClientCard>('GET', chatPath(conversationId, '/card')),
   /**
    * A text, or an uploaded file (`attachmentId`, B8) or a reply template's file (`templateId`,
-   * issue 13) with `text` as its optional caption: a blank caption is left out.
+   * issue 13) with `text` as its optional caption: a blank caption is left out. A text sent in
+   * translation (B4) is the translation, with what the manager wrote as `translatedFrom`.
    */
   sendMessage: (
     conversationId: string,
@@ -82,11 +92,12 @@ export const createParleyApi = (http: HttpClient) => ({
     messageId: string,
     attachmentId?: string,
     templateId?: string,
+    translatedFrom?: TranslatedFrom,
   ): Promise<CommandResponse> =>
     http.request<CommandResponse>(
       'POST',
       chatPath(conversationId, '/messages'),
-      sendMessageBody(text, messageId, attachmentId, templateId),
+      sendMessageBody(text, messageId, attachmentId, templateId, translatedFrom),
     ),
   /** Uploads a file to send (B8), with its progress: see attachment-upload.ts. */
   uploadAttachment: createAttachmentUpload(http),
@@ -168,6 +179,42 @@ export const createParleyApi = (http: HttpClient) => ({
   /** The workspace's reply templates rendered for this chat's client and the signed-in manager. */
   chatTemplates: (conversationId: string): Promise<readonly RenderedTemplate[]> =>
     http.request<readonly RenderedTemplate[]>('GET', chatPath(conversationId, '/templates')),
+  /** The workspace's translation provider, team language and AI assistant (issue 12, C2). */
+  translationSettings: (): Promise<TranslationSettingsView> =>
+    http.request<TranslationSettingsView>('GET', '/api/translation/settings'),
+  /** The chat's own languages (C2): the client's and the team's; null is automatic. */
+  setChatLanguages: (
+    conversationId: string,
+    languages: ConversationLanguagesRequest,
+  ): Promise<CommandResponse> =>
+    http.request<CommandResponse>('PUT', chatPath(conversationId, '/languages'), {
+      clientLanguage: languages.clientLanguage,
+      teamLanguage: languages.teamLanguage,
+    }),
+  /**
+   * The manager's draft in the client's language (B4), to edit before sending; a refusal is an
+   * ApiError with the `reason` (422 or 503).
+   */
+  previewTranslation: (conversationId: string, text: string): Promise<DraftTranslation> =>
+    http.request<DraftTranslation>('POST', chatPath(conversationId, '/translation-preview'), {
+      text,
+    }),
+  /** An AI reply draft in `language` (the interface's, B5): never sent by itself. */
+  replyAdvice: (conversationId: string, language?: string): Promise<ReplyAdvice> =>
+    http.request<ReplyAdvice>('POST', chatPath(conversationId, '/advice'), assistantBody(language)),
+  /** Asks for an AI summary (B7): 202; the summary, or why none came, arrives on the timeline. */
+  scoreConversation: (conversationId: string, language?: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>(
+      'POST',
+      chatPath(conversationId, '/score'),
+      assistantBody(language),
+    ),
+  /** Translate a client message again after a retryable failure (C2). */
+  retryTranslation: (conversationId: string, messageId: string): Promise<CommandResponse> =>
+    http.request<CommandResponse>(
+      'POST',
+      chatPath(conversationId, `/messages/${encodeURIComponent(messageId)}/retry-translation`),
+    ),
   /** A one-time ticket for the WebSocket (renews an expired access token first, like any call). */
   liveTicket: (): Promise<LiveTicketResponse> =>
     http.request<LiveTicketResponse>('POST', '/api/live/ticket'),

@@ -25,4 +25,17 @@ describe('the body of a sent message', () => {
       templateId: 't1',
     });
   });
+
+  it('given a translated text (B4), then the translation as text and the manager’s words beside it', () => {
+    expect(
+      sendMessageBody('¿Qué tal?', 'm1', undefined, undefined, {
+        text: 'How are you?',
+        language: 'en',
+      }),
+    ).toEqual({
+      text: '¿Qué tal?',
+      messageId: 'm1',
+      translatedFrom: { text: 'How are you?', language: 'en' },
+    });
+  });
 });

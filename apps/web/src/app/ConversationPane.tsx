@@ -4,6 +4,7 @@ import type {
   MediaItem,
   Page,
   RenderedTemplate,
+  TranslatedFrom,
   UploadedAttachment,
 } from '@parley/contracts';
 import type { UploadAttachment } from '../api/attachment-upload';
@@ -13,6 +14,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MediaPageQuery } from '../media/media-api';
 import { MediaTab } from '../media/MediaTab';
 import { ReplyBar } from '../reply-bar/ReplyBar';
+import type { ReplyAssist } from '../reply-bar/use-reply-assist';
 import { Timeline } from '../timeline/Timeline';
 import type { ShownTimelineEntry } from '../timeline/pending-messages';
 import { ChatPlacementButtons } from './ChatPlacementButtons';
@@ -32,12 +34,16 @@ export function ConversationPane(props: {
   timelineError: unknown;
   currentUserId: string | null;
   onRetryTimeline: () => void;
-  /** A text, or an uploaded file or a template's file with `text` as its caption (B8, issue 13). */
+  /**
+   * A text, or an uploaded file or a template's file with `text` as its caption (B8, issue 13);
+   * a text sent in translation with what the manager wrote (B4).
+   */
   onSend: (
     text: string,
     messageId: string,
     attachment?: UploadedAttachment,
     templateId?: string,
+    translatedFrom?: TranslatedFrom,
   ) => Promise<void>;
   /** Uploads a file to send, with its progress. */
   onUpload: UploadAttachment;
@@ -56,6 +62,10 @@ export function ConversationPane(props: {
   canManageTemplates: boolean;
   /** Pin or archive the chat, or undo either (L4, L8). */
   onPlace: (placement: ChatPlacement) => Promise<void>;
+  /** Translation and the AI assistant for the reply bar (issue 12: B4, B5, B7). */
+  assist: ReplyAssist;
+  /** Translate a client message again after a retryable failure (C2). */
+  onRetryTranslation: (messageId: string) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [view, setView] = useState<ConversationView>('timeline');
@@ -124,6 +134,7 @@ export function ConversationPane(props: {
             retry: props.onRetryMessage,
             markSent: props.onMarkMessageSent,
           }}
+          onRetryTranslation={props.onRetryTranslation}
         />
       )}
       <ReplyBar
@@ -135,6 +146,7 @@ export function ConversationPane(props: {
         onMarkRead={props.onMarkRead}
         loadTemplates={props.loadTemplates}
         canManageTemplates={props.canManageTemplates}
+        assist={props.assist}
       />
     </section>
   );

@@ -1,4 +1,4 @@
-import type { SignInResponse, UploadedAttachment } from '@parley/contracts';
+import type { SignInResponse, TranslatedFrom, UploadedAttachment } from '@parley/contracts';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { AdminScreen } from '../admin/AdminScreen';
 import { useScreenRoute } from '../admin/use-screen-route';
@@ -17,6 +17,7 @@ import {
 import { ClientCardPanel, type CardEdits } from '../client-card/ClientCardPanel';
 import type { MediaApi } from '../media/media-api';
 import { MediaLinksProvider } from '../media/media-links';
+import type { ReplyAssist } from '../reply-bar/use-reply-assist';
 import { sortTimeline } from '../timeline/timeline-order';
 import {
   stillPending,
@@ -85,6 +86,12 @@ export function MessengerScreen(props: {
   const pipeline = useResource(() => api.pipeline(), 'pipeline', ticks.card);
   const users = useResource(() => api.users().then((list) => list.users), 'users', ticks.card);
   const crmSettings = useResource(() => api.crmSettings(), 'crm-settings', ticks.card);
+  // Translation settings (issue 12) change rarely too: the provider and team language.
+  const translationSettings = useResource(
+    () => api.translationSettings(),
+    'translation-settings',
+    ticks.card,
+  );
 
   const liveStatus = useLiveUpdates({
     accessToken: session.accessToken,
@@ -133,13 +140,15 @@ export function MessengerScreen(props: {
 
   /**
    * A text, or an uploaded file with `text` as its caption (B8); with `templateId`, `attachment`
-   * is that reply template's file, which the gateway takes from the library (issue 13).
+   * is that reply template's file, which the gateway takes from the library (issue 13); with
+   * `translatedFrom`, `text` is the translation the client gets of what the manager wrote (B4).
    */
   const send = async (
     text: string,
     messageId: string,
     attachment?: UploadedAttachment,
     templateId?: string,
+    translatedFrom?: TranslatedFrom,
   ) => {
     if (selectedId === null) return;
     const conversationId = selectedId;
@@ -158,6 +167,7 @@ export function MessengerScreen(props: {
         messageId,
         templateId === undefined ? attachment?.mediaId : undefined,
         templateId,
+        translatedFrom,
       );
     } catch (failure) {
       setPending((current) => current.filter((other) => other.messageId !== messageId));
@@ -182,6 +192,24 @@ export function MessengerScreen(props: {
     if (selectedId === null) return;
     await api.retryMessage(selectedId, messageId);
     refreshConversation(selectedId);
+  };
+
+  const retryTranslation = async (messageId: string) => {
+    if (selectedId === null) return;
+    await api.retryTranslation(selectedId, messageId);
+    refreshConversation(selectedId);
+  };
+
+  /** The reply bar's translation and AI assistant, for the open conversation (issue 12). */
+  const assist: ReplyAssist = {
+    settings: translationSettings.data,
+    previewTranslation: (text) => api.previewTranslation(selectedId ?? '', text),
+    replyAdvice: (language) => api.replyAdvice(selectedId ?? '', language),
+    score: async (language) => {
+      if (selectedId === null) return;
+      await api.scoreConversation(selectedId, language);
+      refreshConversation(selectedId);
+    },
   };
 
   const markMessageSent = async (messageId: string) => {
@@ -213,6 +241,7 @@ export function MessengerScreen(props: {
     reopenTask: editCard(api.reopenTask),
     rescheduleTask: editCard(api.rescheduleTask),
     addNote: editCard(api.addNote),
+    setLanguages: editCard(api.setChatLanguages),
   };
 
   const selectedChat =
@@ -257,6 +286,8 @@ export function MessengerScreen(props: {
             loadTemplates={api.chatTemplates}
             canManageTemplates={session.user.role === 'admin'}
             onPlace={placeChat}
+            assist={assist}
+            onRetryTranslation={retryTranslation}
           />
           {selectedId === null ? (
             <aside className="client-card client-card--empty" />
@@ -270,6 +301,7 @@ export function MessengerScreen(props: {
               users={users.data}
               settings={crmSettings.data}
               settingsError={crmSettings.error}
+              translationSettings={translationSettings.data}
               edits={cardEdits}
               onRetry={() => refreshConversation(selectedId)}
             />

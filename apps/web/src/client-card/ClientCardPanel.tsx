@@ -1,11 +1,13 @@
 import type {
   AddNoteRequest,
   ClientCard,
+  ConversationLanguagesRequest,
   CrmSettingsView,
   EditContactRequest,
   Pipeline,
   RecordSaleRequest,
   TagCatalogue,
+  TranslationSettingsView,
   User,
   WorkspaceUserView,
 } from '@parley/contracts';
@@ -15,6 +17,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { CardFieldList } from './CardFieldList';
 import { contactFields, dealFields } from './card-fields';
 import { ContactFieldsForm } from './ContactFieldsForm';
+import { LanguagesSection } from './LanguagesSection';
 import { LineToggle } from './LineToggle';
 import { NoteForm } from './NoteForm';
 import { RegistrationLink } from './RegistrationLink';
@@ -36,12 +39,15 @@ export interface CardEdits extends TaskEdits {
   readonly moveDealToStage: (stageId: string) => Promise<void>;
   readonly changeDealLine: (line: 1 | 2) => Promise<void>;
   readonly setResponsibleManager: (managerId: string | null) => Promise<void>;
+  /** The chat's client and team languages (C2); null is automatic. */
+  readonly setLanguages: (request: ConversationLanguagesRequest) => Promise<void>;
 }
 
 /**
  * The right column, editable (issue 10): the client's card (R1), their deal (R3), tasks (R4),
- * sales (R6), a note (R5) and the registration link (R7). Everything shown comes from the card,
- * which reloads on every live change of the conversation, so each manager sees the others' edits.
+ * sales (R6), a note (R5), the registration link (R7) and the chat's languages (C2). Everything
+ * shown comes from the card, which reloads on every live change of the conversation, so each
+ * manager sees the others' edits.
  */
 export function ClientCardPanel(props: {
   card: ClientCard | undefined;
@@ -53,6 +59,8 @@ export function ClientCardPanel(props: {
   users: readonly WorkspaceUserView[] | undefined;
   settings: CrmSettingsView | undefined;
   settingsError: unknown;
+  /** The workspace's translation settings: the team's language "Automatic" stands for. */
+  translationSettings: TranslationSettingsView | undefined;
   edits: CardEdits;
   onRetry: () => void;
 }) {
@@ -130,6 +138,11 @@ export function ClientCardPanel(props: {
               <p className="panel-note">{t('card.noDeal')}</p>
             )}
           </section>
+          <LanguagesSection
+            languages={card.languages}
+            settings={props.translationSettings}
+            onSet={props.edits.setLanguages}
+          />
           <TasksSection
             tasks={card.tasks}
             users={props.users}

@@ -160,6 +160,7 @@ export const adminEn = {
   'admin.templates.variableBuiltIn': 'A built-in variable: it is filled in for each client.',
 
   'admin.section.robots': 'Robots',
+  'admin.section.translation': 'Translation',
   'admin.robots.intro':
     'Rules that act on their own: when something happens in a chat, and the conversation is as the conditions say, the robot does the actions, in order. Rules are checked top to bottom.',
   'admin.robots.list': 'Rules',

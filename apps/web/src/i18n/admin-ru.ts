@@ -163,6 +163,7 @@ export const adminRu: Readonly<Record<AdminMessageKey, string>> = {
   'admin.templates.variableBuiltIn': 'Встроенная переменная: она заполняется для каждого клиента.',
 
   'admin.section.robots': 'Роботы',
+  'admin.section.translation': 'Перевод',
   'admin.robots.intro':
     'Правила, которые действуют сами: когда в чате что-то происходит и разговор отвечает условиям, робот выполняет действия по порядку. Правила проверяются сверху вниз.',
   'admin.robots.list': 'Правила',

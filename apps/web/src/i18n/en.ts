@@ -3,6 +3,7 @@ import { clientCardEn } from './client-card-en';
 import { chatListEn } from './chat-list-en';
 import { mediaEn } from './media-en';
 import { messagesEn } from './messages-en';
+import { translationEn } from './translation-en';
 
 /** English: the source dictionary. Every visible string of the app has a key here. */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...chatListEn,
   ...mediaEn,
   ...messagesEn,
+  ...translationEn,
   'app.name': 'Parley',
   'app.loading': 'Loading…',
   'app.signOut': 'Sign out',

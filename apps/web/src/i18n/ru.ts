@@ -3,6 +3,7 @@ import { clientCardRu } from './client-card-ru';
 import { chatListRu } from './chat-list-ru';
 import { mediaRu } from './media-ru';
 import { messagesRu } from './messages-ru';
+import { translationRu } from './translation-ru';
 import type { MessageKey } from './en';
 
 /** Russian: every key of the English dictionary, checked by the type. */
@@ -12,6 +13,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...chatListRu,
   ...mediaRu,
   ...messagesRu,
+  ...translationRu,
   'app.name': 'Parley',
   'app.loading': 'Загрузка…',
   'app.signOut': 'Выйти',

@@ -6,13 +6,20 @@ import {
   type FormEvent,
   type KeyboardEvent,
 } from 'react';
-import type { AttachmentKind, RenderedTemplate, UploadedAttachment } from '@parley/contracts';
+import type {
+  AttachmentKind,
+  RenderedTemplate,
+  TranslatedFrom,
+  UploadedAttachment,
+} from '@parley/contracts';
 import type { UploadAttachment } from '../api/attachment-upload';
 import { describeError } from '../api/describe-error';
 import { useI18n } from '../i18n/I18nProvider';
 import { MicrophoneIcon, PaperclipIcon, SendIcon } from '../icons/Icon';
 import { formatDuration } from '../timeline/media-facts';
+import { AssistTools } from './AssistTools';
 import { AttachmentChip } from './AttachmentChip';
+import { isStale, sendPlan } from './outgoing-translation';
 import { attachmentKindFor, attachmentSizeProblem, CAPTION_MAX_LENGTH } from './attachment-rules';
 import { QUICK_COMMANDS_ID, QuickCommands, quickCommandOptionId } from './QuickCommands';
 import {
@@ -29,8 +36,10 @@ import {
   isSendKeystroke,
   MAX_MESSAGE_LENGTH,
 } from './reply-draft';
+import { TranslationPreview } from './TranslationPreview';
 import { useAttachmentUpload } from './use-attachment-upload';
 import { useChatTemplates } from './use-chat-templates';
+import { useReplyAssist, type ReplyAssist } from './use-reply-assist';
 import { useVoiceRecorder } from './use-voice-recorder';
 import { describeMicrophoneError, VOICE_FILE_NAME } from './voice-recording';
 import './reply-bar.css';
@@ -44,6 +53,9 @@ const newMessageId = (): string => crypto.randomUUID();
  * `/` or `/word` alone opens the quick commands (B3): choosing a template puts its text, rendered
  * for the client, in the draft to edit and send, and its file, if it has one (issue 13), in the
  * attachment chip, removable, sent with the text as its caption. `onSend` resolves when the gateway accepted the message and rejects with its reason.
+ * With `assist` (issue 12): Translate shows the draft in the client's language under it, to edit,
+ * and Send sends that with the draft as `translatedFrom` (B4); AI reply fills the draft (B5);
+ * Summarise asks for an AI summary on the timeline (B7).
  */
 export function ReplyBar(props: {
   conversationId: string;
@@ -51,13 +63,15 @@ export function ReplyBar(props: {
   clientBlockedBot?: boolean;
   /**
    * `attachment`: an uploaded file, sent with `text` as its caption ('' for none); with
-   * `templateId` it is that template's file (issue 13), which the message names instead.
+   * `templateId` it is that template's file (issue 13), which the message names instead. With
+   * `translatedFrom`, `text` is its translation for the client (B4).
    */
   onSend: (
     text: string,
     messageId: string,
     attachment?: UploadedAttachment,
     templateId?: string,
+    translatedFrom?: TranslatedFrom,
   ) => Promise<void>;
   /** Uploads a file to send, with its progress (the api's uploadAttachment). */
   onUpload: UploadAttachment;
@@ -66,6 +80,8 @@ export function ReplyBar(props: {
   loadTemplates: (conversationId: string) => Promise<readonly RenderedTemplate[]>;
   /** An admin: an empty template list says where to add templates. */
   canManageTemplates?: boolean;
+  /** Translation and the AI assistant (issue 12); without it, no such buttons. */
+  assist?: ReplyAssist;
 }) {
   const { t, language } = useI18n();
   const [draft, setDraft] = useState(() => emptyDraft(newMessageId));
@@ -80,17 +96,22 @@ export function ReplyBar(props: {
   );
   const recorder = useVoiceRecorder();
   const { attachment } = upload;
+  const assist = useReplyAssist(props.assist, draft, setDraft, newMessageId, setError);
+  const plan = sendPlan(draft, assist.preview);
 
   const blocked = props.clientBlockedBot === true;
   const recording = recorder.phase === 'recording';
   /** Asking for the microphone, or recording: nothing else is sent meanwhile. */
   const microphoneBusy = recorder.phase !== 'idle';
   // A template's file needs no upload: it is as ready as an uploaded one.
-  const sendable = canSendWith(
-    draft,
-    attachment?.status === 'template' ? 'ready' : (attachment?.status ?? 'none'),
-    CAPTION_MAX_LENGTH,
-  );
+  const sendable =
+    plan.kind === 'translated' ||
+    (plan.kind === 'plain' &&
+      canSendWith(
+        draft,
+        attachment?.status === 'template' ? 'ready' : (attachment?.status ?? 'none'),
+        CAPTION_MAX_LENGTH,
+      ));
 
   // Quick commands: open while the draft is `/` or `/word`, until Escape or a choice.
   const commandQuery = quickCommandQuery(draft.text);
@@ -152,8 +173,13 @@ export function ReplyBar(props: {
     setSending(true);
     setError(null);
     try {
-      await props.onSend(draft.text, draft.messageId, file, templateId);
+      if (plan.kind === 'translated') {
+        await props.onSend(plan.text, plan.messageId, undefined, undefined, plan.translatedFrom);
+      } else {
+        await props.onSend(draft.text, draft.messageId, file, templateId);
+      }
       setDraft(emptyDraft(newMessageId));
+      assist.reset();
       if (file) upload.clear();
     } catch (failure) {
       setError(describeError(failure, t));
@@ -304,7 +330,7 @@ export function ReplyBar(props: {
             className="button button--ghost reply-bar__tool"
             data-testid="attach-button"
             title={t('reply.attach.title')}
-            disabled={blocked || sending || microphoneBusy}
+            disabled={blocked || sending || microphoneBusy || assist.preview.status !== 'none'}
             onClick={() => fileInput.current?.click()}
           >
             <PaperclipIcon />
@@ -385,6 +411,13 @@ export function ReplyBar(props: {
             }}
             onKeyDown={onKeyDown}
           />
+          <TranslationPreview
+            preview={assist.preview}
+            stale={isStale(assist.preview, draft)}
+            disabled={blocked || sending}
+            onEdit={assist.editPreview}
+            onDiscard={assist.discardPreview}
+          />
         </div>
         <div className="reply-bar__actions">
           <button
@@ -408,6 +441,15 @@ export function ReplyBar(props: {
           </button>
         </div>
       </div>
+      {props.assist && (
+        <AssistTools
+          assist={props.assist}
+          state={assist}
+          draft={draft}
+          hasAttachment={attachment !== null}
+          disabled={blocked || sending || microphoneBusy}
+        />
+      )}
     </form>
   );
 }

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import type {
   AttachmentContent,
   DeliveryState,
   MessageContent,
   TimelineMedia,
   TimelineMessage,
+  TimelineTranslation,
 } from '@parley/contracts';
 import { formatClockTime, formatDateTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/I18nProvider';
@@ -13,6 +15,9 @@ import { EditedMarker } from './EarlierVersions';
 import { MessageAttachment } from './MessageAttachment';
 import { MessageContentView } from './MessageContentView';
 import { FailedDeliveryActions, type FailedMessageActions } from './FailedDeliveryActions';
+import { FormattedText } from './FormattedText';
+import { messageTranslationView, replacedText, languageBadge } from './message-translation';
+import { MessageTranslationBar } from './MessageTranslationBar';
 
 /** A message on the timeline: incoming on the left, outgoing on the right with its delivery. */
 export function MessageBubble(props: {
@@ -31,9 +36,21 @@ export function MessageBubble(props: {
   pending?: boolean;
   /** Retry and mark sent for a failed outgoing message (C4); without it, no buttons. */
   failedMessageActions?: FailedMessageActions;
+  /** Its translation (C2), or what the manager wrote before it was translated (B4). */
+  translation?: TimelineTranslation;
+  /** The language detected from a client message (C2). */
+  language?: string;
+  /** Translate it again after a retryable failure; without it, no button. */
+  onRetryTranslation?: (messageId: string) => Promise<void>;
 }) {
   const { language } = useI18n();
   const { direction, delivery } = props;
+  // Toggled: a client message's original, or what the manager wrote, instead of the default.
+  const [toggled, setToggled] = useState(false);
+  const translationView = messageTranslationView(direction, props.translation);
+  const replaced = replacedText(translationView, toggled);
+  const badge = languageBadge(translationView, toggled, props.language);
+  const { onRetryTranslation, messageId } = props;
   const shownDelivery: DeliveryState | null =
     direction === 'out' ? (delivery ?? { status: 'sending' }) : null;
   return (
@@ -47,11 +64,15 @@ export function MessageBubble(props: {
       data-pending={props.pending ? 'true' : undefined}
       data-content-kind={props.content.kind}
       data-edited={props.edited ? 'true' : undefined}
+      data-translation={translationView.kind === 'none' ? undefined : translationView.kind}
+      data-showing={translationView.kind === 'none' ? undefined : toggled ? 'toggled' : 'default'}
     >
       <div
         className={`bubble bubble--${direction}${shownDelivery?.status === 'error' ? ' bubble--error' : ''}`}
       >
-        {isAttachmentContent(props.content) ? (
+        {replaced !== null && props.content.kind === 'text' ? (
+          <FormattedText text={replaced} />
+        ) : isAttachmentContent(props.content) ? (
           <MessageAttachment
             content={props.content}
             conversationId={props.conversationId}
@@ -62,6 +83,19 @@ export function MessageBubble(props: {
           <MessageContentView
             content={props.content}
             file={{ media: props.media, conversationId: props.conversationId, at: props.at }}
+          />
+        )}
+        {replaced !== null && props.content.kind !== 'text' && (
+          <FormattedText text={replaced} className="bubble__text bubble__text--translated" />
+        )}
+        {/* A message in the team's own language needs no badge: only translated ones get it. */}
+        {translationView.kind !== 'none' && (
+          <MessageTranslationBar
+            view={translationView}
+            toggled={toggled}
+            onToggle={() => setToggled((shown) => !shown)}
+            language={badge}
+            onRetry={onRetryTranslation && (() => onRetryTranslation(messageId))}
           />
         )}
         {props.edited && (

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { describeError } from '../api/describe-error';
 import { useI18n } from '../i18n/I18nProvider';
-import { ActionLine } from './ActionLine';
+import { ActionEntry } from './ActionEntry';
 import { NoteCard } from './NoteCard';
 import { MessageBubble } from './MessageBubble';
 import type { FailedMessageActions } from './FailedDeliveryActions';
@@ -16,6 +16,8 @@ export function Timeline(props: {
   currentUserId: string | null;
   onRetry: () => void;
   failedMessageActions?: FailedMessageActions;
+  /** Translate a client message again after a retryable failure (C2). */
+  onRetryTranslation?: (messageId: string) => Promise<void>;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -67,11 +69,14 @@ export function Timeline(props: {
               at={entry.item.at}
               edited={entry.item.item.edited}
               failedMessageActions={props.failedMessageActions}
+              translation={entry.item.translation}
+              language={entry.item.language}
+              onRetryTranslation={props.onRetryTranslation}
             />
           ) : entry.item.item.kind === 'note' ? (
             <NoteCard key={entry.item._id} note={entry.item.item} at={entry.item.at} />
           ) : (
-            <ActionLine
+            <ActionEntry
               key={entry.item._id}
               action={entry.item.item}
               actor={entry.item.actor}

@@ -1,5 +1,13 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import {
   MANAGER_MESSAGE_CONTENT_TYPE,
   type ManagerMessageContent,
@@ -9,12 +17,28 @@ import {
 /** The conversation service's commands topic: `parley.conversation.commands`. */
 export const CONVERSATION_SERVICE = 'conversation';
 
+/**
+ * What a manager wrote in their own language before it was translated for the client (B4): the
+ * message's text (or caption) is the translation, and the timeline keeps both.
+ */
+export interface TranslatedFrom {
+  readonly text: string;
+  readonly language: string;
+}
+
+export class TranslatedFromDto implements TranslatedFrom {
+  @IsString() @Length(1, 4096) text!: string;
+  @Matches(/^[a-z]{2,3}$/) language!: string;
+}
+
 /** Command `SendMessage`: a manager replies (B1) with text or an attachment (B8). */
 export interface SendMessageData {
   readonly conversationId: string;
   /** Chosen by the sender (UUID), so a retried request queues one message. */
   readonly messageId: string;
   readonly content: ManagerMessageContent;
+  /** The manager's own words when the text is their translation (B4); absent otherwise. */
+  readonly translatedFrom?: TranslatedFrom;
 }
 
 export class SendMessageDataDto implements SendMessageData {
@@ -24,6 +48,7 @@ export class SendMessageDataDto implements SendMessageData {
   @ValidateNested()
   @Type(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
   content!: ManagerMessageContentDto;
+  @IsOptional() @ValidateNested() @Type(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
 }
 
 /** Command `MarkRead`: a manager marks the conversation read without replying (B6). */

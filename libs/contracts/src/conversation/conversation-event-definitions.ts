@@ -48,6 +48,7 @@ import type {
   MessageMarkedSent,
 } from './conversation-events';
 import { MANAGER_MESSAGE_CONTENT_TYPE, type ManagerMessageContentDto } from './attachment-content';
+import { TranslatedFromDto } from './conversation-commands';
 
 type DataOf<E extends { readonly data: object }> = E['data'];
 
@@ -155,6 +156,7 @@ export class ManagerMessageQueuedDataDto implements DataOf<ManagerMessageQueued>
   @Type(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
   content!: ManagerMessageContentDto;
   @IsISO8601({ strict: true }) queuedAt!: string;
+  @IsOptional() @ValidateNested() @Type(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
 }
 
 export class ConversationMessageDeliveredDataDto implements DataOf<ConversationMessageDelivered> {

@@ -1,3 +1,4 @@
+import type { TranslatedFrom } from './conversation-commands';
 import type {
   ChannelClient,
   MediaFetchFailureReason,
@@ -130,6 +131,8 @@ export type ManagerMessageQueued = DomainEvent<
     readonly recipient: TelegramSource;
     readonly content: ManagerMessageContent;
     readonly queuedAt: string;
+    /** The manager's own words when `content` is their translation (B4); absent otherwise. */
+    readonly translatedFrom?: TranslatedFrom;
   }
 >;
 

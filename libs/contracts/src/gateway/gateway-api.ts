@@ -1,4 +1,6 @@
-import { IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { TranslatedFromDto } from '../conversation/conversation-commands';
 import { IsVisibleText } from '../validation/visible-text';
 import { IsEmailAddress } from './is-email-address';
 import type { ChatListItem } from '../read-models/chat-list';
@@ -134,6 +136,11 @@ export class SendMessageRequest {
   @IsOptional() @IsUUID() templateId?: string;
   /** Optional client-chosen id: a retried request with the same id sends one message. */
   @IsOptional() @IsUUID() messageId?: string;
+  /**
+   * What the manager wrote in their language when `text` is its translation for the client
+   * (`POST .../translation-preview`, B4): the timeline keeps both.
+   */
+  @IsOptional() @ValidateNested() @Type(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
 }
 
 export interface Page<T> {

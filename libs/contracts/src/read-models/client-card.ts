@@ -55,6 +55,17 @@ export interface ClientCard {
   } | null;
   /** The conversation's tasks by task id (R4); absent until the first task. */
   readonly tasks?: Readonly<Record<string, TaskOnCard>>;
+  /**
+   * The chat's languages (C2): the client's as last detected, and a manager's choice for this
+   * chat of the client's and the team's language (null: automatic). Absent until any is known.
+   */
+  readonly languages?: ConversationLanguagesOnCard;
+}
+
+export interface ConversationLanguagesOnCard {
+  readonly detected: string | null;
+  readonly client: string | null;
+  readonly team: string | null;
 }
 
 export const CARDS_COLLECTION = 'cards';

@@ -2,6 +2,7 @@ import type { MediaFetchFailureReason } from '../channel/channel-events';
 import type { MessageContent } from '../channel/message-content';
 import type { AttachmentContent } from '../conversation/attachment-content';
 import type { MessageVersion } from '../conversation/conversation-events';
+import type { TimelineTranslation } from '../translation/translation-api';
 import type { Actor } from '../envelope/actor';
 
 /** Delivery state of a manager message (C4). */
@@ -100,6 +101,13 @@ export interface TimelineItem {
   readonly orderKey: string;
   readonly actor: Actor;
   readonly item: TimelineMessage | TimelineAction | TimelineNote;
+  /**
+   * A message's translation (issue 12, C2, B4): a client message's into the team's language (or
+   * why it failed); a manager's, what they wrote before it was translated for the client.
+   */
+  readonly translation?: TimelineTranslation;
+  /** The language detected from a client message's text (C2), when one was. */
+  readonly language?: string;
 }
 
 export const TIMELINE_COLLECTION = 'timeline';

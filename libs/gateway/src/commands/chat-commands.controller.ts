@@ -75,6 +75,14 @@ export class ChatCommandsController {
       conversationId,
       messageId,
       content: await this.contentOf(user, conversationId, body),
+      ...(body.translatedFrom
+        ? {
+            translatedFrom: {
+              text: body.translatedFrom.text,
+              language: body.translatedFrom.language,
+            },
+          }
+        : {}),
     };
     const response = await this.send(user, conversationId, 'SendMessage', data);
     return { ...response, messageId };

@@ -6,35 +6,12 @@ import {
   type CommandStandIn,
 } from '../testing/command-stand-in';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { seedChats } from '../testing/seed-chats';
 
 const ARCHIVED = 'ws1:tg:1:archived';
 const GONE = 'ws1:tg:1:gone';
 const OPEN = 'ws1:tg:1:open';
 const STILL_SENDING = '00000000-0000-4000-8000-000000000001';
-
-const chatDocument = (id: string) => ({
-  _id: id,
-  workspaceId: id.slice(0, id.indexOf(':')),
-  channel: 'telegram',
-  contact: { contactId: null, name: 'Client', username: null, avatarUrl: null },
-  tags: [],
-  lastMessage: null,
-  lastActivityAt: '2026-11-01T10:00:00.000Z',
-  status: 'new_message',
-  unreadCount: 1,
-  archived: false,
-  responsibleManagerId: null,
-  deal: null,
-  languages: [],
-});
-
-const seedChats = async (gateway: TestGateway, ids: readonly string[]): Promise<void> => {
-  for (const id of ids) {
-    await gateway.readStore
-      .collection('chats')
-      .replaceOne({ _id: id }, chatDocument(id), { upsert: true });
-  }
-};
 
 describe('gateway commands with outcomes (B1, B6)', () => {
   let gateway: TestGateway;
@@ -112,6 +89,29 @@ describe('gateway commands with outcomes (B1, B6)', () => {
       type: 'Conversation.ManagerMessageQueued',
       data: { messageId },
     });
+  });
+
+  it('given a text sent in translation (B4), then the command carries what the manager wrote; a bad language is 400', async () => {
+    const { status } = await gateway.call(`/api/chats/${OPEN}/messages`, {
+      token,
+      body: { text: '¡Hola!', translatedFrom: { text: 'Здравствуйте!', language: 'ru' } },
+    });
+    expect(status).toBe(202);
+    expect(received().at(-1)).toMatchObject({
+      type: 'SendMessage',
+      data: {
+        content: { kind: 'text', text: '¡Hola!' },
+        translatedFrom: { text: 'Здравствуйте!', language: 'ru' },
+      },
+    });
+
+    const before = received().length;
+    const bad = await gateway.call(`/api/chats/${OPEN}/messages`, {
+      token,
+      body: { text: '¡Hola!', translatedFrom: { text: 'Здравствуйте!', language: 'Russian' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(received().length).toBe(before);
   });
 
   it('given no messageId, when sending, then the gateway chooses one', async () => {

@@ -6,26 +6,11 @@ import {
   type CommandStandIn,
 } from '../testing/command-stand-in';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { seedChats } from '../testing/seed-chats';
 
 const OPEN = 'ws1:tg:1:placed';
 const GONE = 'ws1:tg:1:placed-gone';
 const OTHER = 'ws2:tg:1:placed';
-
-const chatDocument = (id: string) => ({
-  _id: id,
-  workspaceId: id.slice(0, id.indexOf(':')),
-  channel: 'telegram',
-  contact: { contactId: null, name: 'Client', username: null, avatarUrl: null },
-  tags: [],
-  lastMessage: null,
-  lastActivityAt: '2026-11-01T10:00:00.000Z',
-  status: 'new_message',
-  unreadCount: 1,
-  archived: false,
-  responsibleManagerId: null,
-  deal: null,
-  languages: [],
-});
 
 describe('gateway: archive, unarchive, pin and unpin a chat (L4, L8)', () => {
   let gateway: TestGateway;
@@ -54,11 +39,7 @@ describe('gateway: archive, unarchive, pin and unpin a chat (L4, L8)', () => {
       PinConversation: handle,
       UnpinConversation: handle,
     });
-    for (const id of [OPEN, GONE, OTHER]) {
-      await gateway.readStore
-        .collection('chats')
-        .replaceOne({ _id: id }, chatDocument(id), { upsert: true });
-    }
+    await seedChats(gateway, [OPEN, GONE, OTHER]);
     const session = await gateway.signIn();
     token = session.accessToken;
     userId = session.user.id;

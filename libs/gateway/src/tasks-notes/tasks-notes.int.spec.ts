@@ -6,26 +6,11 @@ import {
   type CommandStandIn,
 } from '../testing/command-stand-in';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { chatDocument } from '../testing/seed-chats';
 
 const OPEN = 'ws1:tg:1:tasks';
 const DONE_TASK = '00000000-0000-4000-8000-0000000000d0';
 const GONE_TASK = '00000000-0000-4000-8000-0000000000e0';
-
-const chatDocument = (id: string) => ({
-  _id: id,
-  workspaceId: id.slice(0, id.indexOf(':')),
-  channel: 'telegram',
-  contact: { contactId: null, name: 'Client', username: null, avatarUrl: null },
-  tags: [],
-  lastMessage: null,
-  lastActivityAt: '2026-11-01T10:00:00.000Z',
-  status: 'new_message',
-  unreadCount: 1,
-  archived: false,
-  responsibleManagerId: null,
-  deal: null,
-  languages: [],
-});
 
 describe('gateway: tasks (R4) and notes (R5)', () => {
   let gateway: TestGateway;

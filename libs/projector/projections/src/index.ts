@@ -9,5 +9,6 @@ export * from './tasks-notes/tasks-notes-projection';
 export * from './templates/template-library-projection';
 export * from './robots/robot-rules-projection';
 export * from './robots/robot-runs-timeline-projection';
+export * from './translation/translation-projection';
 export * from './project-event';
 export * from './testing/conversation-history';

@@ -19,6 +19,12 @@ import {
   templateLibraryProjection,
 } from './templates/template-library-projection';
 import { timelineOperations } from './timeline/timeline-projection';
+import {
+  conversationTranslationProjection,
+  isProjectedConversationTranslationEvent,
+  isProjectedTranslationSettingsEvent,
+  translationSettingsProjection,
+} from './translation/translation-projection';
 
 /**
  * What a stored event does to the read models: the operations on `chats`, `timeline` and
@@ -35,6 +41,9 @@ export const projectEvent = (source: ProjectableEvent): Projection | null => {
       conversationId: event.data.conversationId,
       operations: robotRunTimelineOperations(event, source),
     };
+  }
+  if (isProjectedConversationTranslationEvent(source.event)) {
+    return conversationTranslationProjection(source.event, source);
   }
   if (isProjectedTasksNotesEvent(source.event)) {
     const event = source.event;
@@ -67,6 +76,9 @@ export const projectWorkspaceEvent = (source: ProjectableEvent): WorkspaceProjec
     return templateLibraryProjection(source.event, source);
   }
   if (isProjectedRobotsEvent(source.event)) return robotRulesProjection(source.event, source);
+  if (isProjectedTranslationSettingsEvent(source.event)) {
+    return translationSettingsProjection(source.event, source);
+  }
   return null;
 };
 

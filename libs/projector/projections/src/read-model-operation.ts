@@ -7,7 +7,8 @@ export type ConversationReadModel = 'chats' | 'timeline' | 'cards';
  * The read models the projector writes (docs/architecture.md, Read models): a conversation's,
  * each workspace's template library (B1, B3) and each robot's rule (A2, A4).
  */
-export type ReadModelCollection = ConversationReadModel | 'template_libraries' | 'robot_rules';
+export type ReadModelCollection =
+  ConversationReadModel | 'template_libraries' | 'robot_rules' | 'translation_settings';
 
 /** A MongoDB query document. */
 export type OperationFilter = Readonly<Record<string, unknown>>;

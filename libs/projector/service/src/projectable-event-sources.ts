@@ -4,6 +4,7 @@ import {
   EVENT_HEADERS,
   robotsEventDefinitions,
   tasksNotesEventDefinitions,
+  translationEventDefinitions,
   EventCatalog,
   readEvent,
   validateEventEnvelope,
@@ -19,6 +20,7 @@ const projectorEvents = new EventCatalog().register(
   ...crmEventDefinitions,
   ...tasksNotesEventDefinitions,
   ...robotsEventDefinitions,
+  ...translationEventDefinitions,
 );
 
 /** A stored event (rebuild from the event store). */

@@ -41,4 +41,10 @@ export class ProjectorController {
   async robotsEvent(@Ctx() ctx: BusContext): Promise<void> {
     await this.project(ctx);
   }
+
+  /** Translations, detected languages and AI scorings (issue 12); the translation settings. */
+  @EventPattern({ topic: eventsTopic('translation') }, { consumer: PROJECTOR_CONSUMER })
+  async translationEvent(@Ctx() ctx: BusContext): Promise<void> {
+    await this.project(ctx);
+  }
 }

@@ -31,3 +31,26 @@ export {
   isRetryableFailure,
   type TranslationFailureReason,
 } from './translation/translation-failure';
+export {
+  conversationTranslationDecider,
+  messageTranslation,
+  type ChosenLanguages,
+  type ConversationTranslationCommand,
+  type ConversationTranslationDecidedEvent,
+  type ConversationTranslationState,
+  type MessageTranslationState,
+  type MessageTranslationStatus,
+} from './aggregates/conversation-translation-decider';
+export {
+  translationSettingsDecider,
+  type AssistantState,
+  type TranslationSettingsCommand,
+  type TranslationSettingsDecidedEvent,
+  type TranslationSettingsState,
+} from './aggregates/translation-settings-decider';
+export {
+  draftDecider,
+  type DraftCommand,
+  type DraftDecidedEvent,
+  type DraftState,
+} from './aggregates/draft-decider';

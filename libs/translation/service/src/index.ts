@@ -1,5 +1,12 @@
-/** The translation service's adapters (issue 12): providers, cache, chat completion. */
-export {};
+/** The translation service (issue 12): its module, options and streams; its adapters. */
+export { TranslationServiceModule } from './translation-service.module';
+export type { TranslationCacheOption, TranslationServiceOptions } from './options';
+export { TranslationConfig, translationOptionsFromConfig } from './config/translation.config';
+export {
+  conversationTranslationStream,
+  draftStream,
+  translationSettingsStream,
+} from './translation-streams';
 export {
   CHAT_COMPLETION_PROVIDER,
   type ChatCompletion,

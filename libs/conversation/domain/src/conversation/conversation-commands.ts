@@ -4,6 +4,7 @@ import type {
   ManagerMessageContent,
   MessageContent,
   TelegramSource,
+  TranslatedFrom,
 } from '@parley/contracts';
 
 /** A client wrote (C1, C7): recorded once per messageId, whatever the channel repeats. */
@@ -91,6 +92,8 @@ export interface SendMessage {
   /** Text, or an attachment the gateway found in the media store (B8). */
   readonly content: ManagerMessageContent;
   readonly queuedAt: string;
+  /** The manager's own words when the text is their translation (B4). */
+  readonly translatedFrom?: TranslatedFrom;
 }
 
 /** The channel delivered a manager message (C4: "sent"). */

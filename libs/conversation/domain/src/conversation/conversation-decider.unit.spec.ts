@@ -307,6 +307,18 @@ describe('Conversation decider', () => {
         .then([queued('r1')]);
     });
 
+    it('given a reply sent in translation (B4), then the queued message keeps what the manager wrote', () => {
+      const translatedFrom = { text: 'Здравствуйте!', language: 'ru' };
+      const command = { ...managerWrites('r1', '¡Hola!'), translatedFrom } as ConversationCommand;
+      const expected = queued('r1', '¡Hola!');
+      spec
+        .given([started, received('m1')])
+        .when(command)
+        .then([
+          { ...expected, data: { ...expected.data, translatedFrom } } as ConversationDecidedEvent,
+        ]);
+    });
+
     it('given no conversation, when a manager replies, then it is rejected as not found with a readable reason', () => {
       const error = spec.given([]).when(managerWrites('r1')).thenRejects('conversation.not_found');
       expect(error.message).toBe(

@@ -39,6 +39,7 @@ export const sendMessage = (c: SendMessage, state: ConversationState): DecidedEv
         recipient: open.source,
         content: c.content,
         queuedAt: c.queuedAt,
+        ...(c.translatedFrom ? { translatedFrom: c.translatedFrom } : {}),
       },
     },
   ];

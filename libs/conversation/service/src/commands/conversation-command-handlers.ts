@@ -71,6 +71,7 @@ export const conversationCommandHandlers = (
         managerId: metadata.actor.id,
         content: data.content,
         queuedAt: metadata.issuedAt,
+        ...(data.translatedFrom ? { translatedFrom: data.translatedFrom } : {}),
       }),
     ),
     MarkRead: onConversation<MarkReadData>(MarkReadDataDto, 'MarkRead', (_data, { metadata }) => ({

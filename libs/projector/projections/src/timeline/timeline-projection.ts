@@ -3,6 +3,7 @@ import {
   type DeliveryState,
   type TimelineAction,
   type TimelineItem,
+  type TimelineTranslation,
   type TimelineMedia,
   type TimelineMessage,
 } from '@parley/contracts';
@@ -190,16 +191,22 @@ export const timelineOperations = (
       return [setMedia(messageId, { status: 'failed', reason, fileName, fileSize })];
     }
     case 'Conversation.ManagerMessageQueued': {
-      const { messageId, content, queuedAt } = event.data;
-      return [
-        createItem(messageId, queuedAt, {
-          kind: 'message',
-          messageId,
-          direction: 'out',
-          content,
-          delivery: { status: 'sending' },
-        }),
-      ];
+      const { messageId, content, queuedAt, translatedFrom } = event.data;
+      const item = createItem(messageId, queuedAt, {
+        kind: 'message',
+        messageId,
+        direction: 'out',
+        content,
+        delivery: { status: 'sending' },
+      });
+      if (!translatedFrom) return [item];
+      // Sent in translation (B4): the timeline keeps what the manager wrote beside it.
+      const translation: TimelineTranslation = {
+        status: 'original',
+        text: translatedFrom.text,
+        language: translatedFrom.language,
+      };
+      return [{ ...item, update: { $set: { ...item.update['$set'], translation } } }];
     }
     case 'Conversation.MessageDelivered':
       return [setDelivery(event.data.messageId, { status: 'sent', at: event.data.deliveredAt })];

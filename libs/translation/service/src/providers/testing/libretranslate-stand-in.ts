@@ -25,6 +25,8 @@ const LIBRETRANSLATE_FAILURES: Record<Exclude<StandInFailure, 'hang'>, StandInAn
  */
 export class LibreTranslateStandIn implements TranslationStandIn {
   private readonly queued: StandInAnswer[] = [];
+  /** Known translations by target and text (`learn`), used before the `[xx] text` rule. */
+  private readonly phrasebook = new Map<string, string>();
 
   private constructor(
     readonly server: StandInServer,
@@ -61,6 +63,14 @@ export class LibreTranslateStandIn implements TranslationStandIn {
     this.queued.push(failure === 'hang' ? { hang: true } : LIBRETRANSLATE_FAILURES[failure]);
   }
 
+  /**
+   * From now on `text` into `target` is `translation`, as a real engine would put it: for a
+   * screenshot or a demo that reads like a conversation rather than `[xx] text`.
+   */
+  learn(target: string, text: string, translation: string): void {
+    this.phrasebook.set(`${target}\u0000${text}`, translation);
+  }
+
   /** The next request gets this answer as is. */
   answerNext(answer: StandInAnswer): void {
     this.queued.push(answer);
@@ -88,7 +98,9 @@ export class LibreTranslateStandIn implements TranslationStandIn {
       return ltError(400, 'Invalid request: missing target parameter');
     const texts = Array.isArray(q) ? (q as string[]) : [String(q)];
     const auto = source === 'auto' || source === undefined;
-    const translatedText = texts.map((text) => standInTranslation(text, target));
+    const translatedText = texts.map(
+      (text) => this.phrasebook.get(`${target}\u0000${text}`) ?? standInTranslation(text, target),
+    );
     const detectedLanguage = texts.map((text) => ({
       confidence: 90,
       language: standInDetectedLanguage(text),

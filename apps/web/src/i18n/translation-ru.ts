@@ -1,0 +1,95 @@
+import type { TranslationMessageKey } from './translation-en';
+
+/** Russian for translation and the AI assistant (issue 12): every key of `translationEn`. */
+export const translationRu: Readonly<Record<TranslationMessageKey, string>> = {
+  'translation.showOriginal': 'Показать оригинал',
+  'translation.showTranslation': 'Показать перевод',
+  'translation.showWhatIWrote': 'Показать, что я написал',
+  'translation.showWhatWasSent': 'Показать отправленное',
+  'translation.language': 'Язык: {language}',
+  'translation.translatedFrom': 'Перевод с языка: {from}',
+  'translation.sentIn': 'Отправлено в переводе',
+  'translation.failed': 'Не переведено: {reason}',
+  'translation.retry': 'Перевести снова',
+  'translation.retrying': 'Переводим…',
+  'translation.failure.not_configured': 'перевод не настроен',
+  'translation.failure.quota_exceeded': 'лимит переводчика пока исчерпан',
+  'translation.failure.rate_limited': 'слишком много запросов к переводчику; попробуйте чуть позже',
+  'translation.failure.unavailable': 'переводчик недоступен',
+  'translation.failure.timeout': 'переводчик слишком долго не отвечал',
+  'translation.failure.invalid_credentials': 'переводчик отклонил ключи сервера',
+  'translation.failure.unsupported_language': 'переводчик не поддерживает этот язык',
+  'translation.failure.bad_request': 'переводчик отклонил текст',
+  'translation.failure.model_not_found': 'сервер ИИ не знает такой модели',
+  'translation.failure.bad_response': 'ответ не удалось разобрать',
+
+  'scoring.title': 'Сводка ИИ',
+  'scoring.by': '{model} · {time}',
+  'scoring.nextStep': 'Следующий шаг: {step}',
+  'scoring.demo': 'Демо',
+  'scoring.demo.title': 'Написано демо-помощником, а не настоящей моделью',
+  'scoring.failed': 'Сводка ИИ не получилась: {reason}',
+  'scoring.failed.unknown': 'нет пригодного ответа',
+
+  'reply.translate': 'Перевести',
+  'reply.translate.title': 'Перевести черновик на язык клиента, чтобы проверить до отправки',
+  'reply.translate.off':
+    'Перевод выключен: администратор может включить его в разделе Администрирование → Перевод',
+  'reply.translate.withFile': 'Файлы и подписи к ним отправляются как написаны',
+  'reply.translate.running': 'Переводим…',
+  'reply.preview.label': 'Будет отправлено на языке: {language}',
+  'reply.preview.discard': 'Отменить перевод',
+  'reply.preview.stale': 'Черновик изменился: переведите снова или отмените перевод.',
+  'reply.advice': 'Ответ ИИ',
+  'reply.advice.title': 'Составить ответ по переписке; вы правите его перед отправкой',
+  'reply.advice.running': 'Составляем…',
+  'reply.advice.drafted': 'Черновик от {model}: поправьте и отправьте.',
+  'reply.demo': 'Демо',
+  'reply.demo.title': 'Написано демо-помощником, а не настоящей моделью',
+  'reply.score': 'Сводка',
+  'reply.score.title': 'Попросить ИИ о сводке и следующем шаге: они появятся в ленте',
+  'reply.score.running': 'Запрашиваем…',
+  'reply.score.requested': 'Сводка запрошена: она появится в ленте.',
+
+  'card.languages.title': 'Языки',
+  'card.languages.detected': 'Определён',
+  'card.languages.notDetected': 'Пока не определён',
+  'card.languages.client': 'Язык клиента',
+  'card.languages.team': 'Язык команды',
+  'card.languages.automatic': 'Автоматически',
+  'card.languages.automaticAs': 'Автоматически ({language})',
+
+  'admin.translation.intro':
+    'Как сообщения клиентов переводятся для команды, а ответы — для клиента, и какая модель ИИ составляет ответы и сводки.',
+  'admin.translation.provider': 'Переводчик',
+  'admin.translation.provider.none': 'Нет',
+  'admin.translation.provider.google': 'Google Cloud Translation',
+  'admin.translation.provider.libretranslate': 'LibreTranslate',
+  'admin.translation.noneMeans':
+    'Нет: сообщения показываются как написаны, ничего не переводится; менеджеры видят, что включить перевод можно здесь.',
+  'admin.translation.credentials':
+    'Адрес и ключи переводчика — настройки сервера (см. README), здесь они не вводятся.',
+  'admin.translation.teamLanguage': 'Язык команды',
+  'admin.translation.teamLanguage.hint':
+    'Сообщения клиентов переводятся на него; в карточке чата можно выбрать другие языки.',
+  'admin.translation.current': 'Сейчас: {provider}; команда читает на языке: {language}.',
+  'admin.translation.saved': 'Сохранено: действует для новых сообщений.',
+  'admin.assistant.title': 'Помощник ИИ',
+  'admin.assistant.intro':
+    'OpenAI-совместимый сервер (адрес оканчивается на /v1) составляет ответы и сводки. Ключ только записывается: он хранится зашифрованным и больше не показывается.',
+  'admin.assistant.endpoint': 'Адрес',
+  'admin.assistant.model': 'Модель',
+  'admin.assistant.key': 'Ключ API',
+  'admin.assistant.key.hint':
+    'Оставьте пустым для сервера без ключа. Сохранение заменяет сохранённый ключ.',
+  'admin.assistant.configured': 'Настроен: модель {model}.',
+  'admin.assistant.unset': 'Не настроен.',
+  'admin.assistant.save': 'Сохранить помощника',
+  'admin.assistant.remove': 'Удалить',
+  'admin.assistant.saved': 'Сохранено.',
+  'admin.assistant.removed': 'Удалено.',
+  'admin.assistant.remove.question':
+    'Удалить помощника ИИ? «Ответ ИИ» и «Сводка» перестанут работать, пока его не настроят снова.',
+  'admin.assistant.endpoint.invalid':
+    'Адрес — это http(s)-ссылка, например https://api.openai.com/v1.',
+};
