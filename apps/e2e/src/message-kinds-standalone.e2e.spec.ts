@@ -71,7 +71,9 @@ describe('every kind of client message, edits and blocks, on the standalone (npm
     const items = await waitUntil(
       'every message on the timeline',
       async () => {
-        const page = await manager.timeline(conversationId);
+        // The chat may not be projected yet: its timeline answers 404 until it is.
+        const page = await manager.timeline(conversationId).catch(() => undefined);
+        if (!page) return undefined;
         return messagesOf(page.items).length >= kinds.length ? page.items : undefined;
       },
       60_000,
@@ -152,7 +154,10 @@ describe('every kind of client message, edits and blocks, on the standalone (npm
     const [fetched, failed] = await waitUntil(
       'both files settled on the timeline',
       async () => {
-        const messages = messagesOf((await manager.timeline(conversationId)).items);
+        // The chat may not be projected yet: its timeline answers 404 until it is.
+        const timeline = await manager.timeline(conversationId).catch(() => undefined);
+        if (!timeline) return undefined;
+        const messages = messagesOf(timeline.items);
         return messages.length === 2 && messages.every((m) => m.media !== undefined)
           ? messages
           : undefined;
@@ -227,7 +232,8 @@ describe('every kind of client message, edits and blocks, on the standalone (npm
     const items = await waitUntil(
       'the edit and the unseen message on the timeline',
       async () => {
-        const page = await manager.timeline(conversationId);
+        const page = await manager.timeline(conversationId).catch(() => undefined);
+        if (!page) return undefined;
         const messages = messagesOf(page.items);
         return messages.length === 2 && messages.every((m) => m.edited) ? messages : undefined;
       },
