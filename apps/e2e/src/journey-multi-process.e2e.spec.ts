@@ -309,7 +309,17 @@ describe('a client message, both ways, in a browser, on separate processes and r
     expect(items).toEqual(
       expect.arrayContaining(['robot.ran', 'deal.stage_changed', 'tag.added', 'message']),
     );
-    const card = await admin.card(conversationId);
+    // The card is another read model, written beside the timeline rather than with it: wait for it.
+    const card = await waitUntil(
+      'the card with the new stage and tag',
+      async () => {
+        const c = await admin.card(conversationId);
+        return c.deal?.stage === 'in_progress' && c.contact?.tags.includes('price-asked')
+          ? c
+          : undefined;
+      },
+      30_000,
+    );
     expect(card.deal?.stage).toBe('in_progress');
     expect(card.contact?.tags).toContain('price-asked');
   });
