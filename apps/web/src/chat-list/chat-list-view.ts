@@ -4,7 +4,7 @@ import type { ChatTab } from '@parley/contracts';
  * The chat list's quick tabs in the order they are shown (L8); a copy of the contracts'
  * `CHAT_TABS` (the web app imports types only), kept equal by its spec.
  */
-export const CHAT_TABS_SHOWN: readonly ChatTab[] = ['all', 'pinned', 'manual', 'auto'];
+export const CHAT_TABS_SHOWN: readonly ChatTab[] = ['all', 'pinned', 'manual', 'auto', 'ignored'];
 
 /** Which chats the list shows: a quick tab (L8), archived ones or the others (L4). */
 export interface ChatListView {

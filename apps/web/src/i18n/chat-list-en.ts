@@ -5,6 +5,7 @@ export const chatListEn = {
   'chatList.tab.pinned': 'Pinned',
   'chatList.tab.manual': 'Manual',
   'chatList.tab.auto': 'Auto',
+  'chatList.tab.ignored': 'Ignored',
   'chatList.tabCount': '{tab}: {count} chats',
   'chatList.archived': 'Archived',
   'chatList.archivedHint': 'Show archived chats instead of the others',

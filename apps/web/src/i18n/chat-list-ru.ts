@@ -7,6 +7,7 @@ export const chatListRu: Readonly<Record<ChatListMessageKey, string>> = {
   'chatList.tab.pinned': 'Закреплённые',
   'chatList.tab.manual': 'Ручные',
   'chatList.tab.auto': 'Авто',
+  'chatList.tab.ignored': 'Игнор',
   'chatList.tabCount': '{tab}: чатов {count}',
   'chatList.archived': 'Архив',
   'chatList.archivedHint': 'Показать архивные чаты вместо остальных',

@@ -1,1 +1,2 @@
 export * from './gateway-api';
+export * from './search-api';

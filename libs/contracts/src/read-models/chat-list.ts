@@ -38,6 +38,15 @@ export interface ChatListItem {
    * manager's (a reply, a tag, a stage, ...); null while neither acted. Reading is not handling.
    */
   readonly handledBy?: ChatHandler | null;
+  /**
+   * The client is on the ignore list (L8): their messages are kept but raise no alerts, and the
+   * chat shows only under the Ignored tab. Absent on chats projected before the list existed.
+   */
+  readonly ignored?: boolean;
+  /** A manager marked the chat unread (L9) and nobody has read it since. */
+  readonly markedUnread?: boolean;
+  /** The attribution source of the client's first `/start` (R2), null when none was given. */
+  readonly source?: string | null;
   readonly responsibleManagerId: string | null;
   readonly deal: { readonly stage: string; readonly line: 1 | 2 } | null;
   readonly languages: readonly string[];
@@ -49,9 +58,10 @@ export const CHATS_COLLECTION = 'chats';
 
 /**
  * The chat list's quick tabs (L8): every chat, the pinned ones, the ones a manager handled last
- * (Manual) and the ones a robot handled last (Auto). The archive toggle (L4) applies to each.
+ * (Manual), the ones a robot handled last (Auto), and the ignored clients' (Ignored, which no
+ * other tab shows). The archive toggle (L4) applies to each.
  */
-export const CHAT_TABS = ['all', 'pinned', 'manual', 'auto'] as const;
+export const CHAT_TABS = ['all', 'pinned', 'manual', 'auto', 'ignored'] as const;
 export type ChatTab = (typeof CHAT_TABS)[number];
 
 /** How many chats each tab holds (`GET /api/chats/tabs?archived=`). */

@@ -2,3 +2,4 @@ export * from './chat-list';
 export * from './timeline';
 export * from './client-card';
 export * from './read-model-change';
+export * from './chat-list-filters';

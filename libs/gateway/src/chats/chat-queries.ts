@@ -27,13 +27,15 @@ import {
 const tabFilter = (tab: ChatTab): Record<string, unknown> => {
   switch (tab) {
     case 'all':
-      return {};
+      return { ignored: { $ne: true } };
     case 'pinned':
-      return { pinned: true };
+      return { pinned: true, ignored: { $ne: true } };
     case 'manual':
-      return { handledBy: 'manager' };
+      return { handledBy: 'manager', ignored: { $ne: true } };
     case 'auto':
-      return { handledBy: 'robot' };
+      return { handledBy: 'robot', ignored: { $ne: true } };
+    case 'ignored':
+      return { ignored: true };
   }
 };
 
