@@ -13,8 +13,20 @@ export const isPlainObject = (value: unknown): value is PlainObject =>
   !(value instanceof Date) &&
   !(value instanceof RegExp);
 
-/** A deep copy, so no caller ever holds a reference into the store (or the store into theirs). */
-export const deepCopy = <T>(value: T): T => structuredClone(value);
+/**
+ * A deep copy, so no caller ever holds a reference into the store (or the store into theirs).
+ * Built here rather than with structuredClone, whose copies belong to Node's own realm: under
+ * Jest's sandbox their arrays fail mingo's same-constructor equality.
+ */
+export const deepCopy = <T>(value: T): T => {
+  if (Array.isArray(value)) return value.map(deepCopy) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value instanceof RegExp) return new RegExp(value.source, value.flags) as T;
+  if (!isPlainObject(value)) return value;
+  const copy: PlainObject = {};
+  for (const key of Object.keys(value)) copy[key] = deepCopy(value[key]);
+  return copy as T;
+};
 
 /** MongoDB equality: embedded documents compare field by field in order, dates by instant. */
 export const deepEqual = (a: unknown, b: unknown): boolean => {

@@ -7,44 +7,40 @@ import type {
   ReadCollection,
   ReadDocument,
   ReadStore,
+  Sort,
   Update,
   UpdateResult,
 } from '../read-store.port';
-import { splitPath, valueAtPath } from './document-paths';
 import { deepCopy, deepEqual } from './document-values';
-import { matchesFilter, validateFilter } from './query-matcher';
-import { pageOfDocuments } from './sort-documents';
+import { planQuery, type IndexPlan } from './index-plan';
+import { OrderedIndex } from './ordered-index';
+import { compileFilter } from './query-matcher';
+import { pageOfDocuments, pageWindow, sortDocuments } from './sort-documents';
 import { applyUpdate, upsertSeed } from './update-applier';
 
 /**
  * The embedded read store (docs/architecture.md, Read models): collections kept in Maps by `_id`,
- * MongoDB query and update documents evaluated in process. Every operation runs to the end
- * without awaiting, so each is atomic. Documents are copied in and out: nothing a caller holds
- * aliases what the store keeps. Unique indexes are enforced; other indexes only record intent.
+ * MongoDB query documents evaluated by mingo and update documents in process. Every operation
+ * runs to the end without awaiting, so each is atomic. Documents are copied in and out: nothing a
+ * caller holds aliases what the store keeps. Every index created is kept in order on each write
+ * (ordered-index.ts); a query with equality on an index's leading fields reads only that range,
+ * and a sort on its next fields walks it in order and stops at the page's end (index-plan.ts).
+ * Answers are the same as a scan's, in the same order (ties keep insertion order).
  */
 
-interface UniqueIndex {
-  readonly name: string;
-  readonly paths: readonly (readonly string[])[];
-  readonly fields: readonly string[];
-  /** Key of the indexed values → `_id` of the document holding them. */
-  readonly owners: Map<string, string>;
+interface StoredDocument {
+  readonly document: ReadDocument;
+  /** Insertion number: the order a scan meets documents in, and the tie-break of every index. */
+  readonly seq: number;
 }
 
 interface CollectionState {
-  readonly documents: Map<string, ReadDocument>;
-  readonly indexes: Map<string, IndexSpec>;
-  readonly unique: Map<string, UniqueIndex>;
+  readonly documents: Map<string, StoredDocument>;
+  readonly indexes: Map<string, OrderedIndex>;
+  nextSeq: number;
 }
 
-const indexedValues = (index: UniqueIndex, document: ReadDocument): unknown[] =>
-  // A missing field is indexed as null, so two documents without it collide (as in MongoDB).
-  index.paths.map((parts) => valueAtPath(document, parts) ?? null);
-
-const keyOf = (values: readonly unknown[]): string =>
-  JSON.stringify(values, (_key, value: unknown) =>
-    value instanceof Date ? { $date: value.toISOString() } : value,
-  );
+type Test = (document: unknown) => boolean;
 
 const requireStringId = (document: { readonly _id?: unknown }, what: string): string => {
   if (typeof document._id !== 'string') {
@@ -55,6 +51,8 @@ const requireStringId = (document: { readonly _id?: unknown }, what: string): st
   return document._id;
 };
 
+const bySeq = (a: StoredDocument, b: StoredDocument): number => a.seq - b.seq;
+
 class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
   constructor(
     private readonly name: string,
@@ -62,18 +60,23 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
   ) {}
 
   async findOne(filter: Filter): Promise<T | null> {
-    const found = this.matching(filter).next();
-    return found.done ? null : (deepCopy(found.value) as T);
+    const [found] = this.matching(filter, 1);
+    return found ? (deepCopy(found) as T) : null;
   }
 
-  async find(filter: Filter, options?: FindOptions): Promise<T[]> {
-    return pageOfDocuments([...this.matching(filter)], options).map((d) => deepCopy(d) as T);
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    const test = compileFilter(filter);
+    const window = pageWindow(options);
+    const plan = planQuery(this.state().indexes.values(), filter, options.sort);
+    const page =
+      plan && options.sort && typeof filter['_id'] !== 'string'
+        ? this.walk(plan, test, options.sort, window.end).slice(window.start, window.end)
+        : pageOfDocuments(this.matching(filter, Infinity, test), options);
+    return page.map((d) => deepCopy(d) as T);
   }
 
   async countDocuments(filter: Filter): Promise<number> {
-    let count = 0;
-    for (const _ of this.matching(filter)) count += 1;
-    return count;
+    return this.matching(filter).length;
   }
 
   async updateOne(
@@ -81,11 +84,11 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
     update: Update,
     options?: { readonly upsert?: boolean },
   ): Promise<UpdateResult> {
-    const found = this.matching(filter).next();
-    if (!found.done) {
-      const updated = applyUpdate(found.value, update);
-      const modified = !deepEqual(updated, found.value);
-      if (modified) this.write(updated, found.value);
+    const [found] = this.matching(filter, 1);
+    if (found) {
+      const updated = applyUpdate(found, update);
+      const modified = !deepEqual(updated, found);
+      if (modified) this.write(updated, found);
       return { matchedCount: 1, modifiedCount: modified ? 1 : 0, upsertedId: null };
     }
     if (!options?.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
@@ -104,14 +107,14 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
       if (key.startsWith('$'))
         throw new Error(`A replacement may not hold operators, found '${key}'`);
     }
-    const found = this.matching(filter).next();
-    if (!found.done) {
-      if (replacement._id !== undefined && replacement._id !== found.value._id) {
+    const [found] = this.matching(filter, 1);
+    if (found) {
+      if (replacement._id !== undefined && replacement._id !== found._id) {
         throw new Error("A replacement may not change the immutable field '_id'");
       }
-      const replaced = { ...deepCopy(replacement), _id: found.value._id } as ReadDocument;
-      const modified = !deepEqual(replaced, found.value);
-      if (modified) this.write(replaced, found.value);
+      const replaced = { ...deepCopy(replacement), _id: found._id } as ReadDocument;
+      const modified = !deepEqual(replaced, found);
+      if (modified) this.write(replaced, found);
       return { matchedCount: 1, modifiedCount: modified ? 1 : 0, upsertedId: null };
     }
     if (!options?.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
@@ -123,90 +126,126 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
   }
 
   async deleteMany(filter: Filter): Promise<number> {
-    const doomed = [...this.matching(filter)];
+    const doomed = this.matching(filter);
     const state = this.state();
     for (const document of doomed) {
-      for (const index of state.unique.values())
-        index.owners.delete(keyOf(indexedValues(index, document)));
+      for (const index of state.indexes.values()) index.remove(document._id);
       state.documents.delete(document._id);
     }
     return doomed.length;
   }
 
   async createIndex(spec: IndexSpec): Promise<void> {
-    const fields = Object.keys(spec.keys);
-    if (fields.length === 0) throw new Error('An index needs at least one key');
+    if (Object.keys(spec.keys).length === 0) throw new Error('An index needs at least one key');
     const name = indexNameOf(spec);
     const state = this.state();
     const existing = state.indexes.get(name);
     if (existing) {
       if (
-        !deepEqual(existing.keys, spec.keys) ||
-        Boolean(existing.unique) !== Boolean(spec.unique)
+        !deepEqual(existing.spec.keys, spec.keys) ||
+        Boolean(existing.spec.unique) !== Boolean(spec.unique)
       ) {
         throw new Error(`Index '${name}' already exists with different keys or options`);
       }
       return;
     }
-    if (spec.unique) {
-      const index: UniqueIndex = {
-        name,
-        fields,
-        paths: fields.map(splitPath),
-        owners: new Map(),
-      };
-      for (const document of state.documents.values()) {
-        const values = indexedValues(index, document);
-        const key = keyOf(values);
-        if (index.owners.has(key)) throw this.duplicate(index, values);
-        index.owners.set(key, document._id);
+    const index = new OrderedIndex({ ...spec, keys: { ...spec.keys }, name });
+    for (const { document, seq } of state.documents.values()) {
+      const key = index.keyOf(document);
+      if (index.unique && index.holderOf(key, document._id) !== undefined) {
+        throw this.duplicate(index, key);
       }
-      state.unique.set(name, index);
+      index.put(document, seq);
     }
-    state.indexes.set(name, { ...spec, keys: { ...spec.keys }, name });
+    state.indexes.set(name, index);
   }
 
-  /** Documents matching `filter`, in insertion order; a string `_id` equality is a lookup. */
-  private *matching(filter: Filter): Generator<ReadDocument> {
-    validateFilter(filter);
-    const { documents } = this.state();
+  /**
+   * Documents matching `filter` in insertion order (at most `limit`): a string `_id` equality is
+   * a lookup, equality on an index's leading fields reads that index's range, else a scan.
+   */
+  private matching(filter: Filter, limit = Infinity, test = compileFilter(filter)): ReadDocument[] {
+    const { documents, indexes } = this.state();
     const id = filter['_id'];
     if (typeof id === 'string') {
-      const document = documents.get(id);
-      if (document && matchesFilter(document, filter)) yield document;
-      return;
+      const stored = documents.get(id);
+      return stored && test(stored.document) ? [stored.document] : [];
     }
-    for (const document of documents.values()) if (matchesFilter(document, filter)) yield document;
+    const plan = planQuery(indexes.values(), filter, {}, true);
+    if (plan) {
+      const found: StoredDocument[] = [];
+      for (const entry of plan.index.entriesBetween(plan.start, plan.end)) {
+        const stored = documents.get(entry.id) as StoredDocument;
+        if (test(stored.document)) found.push(stored);
+      }
+      return found
+        .sort(bySeq)
+        .slice(0, limit)
+        .map((stored) => stored.document);
+    }
+    const found: ReadDocument[] = [];
+    for (const { document } of documents.values()) {
+      if (found.length >= limit) break;
+      if (test(document)) found.push(document);
+    }
+    return found;
+  }
+
+  /**
+   * The matching documents of `plan`'s range in `sort` order, walking the index: entries that
+   * tie on the fields it orders form a group, sorted on the remaining keys (from insertion
+   * order, as a scan would); the walk stops once whole groups fill the page.
+   */
+  private walk(plan: IndexPlan, test: Test, sort: Sort, wanted = Infinity): ReadDocument[] {
+    const { documents } = this.state();
+    const { index, orderedFrom, orderedTo } = plan;
+    const out: ReadDocument[] = [];
+    let group: StoredDocument[] = [];
+    let groupKey: readonly unknown[] | undefined;
+    const flush = (): void => {
+      out.push(
+        ...sortDocuments(
+          group.sort(bySeq).map((stored) => stored.document),
+          sort,
+        ),
+      );
+      group = [];
+    };
+    for (const entry of index.entriesBetween(plan.start, plan.end, plan.direction)) {
+      if (groupKey && !index.equalOn(groupKey, entry.key, orderedFrom, orderedTo)) {
+        flush();
+        if (out.length >= wanted) return out;
+      }
+      groupKey = entry.key;
+      const stored = documents.get(entry.id) as StoredDocument;
+      if (test(stored.document)) group.push(stored);
+    }
+    flush();
+    return out;
   }
 
   /** Store `next` (replacing `previous`, if any) after checking every unique index. */
   private write(next: ReadDocument, previous: ReadDocument | null): void {
     const state = this.state();
-    const keys = [...state.unique.values()].map((index) => {
-      const values = indexedValues(index, next);
-      const key = keyOf(values);
-      const owner = index.owners.get(key);
-      if (owner !== undefined && owner !== next._id) throw this.duplicate(index, values);
-      return { index, key };
-    });
+    for (const index of state.indexes.values()) {
+      if (!index.unique) continue;
+      const key = index.keyOf(next);
+      if (index.holderOf(key, next._id) !== undefined) throw this.duplicate(index, key);
+    }
     if (previous === null && state.documents.has(next._id)) {
-      throw this.duplicate({ name: '_id_', fields: ['_id'] }, [next._id]);
+      throw new DuplicateKeyError(this.name, '_id_', { _id: next._id });
     }
-    for (const { index, key } of keys) {
-      if (previous) index.owners.delete(keyOf(indexedValues(index, previous)));
-      index.owners.set(key, next._id);
-    }
-    state.documents.set(next._id, deepCopy(next));
+    const seq = state.documents.get(next._id)?.seq ?? state.nextSeq++;
+    const document = deepCopy(next);
+    state.documents.set(next._id, { document, seq });
+    for (const index of state.indexes.values()) index.put(document, seq);
   }
 
-  private duplicate(
-    index: Pick<UniqueIndex, 'name' | 'fields'>,
-    values: readonly unknown[],
-  ): DuplicateKeyError {
+  private duplicate(index: OrderedIndex, key: readonly unknown[]): DuplicateKeyError {
     return new DuplicateKeyError(
       this.name,
       index.name,
-      Object.fromEntries(index.fields.map((field, i) => [field, values[i]])),
+      Object.fromEntries(index.fields.map((field, i) => [field, key[i]])),
     );
   }
 }
@@ -239,7 +278,7 @@ class InMemoryReadStore implements ReadStore {
     this.assertOpen();
     let state = this.collections.get(name);
     if (!state) {
-      state = { documents: new Map(), indexes: new Map(), unique: new Map() };
+      state = { documents: new Map(), indexes: new Map(), nextSeq: 0 };
       this.collections.set(name, state);
     }
     return state;

@@ -1,5 +1,6 @@
 import type { Filter } from '../read-store.port';
-import { matchesFilter, validateFilter } from './query-matcher';
+import { matchesFilter } from './query-matcher';
+import { validateFilter } from './query-validation';
 
 const chat = {
   _id: 'c1',

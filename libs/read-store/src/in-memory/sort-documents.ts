@@ -15,13 +15,16 @@ const sortValue = (document: unknown, parts: readonly string[], direction: 1 | -
   return values.reduce((best, value) => (compareValues(value, best) === -direction ? value : best));
 };
 
-export const sortDocuments = <T>(documents: readonly T[], sort: Sort): T[] => {
-  const keys = Object.entries(sort).map(([path, direction]) => {
+const sortKeysOf = (sort: Sort): { parts: readonly string[]; direction: 1 | -1 }[] =>
+  Object.entries(sort).map(([path, direction]) => {
     if (direction !== 1 && direction !== -1) {
       throw new Error(`Sort direction of '${path}' must be 1 or -1`);
     }
     return { parts: splitPath(path), direction };
   });
+
+export const sortDocuments = <T>(documents: readonly T[], sort: Sort): T[] => {
+  const keys = sortKeysOf(sort);
   if (keys.length === 0) return [...documents];
   const decorated = documents.map((document, index) => ({
     document,
@@ -44,10 +47,18 @@ const count = (name: string, value: number | undefined): number => {
   return value;
 };
 
-/** Sort, then skip, then limit (a limit of 0 means no limit, as in MongoDB). */
-export const pageOfDocuments = <T>(documents: readonly T[], options: FindOptions = {}): T[] => {
-  const sorted = options.sort ? sortDocuments(documents, options.sort) : [...documents];
+/** The page `options` ask for, checked: where it starts, and where it ends (`Infinity`: no limit). */
+export const pageWindow = (options: FindOptions = {}): { start: number; end: number } => {
+  if (options.sort) sortKeysOf(options.sort);
   const skip = count('skip', options.skip);
   const limit = count('limit', options.limit);
-  return sorted.slice(skip, limit === 0 ? undefined : skip + limit);
+  // A limit of 0 means no limit, as in MongoDB.
+  return { start: skip, end: limit === 0 ? Infinity : skip + limit };
+};
+
+/** Sort, then skip, then limit. */
+export const pageOfDocuments = <T>(documents: readonly T[], options: FindOptions = {}): T[] => {
+  const { start, end } = pageWindow(options);
+  const sorted = options.sort ? sortDocuments(documents, options.sort) : [...documents];
+  return sorted.slice(start, end);
 };

@@ -8,7 +8,7 @@ import {
   type PlainObject,
 } from './document-values';
 import { outsideThePort } from './outside-the-port';
-import { isOperatorDocument } from './query-matcher';
+import { isOperatorDocument } from './query-validation';
 
 /**
  * Applies MongoDB update documents in process: the port's update operators (read-store.port.ts),

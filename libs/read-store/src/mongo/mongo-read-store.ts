@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { DuplicateKeyError } from '../duplicate-key-error';
 import { indexNameOf } from '../index-name';
-import { validateFilter } from '../in-memory/query-matcher';
+import { validateFilter } from '../in-memory/query-validation';
 import { applyUpdate, upsertSeed, validateUpdate } from '../in-memory/update-applier';
 import type {
   Filter,
