@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
+import { keptSecretKey } from '@parley/config';
 import { isBuildStale } from '../build-services/build-services';
 import { COMPILED_DIR, planServices } from './service-plan';
 
@@ -13,7 +14,8 @@ import { COMPILED_DIR, planServices } from './service-plan';
  * it is missing or older than a source, so no process loads a TypeScript compiler at boot.
  * Environment: EVENT_STORE_URL, KAFKA_BROKERS, PORT (gateway, 3000), TELEGRAM_PORT (3001),
  * READ_STORE_URL (mongodb://, default the FerretDB of infra:up; empty: the gateway projects in
- * process), and every variable the
+ * process), PARLEY_DATA_DIR (default .data/services: the generated PARLEY_SECRET_KEY is kept
+ * there, as `npm start` keeps its own), and every variable the
  * services read (TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, PARLEY_AUTH_SECRET, ...).
  * Prints "parley: all services up" when every process answers; SIGINT/SIGTERM stops them all.
  */
@@ -77,6 +79,10 @@ const main = async () => {
         `${env['PARLEY_ADMIN_PASSWORD']} (generated for this run; set PARLEY_ADMIN_PASSWORD to choose one)\n`,
     );
   }
+  // The gateway seals AI assistants' keys with it and translation opens them: one key, kept, so
+  // the settings sealed in the event store still open after a restart.
+  const dataDir = path.resolve(root, env['PARLEY_DATA_DIR'] ?? '.data/services');
+  const secretKey = keptSecretKey(dataDir, env['PARLEY_SECRET_KEY']);
   const plan = planServices({
     eventStoreUrl,
     kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:19092',
@@ -87,6 +93,7 @@ const main = async () => {
     readStoreUrl: env['READ_STORE_URL'] ?? `mongodb://127.0.0.1:${env['FERRETDB_PORT'] ?? 27018}`,
     // The Redis infra:up starts, unless the developer points REDIS_URL elsewhere (empty: memory).
     redisUrl: env['REDIS_URL'] ?? `redis://127.0.0.1:${env['REDIS_PORT'] ?? 6379}`,
+    secretKey,
   });
   const children: ChildProcess[] = [];
   let stopping = false;

@@ -20,6 +20,11 @@ export interface ServicePlanOptions {
    * the gateway's memory (then only one gateway process may run).
    */
   readonly redisUrl?: string;
+  /**
+   * PARLEY_SECRET_KEY for the two processes that seal and open AI assistants' keys: the gateway
+   * (seals the key before it goes on the bus) and translation (opens it, seals the settings).
+   */
+  readonly secretKey: string;
 }
 
 /** The Redis `infra:up` starts. */
@@ -58,7 +63,12 @@ const planSources = (o: ServicePlanOptions): Omit<PlannedService, 'entry'>[] => 
       name: 'translation',
       source: 'apps/translation/src/main.ts',
       // Its translation cache is shared through Redis, as its replicas would share it.
-      env: { ...common, PORT: '0', REDIS_URL: o.redisUrl || DEFAULT_REDIS_URL },
+      env: {
+        ...common,
+        PORT: '0',
+        REDIS_URL: o.redisUrl || DEFAULT_REDIS_URL,
+        PARLEY_SECRET_KEY: o.secretKey,
+      },
     },
     {
       name: 'channel-telegram',
@@ -90,6 +100,7 @@ const planSources = (o: ServicePlanOptions): Omit<PlannedService, 'entry'>[] => 
       HOST: '0.0.0.0',
       READ_STORE_URL: o.readStoreUrl,
       REDIS_URL: o.redisUrl ?? DEFAULT_REDIS_URL,
+      PARLEY_SECRET_KEY: o.secretKey,
     },
   });
   return services;

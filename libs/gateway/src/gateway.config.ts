@@ -1,4 +1,5 @@
-import { BooleanFromEnv } from '@parley/config';
+import { BooleanFromEnv, Sensitive } from '@parley/config';
+import { isSecretKeyOrEmpty } from '@parley/platform';
 import {
   IsBoolean,
   IsEmail,
@@ -137,6 +138,19 @@ export class GatewayConfig {
   @IsInt() @Min(1) @Max(64) PASSWORD_HASH_CONCURRENCY: number = 2;
   /** Sign-ins waiting for a hashing slot before further ones get 503. */
   @IsInt() @Min(0) @Max(10_000) PASSWORD_HASH_QUEUE_LIMIT: number = 32;
+
+  /**
+   * Seals an AI assistant's API key before `ConfigureAssistant` goes on the bus, so no key is
+   * on a topic or in an event in clear: the translation service's PARLEY_SECRET_KEY, the same
+   * 32 bytes in base64 (`openssl rand -base64 32`). Empty: an assistant with a key cannot be
+   * set (422); one without a key (a local server) can.
+   */
+  @Sensitive()
+  @ValidateBy(
+    { name: 'isBase64Key', validator: { validate: isSecretKeyOrEmpty } },
+    { message: 'must be 32 bytes in base64 (openssl rand -base64 32), or empty' },
+  )
+  PARLEY_SECRET_KEY: string = '';
 
   /** How long a command request waits for its outcome before answering 504. */
   @IsInt() @Min(1) @Max(300_000) COMMAND_TIMEOUT_MS: number = 10_000;

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CommandSender } from '@parley/command-handling';
 import {
+  assistantKeySealContext,
   CRM_SERVICE,
   deterministicId,
   newId,
@@ -26,6 +27,7 @@ import {
   startServiceHarness,
   type ServiceHarness,
 } from '@parley/platform/testing';
+import { SecretBox } from '@parley/platform';
 import { waitUntil } from '@parley/test-infra';
 import {
   conversationTranslationStream,
@@ -148,6 +150,7 @@ const workspaceDriver = (harness: Harness, workspaceId: string) => {
 
 describe('translation service with conversation and crm on PGlite + in-process bus', () => {
   const workspaceId = `ws${hex()}`;
+  const secretKey = randomBytes(32).toString('base64');
   let harness: Harness;
   let libre: LibreTranslateStandIn;
   let openAi: OpenAiStandIn;
@@ -167,7 +170,7 @@ describe('translation service with conversation and crm on PGlite + in-process b
         CrmServiceModule.register(),
         TranslationServiceModule.register({
           libretranslate: { url: libre.url },
-          secretKey: randomBytes(32).toString('base64'),
+          secretKey,
         }),
       ],
       commandSender: { timeoutMs: 30_000 },
@@ -329,7 +332,16 @@ describe('translation service with conversation and crm on PGlite + in-process b
       TRANSLATION_SERVICE,
       'ConfigureAssistant',
       translationSettingsKey(workspaceId),
-      { endpoint: openAi.baseUrl, model: 'gpt-test', apiKey: 'sk-test-key', actorRole: 'admin' },
+      {
+        endpoint: openAi.baseUrl,
+        model: 'gpt-test',
+        // As the gateway sends it: sealed under the key the service shares.
+        sealedApiKey: SecretBox.fromBase64Key(secretKey).seal(
+          'sk-test-key',
+          assistantKeySealContext(workspaceId),
+        ),
+        actorRole: 'admin',
+      },
     );
     expect(templated).toMatchObject({ status: 'accepted' });
     expect(configured).toMatchObject({ status: 'accepted' });

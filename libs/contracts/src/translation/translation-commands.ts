@@ -33,14 +33,24 @@ export class ChangeTranslationSettingsDataDto implements ChangeTranslationSettin
 }
 
 /**
+ * The context the gateway seals an assistant's API key for in `ConfigureAssistant`, and the
+ * translation service opens it with: a sealed key copied into another workspace's command
+ * does not open.
+ */
+export const assistantKeySealContext = (workspaceId: string): string =>
+  `workspace:${workspaceId}:configure-assistant:api-key`;
+
+/**
  * Command `ConfigureAssistant` (B5, B7): an admin sets the OpenAI-compatible endpoint, model and
- * key (null: none, for a local server), or removes the assistant (`endpoint` null). The service
- * seals them before they are stored.
+ * key, or removes the assistant (`endpoint` null). The key never travels in clear: the gateway
+ * seals it (AES-256-GCM under PARLEY_SECRET_KEY, for `assistantKeySealContext`) before the
+ * command goes on the bus; the service opens it, then seals the settings whole to store them.
  */
 export interface ConfigureAssistantData {
   readonly endpoint: string | null;
   readonly model: string | null;
-  readonly apiKey: string | null;
+  /** The API key sealed by the gateway; null: none (a local server without one). */
+  readonly sealedApiKey: string | null;
   readonly actorRole: ActorRole;
 }
 
@@ -53,10 +63,11 @@ export class ConfigureAssistantDataDto implements ConfigureAssistantData {
   @IsString()
   @Length(1, 200)
   model!: string | null;
-  @ValidateIf((o: ConfigureAssistantDataDto) => o.apiKey !== null)
+  @ValidateIf((o: ConfigureAssistantDataDto) => o.sealedApiKey !== null)
   @IsString()
-  @Length(1, 2000)
-  apiKey!: string | null;
+  @Matches(/^v\d+\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/, { message: 'must be a sealed value' })
+  @Length(1, 4000)
+  sealedApiKey!: string | null;
   @IsIn(ROLES) actorRole!: ActorRole;
 }
 

@@ -83,6 +83,33 @@ describe('PGlite event store storage', () => {
     STARTUP_TIMEOUT_MS,
   );
 
+  it('given events with nested data, when they are read back, then data and metadata are plain objects and arrays of this realm', async () => {
+    // PGlite runs through Node's own loader (open-pglite.ts), so under Jest its JSON.parse is
+    // another realm's: objects whose prototype is not this Object.prototype, which
+    // class-transformer and `instanceof` refuse. The store must hand back ordinary values.
+    const store = await createPgliteEventStore({ pglite: shared, schema: 'realm_check' });
+    try {
+      const stream = `${uniqueContext()}-c1`;
+      const event = testEvent('c1', { content: { kind: 'text', text: 'hola' }, tags: [{ n: 1 }] });
+      await store.append(stream, [event], { expected: 'no_stream' });
+
+      const [read] = await store.readStream(stream);
+      const data = read!.event.data as { content: object; tags: object[] };
+
+      expect(read!.event).toEqual(event);
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(data.content)).toBe(Object.prototype);
+      expect(data.tags).toBeInstanceOf(Array);
+      expect(Object.getPrototypeOf(data.tags[0])).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(read!.event.metadata)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf((await store.readAll()).at(-1)!.event.data)).toBe(
+        Object.prototype,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   it('given a lent PGlite, when the event store closes, then the PGlite stays open for its owner', async () => {
     const store = await createPgliteEventStore({ pglite: shared, schema: 'lent_check' });
     await store.close();

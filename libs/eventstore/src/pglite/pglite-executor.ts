@@ -1,5 +1,23 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, QueryOptions } from '@electric-sql/pglite';
 import type { SqlExecutor, SqlQueryable } from '../sql/sql-executor';
+
+/** PostgreSQL's type OIDs of `json` and `jsonb`. */
+const JSON_OID = 114;
+const JSONB_OID = 3802;
+
+/**
+ * json and jsonb parsed by this module's `JSON.parse`. PGlite is loaded through Node's own
+ * module loader (open-pglite.ts), so under Jest its built-in parser belongs to another realm:
+ * the objects it makes have that realm's `Object.prototype`, and `instanceof` and
+ * class-transformer (which reads events' discriminated unions) refuse them. Parsed here, an
+ * event's data and metadata are ordinary objects in every runtime, as `pg` returns them.
+ */
+const QUERY_OPTIONS: QueryOptions = {
+  parsers: {
+    [JSON_OID]: (text: string) => JSON.parse(text) as unknown,
+    [JSONB_OID]: (text: string) => JSON.parse(text) as unknown,
+  },
+};
 
 /**
  * SqlExecutor over one PGlite instance. PGlite is a single connection: it runs one
@@ -15,14 +33,14 @@ export class PgliteExecutor implements SqlExecutor {
   ) {}
 
   async query<Row extends object>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.db.query<Row>(text, [...params])).rows;
+    return (await this.db.query<Row>(text, [...params], QUERY_OPTIONS)).rows;
   }
 
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) =>
       work({
         query: async <Row extends object>(text: string, params: readonly unknown[] = []) =>
-          (await tx.query<Row>(text, [...params])).rows,
+          (await tx.query<Row>(text, [...params], QUERY_OPTIONS)).rows,
       }),
     );
   }

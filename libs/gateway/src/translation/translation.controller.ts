@@ -4,6 +4,8 @@ import {
   Delete,
   Get,
   HttpCode,
+  HttpException,
+  HttpStatus,
   Inject,
   Param,
   Post,
@@ -11,6 +13,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  assistantKeySealContext,
   AssistantRequest,
   AssistantSettingsRequest,
   ConversationLanguagesRequest,
@@ -35,13 +38,14 @@ import {
   type TranslationSettingsView,
   type User,
 } from '@parley/contracts';
-import { READ_STORE } from '@parley/platform';
+import { READ_STORE, SecretBox } from '@parley/platform';
 import type { ReadStore } from '@parley/read-store';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ChatQueries } from '../chats/chat-queries';
 import { GatewayCommands } from '../commands/gateway-commands';
 import { AdminGuard } from '../crm/admin.guard';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { DraftAnswers } from './draft-answers';
 
 /**
@@ -54,12 +58,18 @@ import { DraftAnswers } from './draft-answers';
 @Controller('api')
 @UseGuards(AccessTokenGuard)
 export class TranslationController {
+  /** Seals an assistant's API key for the bus (PARLEY_SECRET_KEY); null without a key. */
+  private readonly box: SecretBox | null;
+
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(GatewayCommands) private readonly commands: GatewayCommands,
     @Inject(ChatQueries) private readonly chats: ChatQueries,
     @Inject(DraftAnswers) private readonly drafts: DraftAnswers,
-  ) {}
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    this.box = config.PARLEY_SECRET_KEY ? SecretBox.fromBase64Key(config.PARLEY_SECRET_KEY) : null;
+  }
 
   /** What every user may read of the settings: provider, team language, whether AI is set. */
   @Get('translation/settings')
@@ -95,7 +105,11 @@ export class TranslationController {
     );
   }
 
-  /** The AI assistant's endpoint, model and key: sealed by the service before it is stored. */
+  /**
+   * The AI assistant's endpoint, model and key. The key is sealed here, before the command goes
+   * on the bus (no plaintext key on a topic or in an event); the service opens it and seals the
+   * settings whole before they are stored.
+   */
   @Put('translation/assistant')
   @UseGuards(AdminGuard)
   @HttpCode(202)
@@ -106,7 +120,7 @@ export class TranslationController {
     const data: ConfigureAssistantData = {
       endpoint: body.endpoint,
       model: body.model,
-      apiKey: body.apiKey ?? null,
+      sealedApiKey: body.apiKey ? this.sealApiKey(user.workspaceId, body.apiKey) : null,
       actorRole: user.role,
     };
     return this.send(user, translationSettingsKey(user.workspaceId), 'ConfigureAssistant', data);
@@ -119,7 +133,7 @@ export class TranslationController {
     const data: ConfigureAssistantData = {
       endpoint: null,
       model: null,
-      apiKey: null,
+      sealedApiKey: null,
       actorRole: user.role,
     };
     return this.send(user, translationSettingsKey(user.workspaceId), 'ConfigureAssistant', data);
@@ -205,6 +219,22 @@ export class TranslationController {
     await this.chats.assertChatExists(user, conversationId);
     const data: ScoreConversationData = { conversationId, language: body.language ?? null };
     return this.send(user, conversationId, 'ScoreConversation', data);
+  }
+
+  private sealApiKey(workspaceId: string, apiKey: string): string {
+    if (!this.box) {
+      throw new HttpException(
+        {
+          statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+          error: 'Unprocessable Entity',
+          message:
+            'The AI assistant cannot be saved with a key: the gateway has no PARLEY_SECRET_KEY to seal it with.',
+          code: 'assistant.no_secret_key',
+        },
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      );
+    }
+    return this.box.seal(apiKey, assistantKeySealContext(workspaceId));
   }
 
   private send(user: User, aggregateId: string, type: string, data: object) {

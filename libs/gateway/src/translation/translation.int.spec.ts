@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { eventsForCommand, type CommandHandler } from '@parley/command-handling';
 import {
+  assistantKeySealContext,
   streamName,
   translationDraftKey,
   type CommandEnvelope,
@@ -7,6 +9,7 @@ import {
   type TranslateDraftData,
 } from '@parley/contracts';
 import { DomainRuleViolation } from '@parley/decider';
+import { SecretBox } from '@parley/platform';
 import {
   appendingHandler,
   startCommandStandIn,
@@ -19,6 +22,7 @@ const CHAT = 'ws1:tg:1:translated';
 const OTHER = 'ws2:tg:1:translated';
 
 describe('gateway: translation and the AI assistant (issue 12)', () => {
+  const secretKey = randomBytes(32).toString('base64');
   let gateway: TestGateway;
   let translation: CommandStandIn;
   let admin: string;
@@ -100,7 +104,7 @@ describe('gateway: translation and the AI assistant (issue 12)', () => {
   };
 
   beforeAll(async () => {
-    gateway = await startTestGateway();
+    gateway = await startTestGateway({ env: { PARLEY_SECRET_KEY: secretKey } });
     const accepting = appendingHandler(gateway.store, 'translation', (c) => `Test.${c.type}`);
     translation = await startCommandStandIn(gateway, 'translation', {
       TranslateDraft: translateDraft,
@@ -181,16 +185,37 @@ describe('gateway: translation and the AI assistant (issue 12)', () => {
     );
   });
 
-  it('when an admin sets the assistant, then ConfigureAssistant carries endpoint, model and key to the service; DELETE removes it', async () => {
+  it('when an admin sets the assistant, then ConfigureAssistant carries endpoint, model and the key sealed, never in clear; DELETE removes it', async () => {
+    const apiKey = 'sk-test-do-not-leak-0123456789';
     const set = await gateway.call('/api/translation/assistant', {
       token: admin,
       method: 'PUT',
-      body: { endpoint: 'http://127.0.0.1:11434/v1', model: 'llama3', apiKey: 'sk-test' },
+      body: { endpoint: 'http://127.0.0.1:11434/v1', model: 'llama3', apiKey },
     });
     expect(set.status).toBe(202);
+    const command = translation.received.at(-1)!;
+    expect(command).toMatchObject({
+      type: 'ConfigureAssistant',
+      data: { endpoint: 'http://127.0.0.1:11434/v1', model: 'llama3', actorRole: 'admin' },
+    });
+    expect(JSON.stringify(command)).not.toContain(apiKey);
+    expect(JSON.stringify(command)).not.toContain('do-not-leak');
+    const { sealedApiKey } = command.data as { sealedApiKey: string };
+    const box = SecretBox.fromBase64Key(secretKey);
+    expect(box.open(sealedApiKey, assistantKeySealContext('ws1'))).toBe(apiKey);
+    expect(() => box.open(sealedApiKey, assistantKeySealContext('ws2'))).toThrow();
+    const events = await gateway.store.readAll();
+    expect(JSON.stringify(events.map((e) => e.event))).not.toContain(apiKey);
+
+    const keyless = await gateway.call('/api/translation/assistant', {
+      token: admin,
+      method: 'PUT',
+      body: { endpoint: 'http://127.0.0.1:11434/v1', model: 'llama3', apiKey: null },
+    });
+    expect(keyless.status).toBe(202);
     expect(translation.received.at(-1)).toMatchObject({
       type: 'ConfigureAssistant',
-      data: { endpoint: 'http://127.0.0.1:11434/v1', model: 'llama3', apiKey: 'sk-test' },
+      data: { endpoint: 'http://127.0.0.1:11434/v1', model: 'llama3', sealedApiKey: null },
     });
     const removed = await gateway.call('/api/translation/assistant', {
       token: admin,
@@ -199,7 +224,7 @@ describe('gateway: translation and the AI assistant (issue 12)', () => {
     expect(removed.status).toBe(202);
     expect(translation.received.at(-1)).toMatchObject({
       type: 'ConfigureAssistant',
-      data: { endpoint: null, model: null, apiKey: null },
+      data: { endpoint: null, model: null, sealedApiKey: null },
     });
   });
 

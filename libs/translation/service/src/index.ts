@@ -31,7 +31,6 @@ export {
   type SettingsIssue,
   type SettingsValidation,
 } from './settings/chat-completion-settings';
-export { SecretBox, SecretBoxOpenFailed, type SecretBoxFailureReason } from './settings/secret-box';
 export {
   openChatCompletionSettings,
   sealChatCompletionSettings,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigureAssistantData } from '@parley/contracts';
+import { assistantKeySealContext, type ConfigureAssistantData } from '@parley/contracts';
 import { DomainRuleViolation } from '@parley/decider';
 import type { EventStore } from '@parley/eventstore';
-import { EVENT_STORE } from '@parley/platform';
+import { EVENT_STORE, SecretBox, SecretBoxOpenFailed } from '@parley/platform';
 import type { AssistantState } from '@parley/translation-domain';
 import type { ChatCompletionProvider } from '../chat-completion/chat-completion.port';
 import { DemoChatCompletion } from '../chat-completion/demo/demo-chat-completion';
@@ -13,7 +13,6 @@ import {
   openChatCompletionSettings,
   sealChatCompletionSettings,
 } from '../settings/sealed-chat-completion-settings';
-import { SecretBox, SecretBoxOpenFailed } from '../settings/secret-box';
 import { readTranslationSettings } from '../translation-streams';
 
 /** Who answers a workspace's advice and scoring requests, or why nobody does. */
@@ -86,26 +85,28 @@ export class Assistants {
 
   /**
    * The settings of `ConfigureAssistant`, checked and sealed for the workspace (null endpoint:
-   * removed). Settings equal to the stored ones come back as the stored sealed value, so the
-   * decider sees that nothing changed. Refused when they are not valid or there is no key.
+   * removed). The API key arrives sealed by the gateway and is opened here only to seal the
+   * settings whole. Settings equal to the stored ones come back as the stored sealed value, so
+   * the decider sees that nothing changed. Refused when they are not valid, there is no key, or
+   * the gateway's sealed key does not open (the two processes hold different keys).
    */
   async seal(workspaceId: string, data: ConfigureAssistantData): Promise<SealedAssistant> {
     if (data.endpoint === null) return { sealed: null, model: null };
+    if (!this.box) {
+      throw new DomainRuleViolation(
+        'assistant.no_secret_key',
+        'The AI assistant cannot be saved: the translation service has no PARLEY_SECRET_KEY to seal its key with.',
+      );
+    }
     const validation = validateChatCompletionSettings({
       endpoint: data.endpoint,
       model: data.model,
-      apiKey: data.apiKey,
+      apiKey: this.openApiKey(this.box, workspaceId, data.sealedApiKey),
     });
     if (!validation.ok) {
       throw new DomainRuleViolation(
         'assistant.invalid',
         `The AI assistant cannot be saved: ${validation.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}.`,
-      );
-    }
-    if (!this.box) {
-      throw new DomainRuleViolation(
-        'assistant.no_secret_key',
-        'The AI assistant cannot be saved: the translation service has no PARLEY_SECRET_KEY to seal its key with.',
       );
     }
     const { settings } = validation;
@@ -120,6 +121,20 @@ export class Assistants {
       sealed: sealChatCompletionSettings(this.box, workspaceId, settings),
       model: settings.model,
     };
+  }
+
+  /** The key the gateway sealed into the command (assistantKeySealContext), in clear. */
+  private openApiKey(box: SecretBox, workspaceId: string, sealed: string | null): string | null {
+    if (sealed === null) return null;
+    try {
+      return box.open(sealed, assistantKeySealContext(workspaceId));
+    } catch (error) {
+      if (!(error instanceof SecretBoxOpenFailed)) throw error;
+      throw new DomainRuleViolation(
+        'assistant.key_unreadable',
+        `The AI assistant cannot be saved: its key, sealed by the gateway, does not open here (${error.reason}); the gateway and the translation service must share PARLEY_SECRET_KEY.`,
+      );
+    }
   }
 
   private sameAsStored(

@@ -1,4 +1,5 @@
 import { Sensitive } from '@parley/config';
+import { isSecretKeyOrEmpty } from '@parley/platform';
 import { Matches, ValidateBy } from 'class-validator';
 import type { GoogleCredentials } from '../providers/google/google-translation-provider';
 import type { TranslationServiceOptions } from '../options';
@@ -27,12 +28,6 @@ export const googleServiceAccount = (json: string): GoogleCredentials | undefine
     ...(typeof projectId === 'string' ? { projectId } : {}),
   };
 };
-
-const isBase64Key = (value: unknown): boolean =>
-  value === '' ||
-  (typeof value === 'string' &&
-    /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) &&
-    Buffer.from(value, 'base64').length === 32);
 
 /**
  * The translation service's settings, wherever it runs (its own process, `npm start`): which
@@ -63,12 +58,13 @@ export class TranslationConfig {
   /** The LibreTranslate server's API key, when it was started with `--api-keys`. */
   @Sensitive() LIBRETRANSLATE_API_KEY: string = '';
   /**
-   * Seals the AI assistants' settings (endpoint, model, key) at rest: 32 bytes in base64
+   * Seals the AI assistants' settings (endpoint, model, key) at rest, and opens the key the
+   * gateway seals into `ConfigureAssistant`: the same 32 bytes in base64 as the gateway's
    * (`openssl rand -base64 32`). Empty: assistants cannot be configured.
    */
   @Sensitive()
   @ValidateBy(
-    { name: 'isBase64Key', validator: { validate: isBase64Key } },
+    { name: 'isBase64Key', validator: { validate: isSecretKeyOrEmpty } },
     { message: 'must be 32 bytes in base64 (openssl rand -base64 32), or empty' },
   )
   PARLEY_SECRET_KEY: string = '';

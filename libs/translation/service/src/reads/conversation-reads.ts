@@ -75,9 +75,7 @@ export const readConversationRecord = async (
   conversationId: string,
 ): Promise<ConversationRecord> => {
   const events = (await store.readStream(streamName('conversation', conversationId))).map(
-    // As plain JSON: PGlite answers objects without a prototype, and class-transformer's
-    // discriminator (the `content` union) refuses those, where the bus's copies read fine.
-    (r) => readEvent(conversationCatalog, JSON.parse(JSON.stringify(r.event))) as ConversationEvent,
+    (r) => readEvent(conversationCatalog, r.event) as ConversationEvent,
   );
   let clientProfileLanguage: string | null = null;
   const messages: ConversationMessage[] = [];

@@ -1,8 +1,8 @@
+import { SecretBoxOpenFailed, type SecretBox } from '@parley/platform';
 import {
   validateChatCompletionSettings,
   type ChatCompletionSettings,
 } from './chat-completion-settings';
-import { SecretBoxOpenFailed, type SecretBox } from './secret-box';
 
 /**
  * The context a workspace's settings are sealed for: a sealed value copied to another

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SecretBox, SecretBoxOpenFailed } from './secret-box';
+import { SecretBox, SecretBoxOpenFailed } from '@parley/platform';
 import {
   openChatCompletionSettings,
   sealChatCompletionSettings,

@@ -22,7 +22,19 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
- * Encrypts small secrets for storage with AES-256-GCM: confidential, and any change to the
+ * Whether `value` can be PARLEY_SECRET_KEY: 32 bytes in base64 (or base64url), or empty for none.
+ * For config validation, so a bad key stops the process at boot, not at the first seal.
+ */
+export const isSecretKeyOrEmpty = (value: unknown): boolean =>
+  value === '' ||
+  (typeof value === 'string' &&
+    /^[A-Za-z0-9+/_-]+={0,2}$/.test(value.trim()) &&
+    Buffer.from(value.trim(), 'base64').length === KEY_BYTES);
+
+/**
+ * Encrypts small secrets with AES-256-GCM under PARLEY_SECRET_KEY: the AI assistants' settings
+ * where they are stored, and their key while it travels from the gateway to the translation
+ * service inside a command on the bus. Confidential, and any change to the
  * sealed text or to the context it was sealed for is detected when it is opened.
  *
  * The sealed form is `v1.{keyId}.{base64url(iv ‖ ciphertext ‖ tag)}`: the version lets a later

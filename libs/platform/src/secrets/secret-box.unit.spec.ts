@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SecretBox, SecretBoxOpenFailed } from './secret-box';
+import { isSecretKeyOrEmpty, SecretBox, SecretBoxOpenFailed } from './secret-box';
 
 const keyOf = () => randomBytes(32).toString('base64');
 
@@ -108,5 +108,16 @@ describe('secret box', () => {
     const sealed = SecretBox.fromBase64Key(raw.toString('base64')).seal('s', 'c');
 
     expect(SecretBox.fromBase64Key(` ${raw.toString('base64url')}\n`).open(sealed, 'c')).toBe('s');
+  });
+
+  it('given config text, then a key is 32 bytes of base64 or empty, and anything else is refused at boot', () => {
+    const raw = randomBytes(32);
+
+    expect(isSecretKeyOrEmpty('')).toBe(true);
+    expect(isSecretKeyOrEmpty(raw.toString('base64'))).toBe(true);
+    expect(isSecretKeyOrEmpty(raw.toString('base64url'))).toBe(true);
+    expect(isSecretKeyOrEmpty(randomBytes(16).toString('base64'))).toBe(false);
+    expect(isSecretKeyOrEmpty('not base64 at all!')).toBe(false);
+    expect(isSecretKeyOrEmpty(undefined)).toBe(false);
   });
 });
