@@ -89,9 +89,10 @@ export class MarkMessageSentDataDto implements MarkMessageSentData {
 }
 
 /**
- * Commands `ArchiveConversation` and `UnarchiveConversation` (L4), `PinConversation` and
- * `UnpinConversation` (L8): a manager or a robot puts the chat away, brings it back, or keeps it
- * at hand. Each names the conversation only; who did it is the envelope's actor.
+ * Commands `ArchiveConversation` and `UnarchiveConversation` (L4), `PinConversation`,
+ * `UnpinConversation`, `IgnoreConversation` and `UnignoreConversation` (L8): a manager or a robot
+ * puts the chat away, brings it back, keeps it at hand, or puts the client on the ignore list
+ * and off it. Each names the conversation only; who did it is the envelope's actor.
  */
 export interface ChatPlacementData {
   readonly conversationId: string;
@@ -101,11 +102,25 @@ export class ChatPlacementDataDto implements ChatPlacementData {
   @IsString() @Length(1, 200) conversationId!: string;
 }
 
-/** The four commands that place a chat in the list, by the name the API and robots send. */
+/** The commands that place a chat in the list, by the name the API and robots send. */
 export const CHAT_PLACEMENT_COMMANDS = [
   'ArchiveConversation',
   'UnarchiveConversation',
   'PinConversation',
   'UnpinConversation',
+  'IgnoreConversation',
+  'UnignoreConversation',
 ] as const;
 export type ChatPlacementCommand = (typeof CHAT_PLACEMENT_COMMANDS)[number];
+
+/**
+ * Command `MarkConversationUnread` (L9): a manager marks the chat unread; reading it
+ * (`MarkRead`) clears the mark.
+ */
+export interface MarkUnreadData {
+  readonly conversationId: string;
+}
+
+export class MarkUnreadDataDto implements MarkUnreadData {
+  @IsString() @Length(1, 200) conversationId!: string;
+}

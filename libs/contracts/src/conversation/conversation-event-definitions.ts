@@ -41,6 +41,9 @@ import type {
   ConversationStarted,
   ConversationUnarchived,
   ConversationUnpinned,
+  ConversationIgnored,
+  ConversationUnignored,
+  ConversationMarkedUnread,
   ManagerMessageQueued,
   ManagerMessageRequeued,
   ConversationMessageDelivered,
@@ -221,6 +224,21 @@ export class ConversationUnpinnedDataDto implements DataOf<ConversationUnpinned>
   @IsISO8601({ strict: true }) unpinnedAt!: string;
 }
 
+export class ConversationIgnoredDataDto implements DataOf<ConversationIgnored> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) ignoredAt!: string;
+}
+
+export class ConversationUnignoredDataDto implements DataOf<ConversationUnignored> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) unignoredAt!: string;
+}
+
+export class ConversationMarkedUnreadDataDto implements DataOf<ConversationMarkedUnread> {
+  @IsString() @Length(1, 200) conversationId!: string;
+  @IsISO8601({ strict: true }) markedUnreadAt!: string;
+}
+
 /**
  * The conversation's events for the EventCatalog: current version, payload DTO, upcasters.
  * `Conversation.ClientMessageReceived` v1 → v2 adds `clientOrder` and `placedAt`
@@ -229,7 +247,8 @@ export class ConversationUnpinnedDataDto implements DataOf<ConversationUnpinned>
  * v2 → v3 widens `content` to every kind (issue 9): a v2 payload reads unchanged, and a process
  * that knows only v2 refuses a v3 photo instead of misreading it. `ClientMessageEdited`,
  * `ClientBlockedBot`, `ClientUnblockedBot`, `ClientMediaFetched` and `ClientMediaFetchFailed`
- * start at v1, as do `Archived`, `Unarchived`, `Pinned` and `Unpinned` (L4, L8).
+ * start at v1, as do `Archived`, `Unarchived`, `Pinned` and `Unpinned` (L4, L8), `Ignored`,
+ * `Unignored` (L8) and `MarkedUnread` (L9).
  */
 export const conversationEventDefinitions: readonly EventDefinition[] = [
   { type: 'Conversation.Started', schemaVersion: 1, data: ConversationStartedDataDto },
@@ -284,4 +303,11 @@ export const conversationEventDefinitions: readonly EventDefinition[] = [
   { type: 'Conversation.Unarchived', schemaVersion: 1, data: ConversationUnarchivedDataDto },
   { type: 'Conversation.Pinned', schemaVersion: 1, data: ConversationPinnedDataDto },
   { type: 'Conversation.Unpinned', schemaVersion: 1, data: ConversationUnpinnedDataDto },
+  { type: 'Conversation.Ignored', schemaVersion: 1, data: ConversationIgnoredDataDto },
+  { type: 'Conversation.Unignored', schemaVersion: 1, data: ConversationUnignoredDataDto },
+  {
+    type: 'Conversation.MarkedUnread',
+    schemaVersion: 1,
+    data: ConversationMarkedUnreadDataDto,
+  },
 ];

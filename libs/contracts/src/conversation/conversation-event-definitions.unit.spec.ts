@@ -182,6 +182,18 @@ const events = {
     conversationId,
     unpinnedAt: '2026-01-01T00:12:00.000Z',
   }),
+  'Conversation.Ignored': stored('Conversation.Ignored', {
+    conversationId,
+    ignoredAt: '2026-01-01T00:13:00.000Z',
+  }),
+  'Conversation.Unignored': stored('Conversation.Unignored', {
+    conversationId,
+    unignoredAt: '2026-01-01T00:14:00.000Z',
+  }),
+  'Conversation.MarkedUnread': stored('Conversation.MarkedUnread', {
+    conversationId,
+    markedUnreadAt: '2026-01-01T00:15:00.000Z',
+  }),
 } satisfies Record<ConversationEvent['type'], EventEnvelope>;
 
 const withData = (event: EventEnvelope, change: Record<string, unknown>): EventEnvelope => ({

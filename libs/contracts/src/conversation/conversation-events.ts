@@ -232,6 +232,31 @@ export type ConversationUnpinned = DomainEvent<
   { readonly conversationId: string; readonly unpinnedAt: string }
 >;
 
+/**
+ * The client was put on the ignore list (L8): their messages are still recorded and counted
+ * unread, but the chat shows only under the Ignored tab, raises no alert, and a message of
+ * theirs does not bring an archived chat back. Who did it is the event's actor.
+ */
+export type ConversationIgnored = DomainEvent<
+  'Conversation.Ignored',
+  { readonly conversationId: string; readonly ignoredAt: string }
+>;
+
+/** The client is off the ignore list (L8): the chat is back in the other tabs. */
+export type ConversationUnignored = DomainEvent<
+  'Conversation.Unignored',
+  { readonly conversationId: string; readonly unignoredAt: string }
+>;
+
+/**
+ * A manager marked the chat unread (L9): it counts as unread until somebody reads it
+ * (`Conversation.MarkedRead` clears it).
+ */
+export type ConversationMarkedUnread = DomainEvent<
+  'Conversation.MarkedUnread',
+  { readonly conversationId: string; readonly markedUnreadAt: string }
+>;
+
 export type ConversationEvent =
   | ConversationStarted
   | ClientMessageReceived
@@ -249,5 +274,8 @@ export type ConversationEvent =
   | ConversationArchived
   | ConversationUnarchived
   | ConversationPinned
-  | ConversationUnpinned;
+  | ConversationUnpinned
+  | ConversationIgnored
+  | ConversationUnignored
+  | ConversationMarkedUnread;
 export type ConversationEventType = ConversationEvent['type'];

@@ -1,5 +1,6 @@
 export * from './crm-events';
 export { crmEventDefinitions } from './crm-event-definitions';
+export { TAG_NAME_MAX } from './crm-validation';
 export * from './crm-commands';
 export * from './crm-api';
 export * from './crm-admin-api';

@@ -577,6 +577,41 @@ const describeConversationService = (name: string, engines: () => Promise<TestEn
       expect(again).toMatchObject({ status: 'accepted', positions: [] });
       expect(await conversationEvents(conversationId)).toHaveLength(after.length);
     });
+
+    it('given a read chat, when a manager marks it unread, ignores and unignores the client, then each is recorded once, by that manager (L8, L9)', async () => {
+      const chatId = String(Number.parseInt(hex(), 16));
+      const conversationId = await openConversation(chatId);
+      await sender.send(command('MarkRead', { conversationId }, conversationId));
+      const send = (type: string) => sender.send(command(type, { conversationId }, conversationId));
+
+      for (const type of [
+        'MarkConversationUnread',
+        'MarkConversationUnread',
+        'IgnoreConversation',
+        'IgnoreConversation',
+        'UnignoreConversation',
+      ]) {
+        expect(await send(type)).toMatchObject({ status: 'accepted' });
+      }
+      const events = (await conversationEvents(conversationId)).slice(3);
+      expect(events.map((event) => [event.type, event.metadata.actor.id])).toEqual([
+        ['Conversation.MarkedUnread', 'manager-1'],
+        ['Conversation.Ignored', 'manager-1'],
+        ['Conversation.Unignored', 'manager-1'],
+      ]);
+
+      // Reading clears the mark: MarkRead records even with no client message unread.
+      expect(await send('MarkRead')).toMatchObject({ status: 'accepted' });
+      expect((await conversationEvents(conversationId)).at(-1)?.type).toBe(
+        'Conversation.MarkedRead',
+      );
+      const elsewhere = command(
+        'IgnoreConversation',
+        { conversationId: 'ws-other:tg:1:1' },
+        conversationId,
+      );
+      expect(await sender.send(elsewhere)).toMatchObject({ status: 'rejected' });
+    });
   });
 };
 

@@ -4,7 +4,6 @@ import {
   CHAT_TABS,
   CHATS_COLLECTION,
   TIMELINE_COLLECTION,
-  type ChatTab,
   type ChatTabCounts,
   type ChatListItem,
   type ClientCard,
@@ -15,6 +14,7 @@ import {
 import { READ_STORE } from '@parley/platform';
 import type { Filter, ReadDocument, ReadStore } from '@parley/read-store';
 import { decodeChatListCursor, encodeChatListCursor } from './chat-list-cursor';
+import { chatListFilter } from './chat-list-filter';
 import { publicDocument } from './public-document';
 import {
   DEFAULT_PAGE_SIZE,
@@ -22,22 +22,6 @@ import {
   type ChatTabsQuery,
   type TimelineQuery,
 } from './query-params.dto';
-
-/** Which chats a quick tab (L8) holds: pinned ones, or by whose hand was last on them. */
-const tabFilter = (tab: ChatTab): Record<string, unknown> => {
-  switch (tab) {
-    case 'all':
-      return { ignored: { $ne: true } };
-    case 'pinned':
-      return { pinned: true, ignored: { $ne: true } };
-    case 'manual':
-      return { handledBy: 'manager', ignored: { $ne: true } };
-    case 'auto':
-      return { handledBy: 'robot', ignored: { $ne: true } };
-    case 'ignored':
-      return { ignored: true };
-  }
-};
 
 /**
  * The gateway's reads of the read models (L1, L5, L6, C3, C5, R1), always inside the user's
@@ -47,22 +31,33 @@ const tabFilter = (tab: ChatTab): Record<string, unknown> => {
 export class ChatQueries {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  /** Newest activity first, then `_id` descending; `nextCursor` continues after the last item. */
+  /**
+   * Newest activity first, then `_id` descending; `nextCursor` continues after the last item.
+   * The cursor is the last item's sort key (keyset), not an offset: a chat that moves to the top
+   * while the manager scrolls (a new message raises `lastActivityAt`, which never goes down) is
+   * not seen again further down, and no chat below the cursor shifts out of reach; a chat that
+   * moved up before it was reached comes with the live change, not with these pages.
+   */
   async chatList(user: User, query: ChatListQuery): Promise<Page<ChatListItem>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const filter: Record<string, unknown> = {
-      ...tabFilter(query.tab ?? 'all'),
-      workspaceId: user.workspaceId,
-      archived: query.archived ?? false,
-    };
-    if (query.cursor !== undefined) {
-      const after = decodeChatListCursor(query.cursor);
-      if (!after) throw invalidCursor('cursor');
-      filter['$or'] = [
-        { lastActivityAt: { $lt: after.lastActivityAt } },
-        { lastActivityAt: after.lastActivityAt, _id: { $lt: after._id } },
-      ];
-    }
+    const after = query.cursor === undefined ? null : decodeChatListCursor(query.cursor);
+    if (query.cursor !== undefined && !after) throw invalidCursor('cursor');
+    const filter = chatListFilter(
+      user,
+      query.tab ?? 'all',
+      query.archived ?? false,
+      query,
+      after
+        ? [
+            {
+              $or: [
+                { lastActivityAt: { $lt: after.lastActivityAt } },
+                { lastActivityAt: after.lastActivityAt, _id: { $lt: after._id } },
+              ],
+            },
+          ]
+        : [],
+    );
     const found = await this.readStore
       .collection(CHATS_COLLECTION)
       .find(filter, { sort: { lastActivityAt: -1, _id: -1 }, limit: limit + 1 });
@@ -74,16 +69,15 @@ export class ChatQueries {
     };
   }
 
-  /** How many chats each quick tab holds (L8), archived ones or the others (L4). */
+  /**
+   * How many chats each quick tab holds (L8), archived ones or the others (L4), with the same
+   * filters as the list, so a tab's count is what the list under it would show.
+   */
   async tabCounts(user: User, query: ChatTabsQuery): Promise<ChatTabCounts> {
     const chats = this.readStore.collection(CHATS_COLLECTION);
     const counts = await Promise.all(
       CHAT_TABS.map((tab) =>
-        chats.countDocuments({
-          ...tabFilter(tab),
-          workspaceId: user.workspaceId,
-          archived: query.archived ?? false,
-        }),
+        chats.countDocuments(chatListFilter(user, tab, query.archived ?? false, query)),
       ),
     );
     return Object.fromEntries(CHAT_TABS.map((tab, i) => [tab, counts[i]])) as ChatTabCounts;

@@ -152,17 +152,24 @@ describe('gateway queries over the read models (L1, L5, L6, C3, C5, R1)', () => 
   });
 
   it("when counting the tabs, then each tab's chats of my workspace, archived ones apart", async () => {
-    expect((await get('/api/chats/tabs')).body).toEqual({ all: 4, pinned: 1, manual: 1, auto: 2 });
+    expect((await get('/api/chats/tabs')).body).toEqual({
+      all: 4,
+      pinned: 1,
+      manual: 1,
+      auto: 2,
+      ignored: 0,
+    });
     expect((await get('/api/chats/tabs?archived=true')).body).toEqual({
       all: 1,
       pinned: 1,
       manual: 0,
       auto: 0,
+      ignored: 0,
     });
     const bad = await get<{ issues: { field: string; reason: string }[] }>('/api/chats?tab=mine');
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toEqual([
-      { field: 'tab', reason: 'tab must be one of all, pinned, manual, auto' },
+      { field: 'tab', reason: 'tab must be one of all, pinned, manual, auto, ignored' },
     ]);
   });
 

@@ -4,6 +4,7 @@ import {
   type ChatPlacementCommand,
   type ChatPlacementData,
   type CommandResponse,
+  type MarkUnreadData,
   type User,
 } from '@parley/contracts';
 import { AccessTokenGuard } from '../auth/access-token.guard';
@@ -12,9 +13,10 @@ import { ChatQueries } from '../chats/chat-queries';
 import { GatewayCommands } from './gateway-commands';
 
 /**
- * Where a manager puts a chat in the list (L4 archive and unarchive, L8 pin and unpin): each a
- * command to the conversation service, answered with its outcome (202; 404 for a chat not in
- * the user's workspace). A chat already where it is asked to be is accepted and changes nothing.
+ * Where a manager puts a chat in the list (L4 archive and unarchive, L8 pin and unpin, ignore
+ * and unignore the client, L9 mark unread): each a command to the conversation service,
+ * answered with its outcome (202; 404 for a chat not in the user's workspace). A chat already
+ * where it is asked to be is accepted and changes nothing.
  */
 @Controller('api/chats')
 @UseGuards(AccessTokenGuard)
@@ -46,6 +48,37 @@ export class ChatPlacementController {
   @HttpCode(202)
   unpin(@CurrentUser() user: User, @Param('conversationId') conversationId: string) {
     return this.place(user, conversationId, 'UnpinConversation');
+  }
+
+  /** The client on the ignore list (L8): kept, no alerts, only under the Ignored tab. */
+  @Post(':conversationId/ignore')
+  @HttpCode(202)
+  ignore(@CurrentUser() user: User, @Param('conversationId') conversationId: string) {
+    return this.place(user, conversationId, 'IgnoreConversation');
+  }
+
+  @Post(':conversationId/unignore')
+  @HttpCode(202)
+  unignore(@CurrentUser() user: User, @Param('conversationId') conversationId: string) {
+    return this.place(user, conversationId, 'UnignoreConversation');
+  }
+
+  /** Marked unread (L9) until somebody reads it (`POST /api/chats/:id/read`). */
+  @Post(':conversationId/unread')
+  @HttpCode(202)
+  async markUnread(
+    @CurrentUser() user: User,
+    @Param('conversationId') conversationId: string,
+  ): Promise<CommandResponse> {
+    await this.chats.assertChatExists(user, conversationId);
+    const data: MarkUnreadData = { conversationId };
+    return this.commands.send(
+      CONVERSATION_SERVICE,
+      user,
+      conversationId,
+      'MarkConversationUnread',
+      data,
+    );
   }
 
   private async place(

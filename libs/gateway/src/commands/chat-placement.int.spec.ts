@@ -12,7 +12,7 @@ const OPEN = 'ws1:tg:1:placed';
 const GONE = 'ws1:tg:1:placed-gone';
 const OTHER = 'ws2:tg:1:placed';
 
-describe('gateway: archive, unarchive, pin and unpin a chat (L4, L8)', () => {
+describe('gateway: archive, unarchive, pin, unpin, ignore, unignore and mark unread a chat (L4, L8, L9)', () => {
   let gateway: TestGateway;
   let conversation: CommandStandIn;
   let token: string;
@@ -27,6 +27,9 @@ describe('gateway: archive, unarchive, pin and unpin a chat (L4, L8)', () => {
       UnarchiveConversation: 'Conversation.Unarchived',
       PinConversation: 'Conversation.Pinned',
       UnpinConversation: 'Conversation.Unpinned',
+      IgnoreConversation: 'Conversation.Ignored',
+      UnignoreConversation: 'Conversation.Unignored',
+      MarkConversationUnread: 'Conversation.MarkedUnread',
     };
     return appendingHandler(gateway.store, 'conversation', (c) => events[c.type]!)(command);
   };
@@ -38,6 +41,9 @@ describe('gateway: archive, unarchive, pin and unpin a chat (L4, L8)', () => {
       UnarchiveConversation: handle,
       PinConversation: handle,
       UnpinConversation: handle,
+      IgnoreConversation: handle,
+      UnignoreConversation: handle,
+      MarkConversationUnread: handle,
     });
     await seedChats(gateway, [OPEN, GONE, OTHER]);
     const session = await gateway.signIn();
@@ -55,6 +61,9 @@ describe('gateway: archive, unarchive, pin and unpin a chat (L4, L8)', () => {
     ['unarchive', 'UnarchiveConversation'],
     ['pin', 'PinConversation'],
     ['unpin', 'UnpinConversation'],
+    ['ignore', 'IgnoreConversation'],
+    ['unignore', 'UnignoreConversation'],
+    ['unread', 'MarkConversationUnread'],
   ])(
     'when a manager asks to %s a chat, then 202 and a %s command by that manager',
     async (route, type) => {
@@ -81,9 +90,23 @@ describe('gateway: archive, unarchive, pin and unpin a chat (L4, L8)', () => {
       token,
       method: 'POST',
     });
+    const otherIgnored = await gateway.call(`/api/chats/${OTHER}/ignore`, {
+      token,
+      method: 'POST',
+    });
+    const otherUnread = await gateway.call(`/api/chats/${OTHER}/unread`, {
+      token,
+      method: 'POST',
+    });
     const anonymous = await gateway.call(`/api/chats/${OPEN}/archive`, { method: 'POST' });
 
-    expect([other.status, unknown.status, anonymous.status]).toEqual([404, 404, 401]);
+    expect([
+      other.status,
+      unknown.status,
+      anonymous.status,
+      otherIgnored.status,
+      otherUnread.status,
+    ]).toEqual([404, 404, 401, 404, 404]);
     expect(conversation.received.length).toBe(before);
   });
 

@@ -4,10 +4,11 @@ import { requireOpen, type DecidedEvents } from './conversation-rules';
 import type { ConversationState } from './conversation-state';
 
 /**
- * Archive, unarchive, pin or unpin the chat (L4, L8). The conversation must exist; a chat
- * already where it is asked to be emits nothing, so a second click or a robot that runs twice
- * adds nothing to the timeline. Archiving keeps the pin: an archived pinned chat is pinned again
- * when it comes back.
+ * Archive, unarchive, pin or unpin the chat, ignore the client or stop ignoring them (L4, L8).
+ * The conversation must exist; a chat already where it is asked to be emits nothing, so a
+ * second click or a robot that runs twice adds nothing to the timeline. Archiving keeps the pin:
+ * an archived pinned chat is pinned again when it comes back. Ignoring keeps both the pin and
+ * the archive: unignored, the chat is where it was.
  */
 export const placeChat = (c: PlaceChat, state: ConversationState): DecidedEvents => {
   const open = requireOpen(state);
@@ -28,6 +29,14 @@ export const placeChat = (c: PlaceChat, state: ConversationState): DecidedEvents
     case 'unpin':
       return open.pinned
         ? [{ type: 'Conversation.Unpinned', data: { conversationId, unpinnedAt: c.at } }]
+        : [];
+    case 'ignore':
+      return open.ignored
+        ? []
+        : [{ type: 'Conversation.Ignored', data: { conversationId, ignoredAt: c.at } }];
+    case 'unignore':
+      return open.ignored
+        ? [{ type: 'Conversation.Unignored', data: { conversationId, unignoredAt: c.at } }]
         : [];
     default:
       return assertNever(c.placement, 'chat placement');

@@ -143,12 +143,18 @@ export interface MarkRead {
 }
 
 /**
- * A manager or a robot archives, unarchives, pins or unpins the chat (L4, L8); `at` is when they
- * asked.
+ * A manager or a robot archives, unarchives, pins or unpins the chat, or puts the client on the
+ * ignore list or off it (L4, L8); `at` is when they asked.
  */
 export interface PlaceChat {
   readonly kind: 'PlaceChat';
-  readonly placement: 'archive' | 'unarchive' | 'pin' | 'unpin';
+  readonly placement: 'archive' | 'unarchive' | 'pin' | 'unpin' | 'ignore' | 'unignore';
+  readonly at: string;
+}
+
+/** A manager marks the chat unread (L9); `at` is when they asked. */
+export interface MarkUnread {
+  readonly kind: 'MarkUnread';
   readonly at: string;
 }
 
@@ -164,4 +170,5 @@ export type ConversationCommand =
   | RetryMessage
   | MarkMessageSent
   | MarkRead
+  | MarkUnread
   | PlaceChat;

@@ -17,7 +17,7 @@ import {
   retryMessage,
   sendMessage,
 } from './manager-messages';
-import { markRead } from './mark-read';
+import { markRead, markUnread } from './mark-read';
 import { placeChat } from './chat-placement';
 
 /**
@@ -62,10 +62,14 @@ import { placeChat } from './chat-placement';
  *   conversation only (`message.not_found`). A second outcome for the same message emits nothing.
  * - MarkRead needs an existing conversation (`conversation.not_found`); with nothing unread it
  *   emits nothing (the command is accepted, no event): there is nothing to mark, and a repeated
- *   click must not fill the timeline.
- * - PlaceChat archives, unarchives, pins or unpins the chat (L4, L8, `chat-placement.ts`); a
- *   chat already so emits nothing. A client message brings an archived chat back (evolve): the
- *   client wrote, a manager must see it.
+ *   click must not fill the timeline. A manager's unread mark (L9) counts as unread: reading
+ *   clears it.
+ * - MarkUnread (L9) marks the chat unread; a chat unread already (messages or a mark) emits
+ *   nothing.
+ * - PlaceChat archives, unarchives, pins or unpins the chat, ignores the client or stops
+ *   ignoring them (L4, L8, `chat-placement.ts`); a chat already so emits nothing. A client
+ *   message brings an archived chat back (evolve): the client wrote, a manager must see it;
+ *   not an ignored client's (L8: their messages are kept, still unread, but raise no alert).
  * - Unread counts client messages since the last MarkedRead. A manager's reply does not reset
  *   it: only MarkedRead does (B6), so the projector counts the same way.
  */
@@ -100,6 +104,8 @@ export const conversationDecider: Decider<
         return markMessageSent(command, state);
       case 'MarkRead':
         return markRead(command, state);
+      case 'MarkUnread':
+        return markUnread(command, state);
       case 'PlaceChat':
         return placeChat(command, state);
       default:

@@ -26,6 +26,8 @@ export const evolve = (
         bot: { status: 'member' },
         archived: false,
         pinned: false,
+        ignored: false,
+        markedUnread: false,
       };
     case 'Conversation.ClientMessageReceived': {
       const { messageId, externalMessageId, clientOrder, placedAt, sentAt, content } =
@@ -44,8 +46,9 @@ export const evolve = (
         ...open,
         messages: { ...open.messages, [messageId]: message },
         unread: open.unread + 1,
-        // The client wrote: an archived chat is back in the list (L4).
-        archived: false,
+        // The client wrote: an archived chat is back in the list (L4), unless the client is
+        // ignored (L8): their messages raise no alert.
+        archived: open.ignored ? open.archived : false,
       }));
     }
     case 'Conversation.ClientMessageEdited': {
@@ -111,7 +114,9 @@ export const evolve = (
         withDelivery(open, event.data.messageId, { status: 'sending' }),
       );
     case 'Conversation.MarkedRead':
-      return whenOpen(state, (open) => ({ ...open, unread: 0 }));
+      return whenOpen(state, (open) => ({ ...open, unread: 0, markedUnread: false }));
+    case 'Conversation.MarkedUnread':
+      return whenOpen(state, (open) => ({ ...open, markedUnread: true }));
     case 'Conversation.Archived':
       return whenOpen(state, (open) => ({ ...open, archived: true }));
     case 'Conversation.Unarchived':
@@ -120,6 +125,10 @@ export const evolve = (
       return whenOpen(state, (open) => ({ ...open, pinned: true }));
     case 'Conversation.Unpinned':
       return whenOpen(state, (open) => ({ ...open, pinned: false }));
+    case 'Conversation.Ignored':
+      return whenOpen(state, (open) => ({ ...open, ignored: true }));
+    case 'Conversation.Unignored':
+      return whenOpen(state, (open) => ({ ...open, ignored: false }));
     default:
       return assertNever(event, 'conversation event');
   }

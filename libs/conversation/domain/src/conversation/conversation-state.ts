@@ -65,6 +65,10 @@ export interface OpenConversation {
   /** Where the chat stands in the list (L4, L8): archived until unarchived or the client writes. */
   readonly archived: boolean;
   readonly pinned: boolean;
+  /** The client is on the ignore list (L8): messages recorded, no alert, archive kept. */
+  readonly ignored: boolean;
+  /** A manager marked the chat unread (L9) and nobody read it since. */
+  readonly markedUnread: boolean;
 }
 
 /** No client has written yet, or an open conversation. */

@@ -2,6 +2,7 @@ import {
   ChatPlacementDataDto,
   MarkMessageSentDataDto,
   MarkReadDataDto,
+  MarkUnreadDataDto,
   RetryMessageDataDto,
   SendMessageDataDto,
   type ChatPlacementCommand,
@@ -9,6 +10,7 @@ import {
   type CommandEnvelope,
   type MarkMessageSentData,
   type MarkReadData,
+  type MarkUnreadData,
   type RetryMessageData,
   type SendMessageData,
 } from '@parley/contracts';
@@ -26,7 +28,8 @@ import { runConversationCommand } from '../conversation-stream';
  * The conversation's commands (from the gateway, robots): `SendMessage` (B1), `MarkRead` (B6),
  * for a failed manager message (C4) `RetryMessage` and `MarkMessageSent`, and where the chat is
  * listed (L4, L8): `ArchiveConversation`, `UnarchiveConversation`, `PinConversation`,
- * `UnpinConversation`. A broken data
+ * `UnpinConversation`, `IgnoreConversation`, `UnignoreConversation`; `MarkConversationUnread`
+ * (L9). A broken data
  * contract throws ContractViolation and a broken rule DomainRuleViolation; the CommandProcessor
  * turns both into rejected outcomes. A command of one workspace never reaches another's
  * conversation (it reads as not found).
@@ -61,6 +64,13 @@ export const conversationCommandHandlers = (
     UnarchiveConversation: placeChat('UnarchiveConversation', 'unarchive'),
     PinConversation: placeChat('PinConversation', 'pin'),
     UnpinConversation: placeChat('UnpinConversation', 'unpin'),
+    IgnoreConversation: placeChat('IgnoreConversation', 'ignore'),
+    UnignoreConversation: placeChat('UnignoreConversation', 'unignore'),
+    MarkConversationUnread: onConversation<MarkUnreadData>(
+      MarkUnreadDataDto,
+      'MarkConversationUnread',
+      (_data, { metadata }) => ({ kind: 'MarkUnread', at: metadata.issuedAt }),
+    ),
     SendMessage: onConversation<SendMessageData>(
       SendMessageDataDto,
       'SendMessage',

@@ -48,6 +48,9 @@ const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> 
   archived: false,
   pinned: false,
   handledBy: null,
+  ignored: false,
+  markedUnread: false,
+  source: null,
   responsibleManagerId: null,
   deal: null,
   languages: [],
@@ -58,11 +61,14 @@ const chatDefaults = (workspaceId: string, at: string): Record<string, unknown> 
 
 /**
  * `handledBy` (L8's Auto and Manual tabs): whose hand was last on the chat, set by every change
- * a robot or a manager made. A manager reading the chat (MarkedRead) is not handling it.
+ * a robot or a manager made. A manager reading the chat (MarkedRead) or marking it unread to
+ * come back to it (MarkedUnread, L9) is not handling it.
  */
 const handlerOf = (event: ProjectedEvent): ChatHandler | null => {
   const { kind } = event.metadata.actor;
-  if (event.type === 'Conversation.MarkedRead') return null;
+  if (event.type === 'Conversation.MarkedRead' || event.type === 'Conversation.MarkedUnread') {
+    return null;
+  }
   return kind === 'robot' || kind === 'manager' ? kind : null;
 };
 
@@ -80,11 +86,17 @@ const handlerOf = (event: ProjectedEvent): ChatHandler | null => {
  * - requeued (a manager's retry) → nothing changes: like a queued message, the status waits for
  *   the channel's result;
  * - marked sent (a manager confirmed an `unconfirmed` message) → like delivered;
- * - marked read → `read`, unread 0.
+ * - marked read → `read`, unread 0, the manager's unread mark (L9) cleared;
+ * - marked unread (L9) → `markedUnread`, the status kept: the list shows the mark beside it;
+ * - an ignored client's message (L8) counts unread and sets `new_message` like any other (it is
+ *   kept), but does not bring an archived chat back and leaves `ignored` as it is: the chat stays
+ *   under the Ignored tab, which every other tab (and its count) leaves out.
  * Last activity (L1, L6) is the latest time of a message or a CRM action (contact, deal created);
  * reading and delivery results do not move a chat up the list. It is a `$max`, so it does not
  * depend on the order in which the conversation and CRM topics are read.
- * Fields owned by the CRM (contact id, deal, tags, responsible) are only defaulted by
+ * `source` (the attribution source, a chat-list filter) is the contact's, from its creation or
+ * the first `/start` recorded after it.
+ * Fields owned by the CRM (contact id, deal, tags, responsible, source) are only defaulted by
  * conversation events, never overwritten, and the other way round.
  */
 export const chatListOperations = (
@@ -154,7 +166,7 @@ export const chatListOperations = (
     return upsertChat(at, { $set: { ...fields, ...applied }, $max: { lastActivityAt: at } });
   };
 
-  /** Archived or pinned (L4, L8): where the chat is listed; its activity does not move. */
+  /** Archived, pinned or ignored (L4, L8): where the chat is listed; its activity does not move. */
   const placement = (at: string, fields: Record<string, unknown>): ReadModelOperation =>
     upsertChat(at, { $set: { ...fields, ...applied } });
 
@@ -179,25 +191,41 @@ export const chatListOperations = (
     }
     case 'Conversation.ClientMessageReceived': {
       const { content, sentAt, messageId, clientOrder, placedAt } = event.data;
-      return messageOperations(
-        sentAt,
-        timelineOrderKey(placedAt, source.position, clientOrder),
-        {
-          lastMessage: {
-            direction: 'in',
-            kind: content.kind,
-            preview: contentPreview(content),
-            at: sentAt,
+      // The client wrote: an archived chat is back in the list (L4), as in the conversation;
+      // not an ignored client's (L8). After the message's own operations, on the chat that has
+      // just applied this revision (and nothing later of the stream): so a redelivery after a
+      // crash between the two still unarchives it, and a later Archived is never undone.
+      const unarchive: ReadModelOperation = {
+        collection: CHATS_COLLECTION,
+        filter: {
+          _id: conversationId,
+          ...markApplied(source.streamName, source.revision),
+          ignored: { $ne: true },
+        },
+        update: { $set: { archived: false } },
+        upsert: false,
+      };
+      return [
+        ...messageOperations(
+          sentAt,
+          timelineOrderKey(placedAt, source.position, clientOrder),
+          {
+            lastMessage: {
+              direction: 'in',
+              kind: content.kind,
+              preview: contentPreview(content),
+              at: sentAt,
+            },
+            [LAST_MESSAGE_ID_FIELD]: messageId,
           },
-          [LAST_MESSAGE_ID_FIELD]: messageId,
-        },
-        {
-          // The client wrote: an archived chat is back in the list (L4), as in the conversation.
-          $set: { status: 'new_message', archived: false, ...applied },
-          $inc: { unreadCount: 1 },
-          $max: { lastActivityAt: sentAt },
-        },
-      );
+          {
+            $set: { status: 'new_message', ...applied },
+            $inc: { unreadCount: 1 },
+            $max: { lastActivityAt: sentAt },
+          },
+        ),
+        unarchive,
+      ];
     }
     case 'Conversation.ClientMessageEdited': {
       const { content, sentAt, messageId, clientOrder, placedAt, previousVersion } = event.data;
@@ -279,8 +307,12 @@ export const chatListOperations = (
       return [upsertChat(event.data.failedAt, { $set: { status: 'error', ...applied } })];
     case 'Conversation.MarkedRead':
       return [
-        upsertChat(event.data.readAt, { $set: { status: 'read', unreadCount: 0, ...applied } }),
+        upsertChat(event.data.readAt, {
+          $set: { status: 'read', unreadCount: 0, markedUnread: false, ...applied },
+        }),
       ];
+    case 'Conversation.MarkedUnread':
+      return [upsertChat(event.data.markedUnreadAt, { $set: { markedUnread: true, ...applied } })];
     case 'Conversation.Archived':
       return [placement(event.data.archivedAt, { archived: true })];
     case 'Conversation.Unarchived':
@@ -289,13 +321,21 @@ export const chatListOperations = (
       return [placement(event.data.pinnedAt, { pinned: true })];
     case 'Conversation.Unpinned':
       return [placement(event.data.unpinnedAt, { pinned: false })];
+    case 'Conversation.Ignored':
+      return [placement(event.data.ignoredAt, { ignored: true })];
+    case 'Conversation.Unignored':
+      return [placement(event.data.unignoredAt, { ignored: false })];
     case 'Crm.ContactCreated': {
-      const { contactId, firstName, lastName, username, createdAt } = event.data;
+      const { contactId, firstName, lastName, username, attribution, createdAt } = event.data;
       return [
         upsertChat(
           createdAt,
           {
-            $set: { 'contact.contactId': contactId, ...applied },
+            $set: {
+              'contact.contactId': contactId,
+              source: attribution.source ?? null,
+              ...applied,
+            },
             $max: { lastActivityAt: createdAt },
           },
           { 'contact.name': personName(firstName, lastName), 'contact.username': username },
@@ -329,7 +369,12 @@ export const chatListOperations = (
     case 'Crm.DealLineChanged':
       return [crmChange({ 'deal.line': event.data.to })];
     case 'Crm.AttributionRecorded':
-      return [];
+      // The first `/start` after a message created the contact (R2): now the chat has a source.
+      return [
+        upsertChat(event.metadata.occurredAt, {
+          $set: { source: event.data.attribution.source ?? null, ...applied },
+        }),
+      ];
     case 'Crm.ConversionRecorded': {
       // An external system's news (A3): the chat shows a system notification (L5).
       const at = event.data.occurredAt;

@@ -151,6 +151,9 @@ export const clientCardOperations = (
     case 'Conversation.Unarchived':
     case 'Conversation.Pinned':
     case 'Conversation.Unpinned':
+    case 'Conversation.Ignored':
+    case 'Conversation.Unignored':
+    case 'Conversation.MarkedUnread':
       return [];
     default:
       return assertNever(event, 'projected event');

@@ -105,7 +105,10 @@ describe('projections of conversions and attribution (issue 10, A3, R2, R7)', ()
     };
     const of = given('Crm.AttributionRecorded', { attribution }, 'crm');
     expect(of('cards')[0]!.update['$set']).toMatchObject({ 'contact.attribution': attribution });
-    expect(of('chats')).toEqual([]);
+    // The chat list's `source` filter (issue 11) follows the attribution's source.
+    expect(of('chats').map((o) => o.update['$set'])).toEqual([
+      expect.objectContaining({ source: 'facebook' }),
+    ]);
     expect(of('timeline')[0]!.update['$set']).toMatchObject({
       item: {
         action: 'contact.attributed',

@@ -365,6 +365,56 @@ export const conversationHistory = (workspaceId = 'w1', telegramUserId = '42', b
       })();
       return inConversation(event);
     },
+    /** The client put on the ignore list or taken off it (L8), by a manager or a robot. */
+    ignored: (
+      ignored: boolean,
+      at: string,
+      actor: Actor = { kind: 'manager', id: 'm1' },
+    ): StreamEvent =>
+      inConversation(
+        ignored
+          ? envelope(
+              'Conversation.Ignored',
+              { conversationId, ignoredAt: at },
+              conversationId,
+              at,
+              actor,
+            )
+          : envelope(
+              'Conversation.Unignored',
+              { conversationId, unignoredAt: at },
+              conversationId,
+              at,
+              actor,
+            ),
+      ),
+    /** A manager marked the chat unread (L9). */
+    markedUnread: (at: string, managerId = 'm1'): StreamEvent =>
+      inConversation(
+        envelope(
+          'Conversation.MarkedUnread',
+          { conversationId, markedUnreadAt: at },
+          conversationId,
+          at,
+          { kind: 'manager', id: managerId },
+        ),
+      ),
+    /** The first `/start` after a message created the contact (R2), with this source. */
+    attributionRecorded: (source: string | null, at: string): StreamEvent =>
+      inCrm(
+        contactId,
+        envelope(
+          'Crm.AttributionRecorded',
+          {
+            contactId,
+            conversationId,
+            attribution: { source, campaign: null, ad: null, adSet: null, raw: source },
+          },
+          contactId,
+          at,
+          crmActor,
+        ),
+      ),
     contactCreated: (at: string): StreamEvent =>
       inCrm(
         contactId,

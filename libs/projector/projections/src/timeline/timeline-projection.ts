@@ -395,6 +395,12 @@ export const timelineOperations = (
       return [crmAction('chat.pinned', 'pinned the chat', {})];
     case 'Conversation.Unpinned':
       return [crmAction('chat.unpinned', 'unpinned the chat', {})];
+    case 'Conversation.Ignored':
+      return [crmAction('chat.ignored', 'put the client on the ignore list', {})];
+    case 'Conversation.Unignored':
+      return [crmAction('chat.unignored', 'took the client off the ignore list', {})];
+    case 'Conversation.MarkedUnread':
+      return [crmAction('chat.marked_unread', 'marked the chat unread', {})];
     default:
       return assertNever(event, 'projected event');
   }
