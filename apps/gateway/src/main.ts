@@ -6,8 +6,18 @@ import { newId } from '@parley/contracts';
 import { configureGateway, GatewayConfig, GatewayServiceModule } from '@parley/gateway';
 import { runServiceProcess, ServiceProcessConfig } from '@parley/platform';
 import { MediaStoreConfig, openMediaStore } from '@parley/media-store';
-import { ProjectorServiceModule, rebuildReadModels } from '@parley/projector-service';
+import {
+  catchUpSearchIndex,
+  ProjectorServiceModule,
+  rebuildReadModels,
+} from '@parley/projector-service';
 import { createInMemoryReadStore, createMongoReadStore } from '@parley/read-store';
+import {
+  createPostgresSearchIndex,
+  SearchConfig,
+  searchDatabaseUrl,
+  searchSchema,
+} from '@parley/search';
 
 class GatewayProcessConfig extends ServiceProcessConfig {
   /**
@@ -24,17 +34,31 @@ class GatewayProcessConfig extends ServiceProcessConfig {
 const config = loadConfigOrExit(GatewayProcessConfig);
 const gateway = loadConfigOrExit(GatewayConfig);
 const media = loadConfigOrExit(MediaStoreConfig);
+const search = loadConfigOrExit(SearchConfig);
 const instanceId = newId();
 // With in-memory read models every gateway replica projects for itself, in a group of its own.
 const embeddedProjector = config.READ_STORE_URL === '';
 void runServiceProcess(
   embeddedProjector ? `gateway-${instanceId}` : 'gateway',
   config,
-  async (engines) => {
+  async (engines, health) => {
     const readStore = embeddedProjector
       ? createInMemoryReadStore()
       : await createMongoReadStore({ url: config.READ_STORE_URL, dbName: config.READ_STORE_DB });
     if (embeddedProjector) await rebuildReadModels(engines.store, readStore);
+    // Search (L2) is in PostgreSQL whichever way the read models are kept: the projector writes
+    // it (here when embedded), every replica reads it.
+    const schema = searchSchema(search, config.EVENT_STORE_SCHEMA);
+    const searchIndex = await createPostgresSearchIndex({
+      connectionString: searchDatabaseUrl(search, config.EVENT_STORE_URL),
+      schema,
+    });
+    if (embeddedProjector) await catchUpSearchIndex(engines.store, searchIndex);
+    health.register({
+      name: 'search',
+      description: `search read model (PostgreSQL, schema ${schema})`,
+      check: () => searchIndex.check(),
+    });
     const mediaStore = await openMediaStore({ ...config, ...media });
     const commandSender = new CommandSender({
       bus: engines.bus,
@@ -48,11 +72,13 @@ void runServiceProcess(
         ...(embeddedProjector ? [ProjectorServiceModule.register()] : []),
       ],
       readStore,
+      searchIndex,
       commandSender,
       configure: (app) => configureGateway(app),
       stop: async () => {
         await commandSender.stop();
         await mediaStore.close();
+        await searchIndex.close();
         await readStore.close();
       },
     };

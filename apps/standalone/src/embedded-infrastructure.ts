@@ -11,12 +11,15 @@ import {
 } from '@parley/eventstore';
 import type { HealthRegistry } from '@parley/platform';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { rebuildReadModels } from '@parley/projector-service';
+import { catchUpSearchIndex, rebuildReadModels } from '@parley/projector-service';
 import { Relay, SqlCheckpointStore } from '@parley/relay';
+import { createPgliteSearchIndex, type SearchIndex } from '@parley/search';
 
 /**
  * The embedded default's engines: PGlite event store, in-process bus, in-memory read store,
- * and the relay between store and bus. The relay keeps its checkpoint in PGlite beside the
+ * the search read model in a PGlite of its own (with pg_trgm and unaccent, under `search/`; it
+ * is kept across restarts, fed by the projector like the services' PostgreSQL one), and the
+ * relay between store and bus. The relay keeps its checkpoint in PGlite beside the
  * events, so a restart publishes only what it had not published yet, instead of pushing the
  * whole log through every reaction again; the in-memory read models are rebuilt from the log by
  * the projector's rebuild at every boot.
@@ -25,9 +28,13 @@ export interface EmbeddedInfrastructure {
   readonly store: EventStore;
   readonly bus: Bus;
   readonly readStore: ReadStore;
+  readonly searchIndex: SearchIndex;
   readonly relay: Relay;
   readonly commandSender: CommandSender;
-  /** Rebuild the read models, then start relaying, once every consumer is subscribed. */
+  /**
+   * Rebuild the read models and catch the search index up, then start relaying, once every
+   * consumer is subscribed.
+   */
   startRelay(): Promise<EmbeddedBootReport>;
   close(): Promise<void>;
 }
@@ -50,6 +57,7 @@ export const startEmbeddedInfrastructure = async (
   const store = await createPgliteEventStore({ pglite: db });
   const bus = createInProcessBus();
   const readStore = createInMemoryReadStore();
+  const searchIndex = await createPgliteSearchIndex({ dataDir: path.join(absolute, 'search') });
   // The checkpoint at most once a second (and at stop): saving it after every event was one
   // more write per event; after a crash the repeats are dropped by event id.
   const relay = new Relay({
@@ -79,6 +87,11 @@ export const startEmbeddedInfrastructure = async (
     check: async () => undefined,
   });
   health.register({
+    name: 'search',
+    description: `search read model on PGlite in ${path.join(absolute, 'search')}`,
+    check: () => searchIndex.check(),
+  });
+  health.register({
     name: 'read-store',
     description: 'read models in memory',
     check: async () => undefined,
@@ -88,12 +101,15 @@ export const startEmbeddedInfrastructure = async (
     store,
     bus,
     readStore,
+    searchIndex,
     relay,
     commandSender,
     startRelay: async () => {
       // Nothing reaches the projector before the relay starts, so the rebuild has the read
       // store to itself; events it and the relay both carry are no-ops the second time.
       const rebuilt = await rebuildReadModels(store, readStore);
+      // The search index is kept on disk: only what came after its last catch-up is applied.
+      await catchUpSearchIndex(store, searchIndex);
       await relay.start();
       return { rebuiltFromEvents: rebuilt.events, relayResumesAfter: relay.position };
     },
@@ -102,6 +118,7 @@ export const startEmbeddedInfrastructure = async (
       await commandSender.stop();
       await bus.close();
       await readStore.close();
+      await searchIndex.close();
       await store.close();
       await db.close();
     },

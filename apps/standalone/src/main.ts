@@ -82,6 +82,7 @@ const main = async (): Promise<void> => {
       health,
       workspace: { defaultWorkspaceId: config.WORKSPACE_ID },
       readStore: engines.readStore,
+      searchIndex: engines.searchIndex,
       commandSender: engines.commandSender,
     },
     modules: [

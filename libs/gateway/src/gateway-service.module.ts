@@ -5,6 +5,8 @@ import { AdminHealthDetails } from './auth/admin-health-details';
 import { AuthController } from './auth/auth.controller';
 import { SameOriginGuard } from './auth/same-origin.guard';
 import { TokenService } from './auth/token-service';
+import { ChatViews } from './chat-views/chat-views';
+import { ChatViewsController } from './chat-views/chat-views.controller';
 import { ChatQueries } from './chats/chat-queries';
 import { ChatsController } from './chats/chats.controller';
 import { ChatCommandsController } from './commands/chat-commands.controller';
@@ -20,6 +22,7 @@ import { ChatMediaController } from './media/chat-media.controller';
 import { MediaController } from './media/media.controller';
 import { MediaLinks } from './media/media-links';
 import { RobotsController } from './robots/robots.controller';
+import { SearchController } from './search/search.controller';
 import { GatewayRedis } from './sessions/gateway-redis';
 import { InMemoryRefreshTokenStore } from './sessions/in-memory-refresh-token-store';
 import { RedisRefreshTokenStore } from './sessions/redis-refresh-token-store';
@@ -49,7 +52,8 @@ export interface GatewayModuleOptions {
 /**
  * The gateway (docs/architecture.md): users and sessions, the HTTP API over the read models and the
  * commands, WebSocket push. Needs READ_STORE, COMMAND_SENDER, BUS, CLOCK and WORKSPACE_SETTINGS
- * from the platform; the process calls `configureGateway(app)` before listening. It lets an
+ * from the platform, and SEARCH_INDEX for search (without it `/api/search` answers 503); the
+ * process calls `configureGateway(app)` before listening. It lets an
  * admin's access token see the detailed `/health` (AdminHealthDetails). With REDIS_URL
  * the sign-in limits and the session records live in Redis, otherwise in this process's memory.
  */
@@ -63,6 +67,7 @@ export class GatewayServiceModule {
         ChatsController,
         ChatCommandsController,
         ChatPlacementController,
+        ChatViewsController,
         LiveTicketController,
         TasksNotesController,
         UsersController,
@@ -73,6 +78,7 @@ export class GatewayServiceModule {
         TemplatesController,
         RobotsController,
         TranslationController,
+        SearchController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -111,6 +117,7 @@ export class GatewayServiceModule {
         SameOriginGuard,
         AdminHealthDetails,
         ChatQueries,
+        ChatViews,
         GatewayCommands,
         LiveTickets,
         LivePush,

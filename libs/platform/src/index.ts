@@ -20,3 +20,9 @@ export * from './runtime/stop-on-signals';
 export * from './runtime/run-service-process';
 export { commandProcessorProvider } from './runtime/command-processor-provider';
 export { SharedRedis, type SharedRedisOptions } from './redis/shared-redis';
+export {
+  isSecretKeyOrEmpty,
+  SecretBox,
+  SecretBoxOpenFailed,
+  type SecretBoxFailureReason,
+} from './secrets/secret-box';

@@ -4,6 +4,7 @@ import type { Bus } from '@parley/bus';
 import type { CommandSender } from '@parley/command-handling';
 import type { EventStore } from '@parley/eventstore';
 import type { ReadStore } from '@parley/read-store';
+import type { SearchIndex } from '@parley/search';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
 import { BusErrorsFilter } from '@parley/bus';
@@ -13,6 +14,7 @@ import {
   COMMAND_SENDER,
   EVENT_STORE,
   READ_STORE,
+  SEARCH_INDEX,
   WORKSPACE_SETTINGS,
   type Clock,
   type WorkspaceSettings,
@@ -24,6 +26,7 @@ export interface PlatformPorts {
   readonly health: HealthRegistry;
   readonly workspace: WorkspaceSettings;
   readonly readStore?: ReadStore;
+  readonly searchIndex?: SearchIndex;
   readonly commandSender?: CommandSender;
   readonly clock?: Clock;
 }
@@ -44,6 +47,7 @@ export class PlatformModule {
       { provide: CLOCK, useValue: ports.clock ?? (() => new Date()) },
     ];
     if (ports.readStore) providers.push({ provide: READ_STORE, useValue: ports.readStore });
+    if (ports.searchIndex) providers.push({ provide: SEARCH_INDEX, useValue: ports.searchIndex });
     if (ports.commandSender)
       providers.push({ provide: COMMAND_SENDER, useValue: ports.commandSender });
     return {

@@ -5,6 +5,8 @@
 export const EVENT_STORE = 'parley:EventStore';
 export const BUS = 'parley:Bus';
 export const READ_STORE = 'parley:ReadStore';
+/** The search read model (`SearchIndex`, L2): fed by the projector, read by the gateway. */
+export const SEARCH_INDEX = 'parley:SearchIndex';
 export const COMMAND_SENDER = 'parley:CommandSender';
 /** `() => Date`: the one clock, so tests can hold time still. */
 export const CLOCK = 'parley:Clock';

@@ -14,7 +14,14 @@ import type { ReadModelChange } from '../read-models/read-model-change';
  *   POST /api/auth/refresh  (refresh cookie) → SignInResponse
  *   POST /api/auth/logout   clears the refresh cookie
  *   GET  /api/me            → User
- *   GET  /api/chats?limit=&cursor=&archived=            → Page<ChatListItem>
+ *   GET  /api/chats?limit=&cursor=&archived=&tab=&<ChatListFilters>  → Page<ChatListItem>
+ *        (issue 11: filters as query parameters, lists comma-separated; 400 naming the field)
+ *   GET  /api/chats/tabs?archived=&<ChatListFilters>    → ChatTabCounts
+ *   POST /api/chats/:conversationId/pin|unpin|archive|unarchive|ignore|unignore|unread
+ *        → CommandResponse (L4, L8, L9)
+ *   GET  /api/chat-views → {items: ChatView[]}; POST /api/chat-views SaveChatViewRequest → 201
+ *        ChatView (409 `view.name_taken`, `view.limit_reached`); DELETE /api/chat-views/:viewId
+ *        → 204 (404 `view.not_found`, 409 `view.built_in`)
  *   GET  /api/chats/:conversationId                     → ChatListItem
  *   GET  /api/chats/:conversationId/timeline?before=&limit= → Page<TimelineItem> (oldest first)
  *   GET  /api/chats/:conversationId/card                → ClientCard

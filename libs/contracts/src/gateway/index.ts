@@ -1,2 +1,3 @@
 export * from './gateway-api';
 export * from './search-api';
+export * from './chat-view-events';

@@ -5,6 +5,7 @@ import type { EventStore } from '@parley/eventstore';
 import type { RunningNestService } from '@parley/platform';
 import { embeddedEngines, startServiceHarness } from '@parley/platform/testing';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
+import type { SearchIndex } from '@parley/search';
 import { configureGateway, type ConfigureGatewayOptions } from '../configure-gateway';
 import { GatewayConfig } from '../gateway.config';
 import { GatewayServiceModule, type GatewayModuleOptions } from '../gateway-service.module';
@@ -42,6 +43,10 @@ export interface TestGatewayOptions {
   readonly bus?: Bus;
   /** Default TEST_WORKSPACE. */
   readonly workspaceId?: string;
+  /** Default: a fresh in-memory read store. The gateway closes it. */
+  readonly readStore?: ReadStore;
+  /** The search index behind `/api/search` (SEARCH_INDEX); the gateway closes it. Default none. */
+  readonly searchIndex?: SearchIndex;
 }
 
 /**
@@ -59,7 +64,8 @@ export const startTestGateway = async (options: TestGatewayOptions = {}): Promis
     engines: embeddedEngines({ bus: options.bus }),
     serviceName: 'gateway-test',
     workspaceId: options.workspaceId ?? TEST_WORKSPACE,
-    readStore: createInMemoryReadStore(),
+    readStore: options.readStore ?? createInMemoryReadStore(),
+    ...(options.searchIndex && { searchIndex: options.searchIndex }),
     commandSender: true,
     modules: [GatewayServiceModule.register(config, options.module)],
     http: true,

@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { CommandSender } from '@parley/command-handling';
 import type { ReadStore } from '@parley/read-store';
+import type { SearchIndex } from '@parley/search';
 import { startHealthOpsListener } from '../health/health-ops-listener';
 import { HealthRegistry } from '../health/health-registry';
 import { connectEngines, type ConnectedEngines } from './connect-engines';
@@ -11,6 +12,7 @@ import { stopOnSignals } from './stop-on-signals';
 export interface ServiceParts {
   readonly modules: readonly DynamicModule[];
   readonly readStore?: ReadStore;
+  readonly searchIndex?: SearchIndex;
   readonly commandSender?: CommandSender;
   readonly configure?: (app: INestApplication) => void | Promise<void>;
   /** Runs after the app stopped, before the engines close. */
@@ -43,6 +45,7 @@ export const runServiceProcess = async (
         health,
         workspace: { defaultWorkspaceId: config.WORKSPACE_ID },
         readStore: service.readStore,
+        searchIndex: service.searchIndex,
         commandSender: service.commandSender,
       },
       modules: service.modules,

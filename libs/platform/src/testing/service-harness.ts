@@ -5,6 +5,7 @@ import { CommandSender } from '@parley/command-handling';
 import { newId } from '@parley/contracts';
 import type { EventStore } from '@parley/eventstore';
 import type { ReadStore } from '@parley/read-store';
+import type { SearchIndex } from '@parley/search';
 import { InMemoryCheckpointStore, Relay } from '@parley/relay';
 import { HealthRegistry } from '../health/health-registry';
 import {
@@ -27,6 +28,8 @@ export interface ServiceHarnessOptions<S extends CommandSenderOption = false> {
   readonly serviceName?: string;
   /** A read store port; closed on close. */
   readonly readStore?: ReadStore;
+  /** A search index port (SEARCH_INDEX); closed on close. */
+  readonly searchIndex?: SearchIndex;
   /** A started CommandSender, also given to the service as its port. Default none. */
   readonly commandSender?: S;
   /** Listen for HTTP on a free port of 127.0.0.1. Default false. */
@@ -68,6 +71,8 @@ export const startServiceHarness = async <S extends CommandSenderOption = false>
     closers.push(cleanup);
     const { readStore } = options;
     if (readStore) closers.push(() => readStore.close());
+    const { searchIndex } = options;
+    if (searchIndex) closers.push(() => searchIndex.close());
 
     let sender: CommandSender | undefined;
     if (options.commandSender) {
@@ -87,6 +92,7 @@ export const startServiceHarness = async <S extends CommandSenderOption = false>
         health,
         workspace: { defaultWorkspaceId: options.workspaceId },
         ...(readStore && { readStore }),
+        ...(searchIndex && { searchIndex }),
         ...(sender && { commandSender: sender }),
         ...(options.clock && { clock: options.clock }),
       },

@@ -11,4 +11,14 @@ export * from './robots/robot-rules-projection';
 export * from './robots/robot-runs-timeline-projection';
 export * from './translation/translation-projection';
 export * from './project-event';
+export type {
+  SearchContactProfile,
+  SearchContactTags,
+  SearchConversationActivity,
+  SearchMessage,
+  SearchMessageLanguage,
+  SearchMessageTranslation,
+  SearchOperation,
+} from './search/search-operation';
+export { searchableText, searchOperations } from './search/search-projection';
 export * from './testing/conversation-history';

@@ -5,3 +5,5 @@ export * from './apply-projection';
 export * from './rebuild-read-models';
 export * from './read-model-indexes';
 export * from './projectable-event-sources';
+export * from './staged-writes';
+export { catchUpSearchIndex, type SearchCatchUpReport } from './catch-up-search-index';

@@ -1,14 +1,17 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { Bus } from '@parley/bus';
 import { READ_MODEL_CHANGES_TOPIC, type ReadModelChange } from '@parley/contracts';
-import { BUS, HealthRegistry, READ_STORE } from '@parley/platform';
+import { BUS, HealthRegistry, READ_STORE, SEARCH_INDEX } from '@parley/platform';
 import {
   collectionsOf,
   projectEvent,
   projectWorkspaceEvent,
+  searchOperations,
   type ProjectableEvent,
+  type SearchOperation,
 } from '@parley/projections';
 import type { ReadStore } from '@parley/read-store';
+import type { SearchIndex } from '@parley/search';
 import { applyProjection } from './apply-projection';
 import { PerKeyQueue } from './per-key-queue';
 import { ensureReadModelIndexes } from './read-model-indexes';
@@ -26,6 +29,8 @@ export class Projector implements OnModuleInit {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(BUS) private readonly bus: Bus,
     private readonly health: HealthRegistry,
+    /** The search read model (L2); a process without one projects no search. */
+    @Optional() @Inject(SEARCH_INDEX) private readonly searchIndex: SearchIndex | null = null,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -46,7 +51,9 @@ export class Projector implements OnModuleInit {
    * and then failed to announce it: a retry announces every collection the event touches. A
    * template library's event (B1, B3) or a robot rule's (A4) changes its workspace's document
    * and announces nothing; a rule's run (A2) changes its rule's document, then its conversation's
-   * timeline, which is announced.
+   * timeline, which is announced. The search read model (L2) is written in the conversation's
+   * turn too, after its documents, and announces nothing: a failure there fails the event, whose
+   * retry changes the documents no more and announces them (`retry`).
    */
   async handle(source: ProjectableEvent, retry = false): Promise<ReadModelChange | null> {
     await this.ready();
@@ -56,10 +63,16 @@ export class Projector implements OnModuleInit {
         applyProjection(this.readStore, workspace),
       );
     }
+    const search = this.searchIndex ? searchOperations(source) : [];
     const projection = projectEvent(source);
-    if (!projection) return null;
+    if (!projection) {
+      const [first] = search;
+      if (first) await this.conversations.run(first.conversationId, () => this.applySearch(search));
+      return null;
+    }
     return this.conversations.run(projection.conversationId, async () => {
       const changed = await applyProjection(this.readStore, projection);
+      await this.applySearch(search);
       const collections = changed.length === 0 && retry ? collectionsOf(projection) : changed;
       if (collections.length === 0) return null;
       const change: ReadModelChange = {
@@ -73,6 +86,10 @@ export class Projector implements OnModuleInit {
       ]);
       return change;
     });
+  }
+
+  private async applySearch(operations: readonly SearchOperation[]): Promise<void> {
+    if (this.searchIndex && operations.length > 0) await this.searchIndex.apply(operations);
   }
 
   private ready(): Promise<void> {

@@ -1,0 +1,1 @@
+export { describeSearchIndexContract, type SearchIndexUnderTest } from './search-index.contract';
