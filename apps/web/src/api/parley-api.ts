@@ -3,6 +3,8 @@ import type {
   ChatListItem,
   ChatTabCounts,
   AssistantRequest,
+  ChatListFilters,
+  ChatView,
   ClientCard,
   CommandResponse,
   ConversationLanguagesRequest,
@@ -15,6 +17,8 @@ import type {
   RenderedTemplate,
   ReplyAdvice,
   RescheduleTaskRequest,
+  SaveChatViewRequest,
+  SearchResults,
   TasksNotesCommandResponse,
   WorkspaceUserList,
   Page,
@@ -65,20 +69,53 @@ export const createParleyApi = (http: HttpClient) => ({
     }
   },
   me: (): Promise<User> => http.request<User>('GET', '/api/me'),
-  /** One page of the chat list in a view: a quick tab (L8), archived chats or the others (L4). */
-  chats: (view: ChatListView = DEFAULT_CHAT_LIST_VIEW): Promise<Page<ChatListItem>> =>
-    http.request<Page<ChatListItem>>('GET', `/api/chats${chatListQuery(view)}`),
-  /** How many chats each quick tab holds (L8). */
-  chatTabs: (archived: boolean): Promise<ChatTabCounts> =>
-    http.request<ChatTabCounts>('GET', `/api/chats/tabs${chatTabsQuery(archived)}`),
+  /**
+   * One page of the chat list in a view: a quick tab (L8), archived chats or the others (L4),
+   * narrowed by filters (issue 11); `cursor` is the previous page's `nextCursor`.
+   */
+  chats: (
+    view: ChatListView = DEFAULT_CHAT_LIST_VIEW,
+    filters: ChatListFilters = {},
+    cursor?: string,
+  ): Promise<Page<ChatListItem>> =>
+    http.request<Page<ChatListItem>>('GET', `/api/chats${chatListQuery(view, filters, cursor)}`),
+  /** How many chats each quick tab holds (L8) under the same filters. */
+  chatTabs: (archived: boolean, filters: ChatListFilters = {}): Promise<ChatTabCounts> =>
+    http.request<ChatTabCounts>('GET', `/api/chats/tabs${chatTabsQuery(archived, filters)}`),
+  /** Chats by the client's name, username, a tag or a word of a message (L2). */
+  search: (query: string, limit: number): Promise<SearchResults> =>
+    http.request<SearchResults>(
+      'GET',
+      `/api/search?${new URLSearchParams({ q: query, limit: String(limit) }).toString()}`,
+    ),
+  /** The built-in views, then the user's saved ones (issue 11). */
+  chatViews: async (): Promise<readonly ChatView[]> =>
+    (await http.request<{ readonly items: readonly ChatView[] }>('GET', '/api/chat-views')).items,
+  saveChatView: (view: SaveChatViewRequest): Promise<ChatView> =>
+    http.request<ChatView>('POST', '/api/chat-views', view),
+  deleteChatView: (viewId: string): Promise<void> =>
+    http.request<void>('DELETE', `/api/chat-views/${encodeURIComponent(viewId)}`),
   /** One chat, whichever view it is in (the open chat after it was archived, say). */
   chat: (conversationId: string): Promise<ChatListItem> =>
     http.request<ChatListItem>('GET', chatPath(conversationId)),
-  /** Archive, unarchive, pin or unpin a chat (L4, L8). */
+  /** Archive, unarchive, pin, unpin, ignore or unignore a chat, or mark it unread (L4, L8, L9). */
   placeChat: (conversationId: string, placement: ChatPlacement): Promise<CommandResponse> =>
     http.request<CommandResponse>('POST', chatPath(conversationId, `/${placement}`)),
-  timeline: (conversationId: string): Promise<Page<TimelineItem>> =>
-    http.request<Page<TimelineItem>>('GET', chatPath(conversationId, '/timeline')),
+  /** The newest page of a timeline, or with `before` the page above that cursor (C5). */
+  timeline: (
+    conversationId: string,
+    before?: string,
+    limit?: number,
+  ): Promise<Page<TimelineItem>> => {
+    const params = new URLSearchParams();
+    if (before !== undefined) params.set('before', before);
+    if (limit !== undefined) params.set('limit', String(limit));
+    const query = params.toString();
+    return http.request<Page<TimelineItem>>(
+      'GET',
+      chatPath(conversationId, `/timeline${query === '' ? '' : `?${query}`}`),
+    );
+  },
   card: (conversationId: string): Promise<ClientCard> =>
     http.request<ClientCard>('GET', chatPath(conversationId, '/card')),
   /**

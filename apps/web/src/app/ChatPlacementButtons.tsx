@@ -5,8 +5,9 @@ import type { ChatPlacement } from '../chat-list/chat-list-view';
 import { useI18n } from '../i18n/I18nProvider';
 
 /**
- * Pin or unpin, archive or unarchive the open chat (L4, L8), from the conversation's header.
- * Each button says what it will do; a refusal shows its reason beside them.
+ * Pin or unpin, archive or unarchive, ignore or unignore the open chat, or mark it unread (L4,
+ * L8, L9), from the conversation's header. Each button says what it will do; a refusal shows
+ * its reason beside them.
  */
 export function ChatPlacementButtons(props: {
   chat: ChatListItem;
@@ -17,6 +18,8 @@ export function ChatPlacementButtons(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const pinned = props.chat.pinned === true;
   const { archived } = props.chat;
+  const ignored = props.chat.ignored === true;
+  const unread = props.chat.markedUnread === true || props.chat.unreadCount > 0;
 
   const place = async (placement: ChatPlacement) => {
     setBusy(true);
@@ -32,6 +35,11 @@ export function ChatPlacementButtons(props: {
 
   return (
     <div className="conversation__placement">
+      {ignored && (
+        <span className="muted" data-testid="chat-ignored-note">
+          {t('chat.ignoredNote')}
+        </span>
+      )}
       {archived && (
         <span className="muted" data-testid="chat-archived-note">
           {t('chat.archivedNote')}
@@ -56,6 +64,26 @@ export function ChatPlacementButtons(props: {
         onClick={() => void place(archived ? 'unarchive' : 'archive')}
       >
         {archived ? t('chat.place.unarchive') : t('chat.place.archive')}
+      </button>
+      <button
+        type="button"
+        className="conversation__place"
+        aria-pressed={ignored}
+        disabled={busy}
+        title={ignored ? undefined : t('chat.place.ignoreHint')}
+        data-testid="chat-ignore"
+        onClick={() => void place(ignored ? 'unignore' : 'ignore')}
+      >
+        {ignored ? t('chat.place.unignore') : t('chat.place.ignore')}
+      </button>
+      <button
+        type="button"
+        className="conversation__place"
+        disabled={busy || unread}
+        data-testid="chat-mark-unread"
+        onClick={() => void place('unread')}
+      >
+        {t('chat.place.markUnread')}
       </button>
       {failure && (
         <span className="panel-error" role="alert">

@@ -31,6 +31,12 @@ export function ConversationPane(props: {
   conversationId: string | null;
   chat: ChatListItem | undefined;
   entries: readonly ShownTimelineEntry[] | undefined;
+  /** The virtual index of the first entry: lower as older pages load above (C5). */
+  firstItemIndex: number;
+  onLoadOlder: () => void;
+  /** A search hit's timeline item to scroll to once loaded (issue 11), and when it was. */
+  seek: string | null;
+  onSought: () => void;
   timelineError: unknown;
   currentUserId: string | null;
   onRetryTimeline: () => void;
@@ -60,7 +66,7 @@ export function ConversationPane(props: {
   loadTemplates: (conversationId: string) => Promise<readonly RenderedTemplate[]>;
   /** An admin: the quick commands say where to add templates when there are none. */
   canManageTemplates: boolean;
-  /** Pin or archive the chat, or undo either (L4, L8). */
+  /** Pin, archive or ignore the chat, or undo either; or mark it unread (L4, L8, L9). */
   onPlace: (placement: ChatPlacement) => Promise<void>;
   /** Translation and the AI assistant for the reply bar (issue 12: B4, B5, B7). */
   assist: ReplyAssist;
@@ -127,6 +133,10 @@ export function ConversationPane(props: {
         <Timeline
           conversationId={props.conversationId}
           entries={props.entries}
+          firstItemIndex={props.firstItemIndex}
+          onLoadOlder={props.onLoadOlder}
+          seek={props.seek}
+          onSought={props.onSought}
           error={props.timelineError}
           currentUserId={props.currentUserId}
           onRetry={props.onRetryTimeline}

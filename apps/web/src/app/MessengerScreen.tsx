@@ -1,4 +1,10 @@
-import type { SignInResponse, TranslatedFrom, UploadedAttachment } from '@parley/contracts';
+import type {
+  SaveChatViewRequest,
+  SearchHit,
+  SignInResponse,
+  TranslatedFrom,
+  UploadedAttachment,
+} from '@parley/contracts';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { AdminScreen } from '../admin/AdminScreen';
 import { useScreenRoute } from '../admin/use-screen-route';
@@ -7,18 +13,16 @@ import { liveUrl } from '../api/live-message';
 import type { ConnectLive } from '../api/live-socket';
 import type { ParleyApi } from '../api/parley-api';
 import { useResource } from '../api/use-resource';
-import { ChatList } from '../chat-list/ChatList';
-import {
-  chatListQuery,
-  DEFAULT_CHAT_LIST_VIEW,
-  type ChatListView,
-  type ChatPlacement,
-} from '../chat-list/chat-list-view';
+import { ChatListPanel } from '../chat-list/ChatListPanel';
+import { chatListQuery, chatTabsQuery, type ChatPlacement } from '../chat-list/chat-list-view';
+import type { ChatViewSelection } from '../chat-list/chat-views';
+import { useChatPages } from '../chat-list/use-chat-pages';
 import { ClientCardPanel, type CardEdits } from '../client-card/ClientCardPanel';
 import type { MediaApi } from '../media/media-api';
 import { MediaLinksProvider } from '../media/media-links';
 import type { ReplyAssist } from '../reply-bar/use-reply-assist';
-import { sortTimeline } from '../timeline/timeline-order';
+import { useTimelinePages } from '../timeline/use-timeline-pages';
+import { NEWEST_PAGE_FIRST_INDEX } from '../timeline/timeline-pages';
 import {
   stillPending,
   withPendingMessages,
@@ -28,6 +32,13 @@ import { AppHeader } from './AppHeader';
 import { ConversationPane } from './ConversationPane';
 import { initialReloadTicks, reloadTicks } from './reload-ticks';
 import { useLiveUpdates } from './use-live-updates';
+import { useMessengerLocation } from './use-messenger-location';
+
+/** A search hit's message to scroll the timeline to, once its page is loaded (issue 11). */
+interface TimelineSeek {
+  readonly conversationId: string;
+  readonly timelineItemId: string;
+}
 
 /** The browser's WebSocket behind the live connection. */
 const connectBrowserWebSocket: ConnectLive = (url, events) => {
@@ -55,29 +66,39 @@ export function MessengerScreen(props: {
   onSignOut: () => void;
 }) {
   const { api, session } = props;
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The tab, toggle, filters, search text and open chat live in the address (issue 11).
+  const [location, changeLocation] = useMessengerLocation();
+  const { view, filters, openChatId: selectedId } = location;
+  const setSelectedId = useCallback(
+    (conversationId: string | null) =>
+      changeLocation((current) => ({ ...current, openChatId: conversationId })),
+    [changeLocation],
+  );
+  const [seek, setSeek] = useState<TimelineSeek | null>(null);
   const [ticks, reload] = useReducer(reloadTicks, initialReloadTicks);
   // Admins reach the admin screens at #/admin; the messenger stays mounted, hidden, meanwhile.
   const route = useScreenRoute(session.user.role, () => reload({ type: 'everything' }));
   const [pending, setPending] = useState<readonly PendingMessage[]>([]);
 
-  const [view, setView] = useState<ChatListView>(DEFAULT_CHAT_LIST_VIEW);
-  const chats = useResource(
-    () => api.chats(view).then((page) => page.items),
-    `chats${chatListQuery(view)}`,
+  const chats = useChatPages(
+    (cursor) => api.chats(view, filters, cursor),
+    `chats${chatListQuery(view, filters)}`,
     ticks.chats,
   );
   const tabCounts = useResource(
-    () => api.chatTabs(view.archived),
-    view.archived ? 'archived-tabs' : 'tabs',
+    () => api.chatTabs(view.archived, filters),
+    `tabs${chatTabsQuery(view.archived, filters)}`,
     ticks.chats,
   );
+  const [viewsTick, reloadViews] = useReducer((tick: number) => tick + 1, 0);
+  const chatViews = useResource(() => api.chatViews(), 'chat-views', viewsTick);
   // The open chat as it is now, also when the view does not list it (archived a moment ago).
   const openChat = useResource(() => api.chat(selectedId ?? ''), selectedId, ticks.chats);
-  const timeline = useResource(
-    () => api.timeline(selectedId ?? '').then((page) => sortTimeline(page.items)),
+  const timeline = useTimelinePages(
+    api.timeline,
     selectedId,
     ticks.timeline,
+    seek !== null && seek.conversationId === selectedId ? seek.timelineItemId : null,
   );
   const card = useResource(() => api.card(selectedId ?? ''), selectedId, ticks.card);
   // The catalogue, pipeline, users and settings change rarely (an admin's doing): fetched again
@@ -106,8 +127,9 @@ export function MessengerScreen(props: {
   });
 
   // Forget pending sends once the read model shows them.
+  const timelineItems = timeline.loaded?.items;
   useEffect(() => {
-    const items = timeline.data;
+    const items = timelineItems;
     if (!items || selectedId === null) return;
     setPending((current) => {
       const mine = current.filter((message) => message.conversationId === selectedId);
@@ -116,17 +138,40 @@ export function MessengerScreen(props: {
         ? current
         : [...current.filter((message) => message.conversationId !== selectedId), ...kept];
     });
-  }, [timeline.data, selectedId]);
+  }, [timelineItems, selectedId]);
 
   const entries = useMemo(
     () =>
-      timeline.data &&
+      timelineItems &&
       withPendingMessages(
-        timeline.data,
+        timelineItems,
         pending.filter((message) => message.conversationId === selectedId),
       ),
-    [timeline.data, pending, selectedId],
+    [timelineItems, pending, selectedId],
   );
+
+  const showChats = (selection: ChatViewSelection) =>
+    changeLocation((current) => ({ ...current, ...selection }));
+
+  /** A search hit opens its chat; a message hit also scrolls the timeline to the message. */
+  const openHit = (hit: SearchHit) => {
+    setSeek(
+      hit.message === null
+        ? null
+        : { conversationId: hit.conversationId, timelineItemId: hit.message.timelineItemId },
+    );
+    setSelectedId(hit.conversationId);
+  };
+
+  const saveView = async (request: SaveChatViewRequest) => {
+    await api.saveChatView(request);
+    reloadViews();
+  };
+
+  const deleteView = async (viewId: string) => {
+    await api.deleteChatView(viewId);
+    reloadViews();
+  };
 
   const refreshConversation = useCallback(
     (conversationId: string) =>
@@ -246,7 +291,7 @@ export function MessengerScreen(props: {
 
   const selectedChat =
     (openChat.data?._id === selectedId ? openChat.data : undefined) ??
-    chats.data?.find((chat) => chat._id === selectedId);
+    chats.chats?.find((chat) => chat._id === selectedId);
 
   return (
     <MediaLinksProvider value={props.mediaApi.mediaLink}>
@@ -259,20 +304,36 @@ export function MessengerScreen(props: {
         />
         {route.view === 'admin' && <AdminScreen api={props.adminApi} section={route.section} />}
         <div className="messenger" hidden={route.view === 'admin'}>
-          <ChatList
-            chats={chats.data}
+          <ChatListPanel
             view={view}
+            filters={filters}
+            search={location.search}
+            onSearchChange={(search) => changeLocation((current) => ({ ...current, search }))}
+            onShow={showChats}
+            pages={chats}
             counts={tabCounts.data}
-            onViewChange={setView}
-            error={chats.error}
+            tags={catalogue.data?.tags}
+            users={users.data}
+            views={chatViews.data}
+            onSaveView={saveView}
+            onDeleteView={deleteView}
+            runSearch={api.search}
+            onOpenHit={openHit}
             selectedId={selectedId}
-            onSelect={setSelectedId}
+            onSelect={(conversationId) => {
+              setSeek(null);
+              setSelectedId(conversationId);
+            }}
             onRetry={() => reload({ type: 'everything' })}
           />
           <ConversationPane
             conversationId={selectedId}
             chat={selectedChat}
             entries={entries}
+            firstItemIndex={timeline.loaded?.firstItemIndex ?? NEWEST_PAGE_FIRST_INDEX}
+            onLoadOlder={timeline.loadOlder}
+            seek={seek?.conversationId === selectedId ? seek.timelineItemId : null}
+            onSought={() => setSeek(null)}
             timelineError={timeline.error}
             currentUserId={session.user.id}
             onRetryTimeline={() => refreshConversation(selectedId ?? '')}

@@ -1,28 +1,43 @@
-import type { ChatListItem, ChatTabCounts } from '@parley/contracts';
-import { useEffect, useMemo, useState } from 'react';
+import type { ChatListItem } from '@parley/contracts';
+import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef } from 'react';
+import { Virtuoso, type ItemProps } from 'react-virtuoso';
 import { describeError } from '../api/describe-error';
 import { useI18n } from '../i18n/I18nProvider';
 import { ChatListEntry } from './ChatListEntry';
-import { ChatListTabs } from './ChatListTabs';
-import type { ChatListView } from './chat-list-view';
-import { sortChatsByActivity } from './chat-order';
 import './chat-list.css';
 
 /** How often the "today / earlier" time labels are re-evaluated (not a data poll). */
 const CLOCK_TICK_MS = 60_000;
 
-const isDefaultView = (view: ChatListView): boolean => view.tab === 'all' && !view.archived;
+/** Rows rendered beyond the visible area, in pixels: smooth scrolling, a short list whole. */
+const OVERSCAN_PX = 800;
+
+const ChatRows = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<'ul'>>(
+  function ChatRows(props, ref) {
+    return <ul {...props} ref={ref} className="chat-list__rows" />;
+  },
+);
+
+function ChatRow({
+  item: _item,
+  context: _context,
+  ...props
+}: ItemProps<ChatListItem> & { context?: unknown }) {
+  return <li {...props} className="chat-list__row" />;
+}
+
+const components = { List: ChatRows, Item: ChatRow };
 
 /**
- * The left column: the conversations of a view (a quick tab, archived or not: L4, L8), most
- * recent activity first (L1, L5, L6).
+ * The conversations of a view (a quick tab, archived or not, filters: L3, L4, L8), most recent
+ * activity first (L1, L5, L6), virtualised: the next page loads as the end scrolls into view.
  */
 export function ChatList(props: {
   chats: readonly ChatListItem[] | undefined;
-  /** The quick tab and archive toggle (L4, L8), and each tab's count. */
-  view: ChatListView;
-  counts: ChatTabCounts | undefined;
-  onViewChange: (view: ChatListView) => void;
+  hasMore: boolean;
+  onLoadMore: () => void;
+  /** The unfiltered All tab: an empty list means no chats at all, not none here. */
+  everything: boolean;
   error: unknown;
   selectedId: string | null;
   onSelect: (conversationId: string) => void;
@@ -30,12 +45,10 @@ export function ChatList(props: {
 }) {
   const { t } = useI18n();
   const now = useMinuteClock();
-  const sorted = useMemo(() => sortChatsByActivity(props.chats ?? []), [props.chats]);
+  const { chats } = props;
 
   return (
-    <nav className="chat-list" aria-label={t('chatList.title')}>
-      <h2 className="panel-title">{t('chatList.title')}</h2>
-      <ChatListTabs view={props.view} counts={props.counts} onChange={props.onViewChange} />
+    <>
       {props.error !== undefined && (
         <p className="panel-error" role="alert">
           {t('error.loadFailed', { message: describeError(props.error, t) })}{' '}
@@ -44,26 +57,35 @@ export function ChatList(props: {
           </button>
         </p>
       )}
-      {props.chats === undefined && props.error === undefined && (
+      {chats === undefined && props.error === undefined && (
         <p className="panel-note">{t('app.loading')}</p>
       )}
-      {props.chats !== undefined && sorted.length === 0 && (
+      {chats !== undefined && chats.length === 0 && (
         <p className="panel-note">
-          {isDefaultView(props.view) ? t('chatList.empty') : t('chatList.emptyTab')}
+          {props.everything ? t('chatList.empty') : t('chatList.emptyTab')}
         </p>
       )}
-      <ul className="chat-list__items" data-testid="chat-list">
-        {sorted.map((chat) => (
-          <ChatListEntry
-            key={chat._id}
-            chat={chat}
-            selected={chat._id === props.selectedId}
-            now={now}
-            onSelect={props.onSelect}
-          />
-        ))}
-      </ul>
-    </nav>
+      <div className="chat-list__items" data-testid="chat-list" data-has-more={props.hasMore}>
+        <Virtuoso
+          className="chat-list__scroller"
+          data={chats ?? []}
+          computeItemKey={(_, chat) => chat._id}
+          endReached={() => {
+            if (props.hasMore) props.onLoadMore();
+          }}
+          increaseViewportBy={OVERSCAN_PX}
+          components={components}
+          itemContent={(_, chat) => (
+            <ChatListEntry
+              chat={chat}
+              selected={chat._id === props.selectedId}
+              now={now}
+              onSelect={props.onSelect}
+            />
+          )}
+        />
+      </div>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
-import type { ChatTab } from '@parley/contracts';
+import type { ChatListFilters, ChatTab } from '@parley/contracts';
+import { writeFilterParams } from './chat-list-filters';
 
 /**
  * The chat list's quick tabs in the order they are shown (L8); a copy of the contracts'
@@ -14,17 +15,39 @@ export interface ChatListView {
 
 export const DEFAULT_CHAT_LIST_VIEW: ChatListView = { tab: 'all', archived: false };
 
-/** The list's query string for a view; the default view asks for nothing. */
-export const chatListQuery = (view: ChatListView): string => {
-  const params = new URLSearchParams();
-  if (view.tab !== 'all') params.set('tab', view.tab);
-  if (view.archived) params.set('archived', 'true');
+const queryString = (params: URLSearchParams): string => {
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 };
 
-/** The tab counts' query string: archived ones or the others. */
-export const chatTabsQuery = (archived: boolean): string => (archived ? '?archived=true' : '');
+/**
+ * The list's query string for a view, its filters (issue 11) and the page after `cursor`; the
+ * default view without filters asks for nothing.
+ */
+export const chatListQuery = (
+  view: ChatListView,
+  filters: ChatListFilters = {},
+  cursor?: string,
+): string => {
+  const params = new URLSearchParams();
+  if (view.tab !== 'all') params.set('tab', view.tab);
+  if (view.archived) params.set('archived', 'true');
+  writeFilterParams(params, filters);
+  if (cursor !== undefined) params.set('cursor', cursor);
+  return queryString(params);
+};
 
-/** Where a chat can be put (L4, L8): the gateway's route of each. */
-export type ChatPlacement = 'archive' | 'unarchive' | 'pin' | 'unpin';
+/** The tab counts' query string: archived ones or the others, with the same filters. */
+export const chatTabsQuery = (archived: boolean, filters: ChatListFilters = {}): string => {
+  const params = new URLSearchParams();
+  if (archived) params.set('archived', 'true');
+  writeFilterParams(params, filters);
+  return queryString(params);
+};
+
+/**
+ * Where a chat can be put (L4, L8, L9): the gateway's route of each. `unread` marks it unread
+ * until somebody reads it again.
+ */
+export type ChatPlacement =
+  'archive' | 'unarchive' | 'pin' | 'unpin' | 'ignore' | 'unignore' | 'unread';

@@ -18,8 +18,18 @@ describe('chat list views (L4, L8)', () => {
     expect(chatListQuery({ tab: 'auto', archived: true })).toBe('?tab=auto&archived=true');
   });
 
-  it('counts archived chats or the others', () => {
+  it('adds the filters and the next page’s cursor (issue 11)', () => {
+    expect(chatListQuery(DEFAULT_CHAT_LIST_VIEW, { unread: true }, 'abc')).toBe(
+      '?unread=true&cursor=abc',
+    );
+    expect(chatListQuery({ tab: 'ignored', archived: false }, { tags: ['a', 'b'] })).toBe(
+      '?tab=ignored&tags=a%2Cb',
+    );
+  });
+
+  it('counts archived chats or the others, under the same filters', () => {
     expect(chatTabsQuery(false)).toBe('');
     expect(chatTabsQuery(true)).toBe('?archived=true');
+    expect(chatTabsQuery(false, { manager: 'none' })).toBe('?manager=none');
   });
 });

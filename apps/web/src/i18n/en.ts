@@ -1,6 +1,7 @@
 import { adminEn } from './admin-en';
 import { clientCardEn } from './client-card-en';
 import { chatListEn } from './chat-list-en';
+import { chatSearchEn } from './chat-search-en';
 import { mediaEn } from './media-en';
 import { messagesEn } from './messages-en';
 import { translationEn } from './translation-en';
@@ -10,6 +11,7 @@ export const en = {
   ...adminEn,
   ...clientCardEn,
   ...chatListEn,
+  ...chatSearchEn,
   ...mediaEn,
   ...messagesEn,
   ...translationEn,

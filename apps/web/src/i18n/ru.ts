@@ -1,6 +1,7 @@
 import { adminRu } from './admin-ru';
 import { clientCardRu } from './client-card-ru';
 import { chatListRu } from './chat-list-ru';
+import { chatSearchRu } from './chat-search-ru';
 import { mediaRu } from './media-ru';
 import { messagesRu } from './messages-ru';
 import { translationRu } from './translation-ru';
@@ -11,6 +12,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...adminRu,
   ...clientCardRu,
   ...chatListRu,
+  ...chatSearchRu,
   ...mediaRu,
   ...messagesRu,
   ...translationRu,

@@ -12,7 +12,7 @@ export function ActionLine(props: {
 }) {
   const { t, language } = useI18n();
   return (
-    <li
+    <div
       className="timeline__row timeline__row--action"
       data-testid="timeline-item"
       data-kind="action"
@@ -21,6 +21,6 @@ export function ActionLine(props: {
       <span className="action-line" title={formatDateTime(props.at, language)}>
         {actionText(props.action, props.actor, props.currentUserId, t)}
       </span>
-    </li>
+    </div>
   );
 }

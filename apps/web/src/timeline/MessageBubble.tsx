@@ -42,6 +42,8 @@ export function MessageBubble(props: {
   language?: string;
   /** Translate it again after a retryable failure; without it, no button. */
   onRetryTranslation?: (messageId: string) => Promise<void>;
+  /** The search hit the timeline just scrolled to (issue 11): marked for a moment. */
+  highlighted?: boolean;
 }) {
   const { language } = useI18n();
   const { direction, delivery } = props;
@@ -54,8 +56,8 @@ export function MessageBubble(props: {
   const shownDelivery: DeliveryState | null =
     direction === 'out' ? (delivery ?? { status: 'sending' }) : null;
   return (
-    <li
-      className={`timeline__row timeline__row--${direction}`}
+    <div
+      className={`timeline__row timeline__row--${direction}${props.highlighted ? ' timeline__row--highlighted' : ''}`}
       data-testid="timeline-item"
       data-kind="message"
       data-direction={direction}
@@ -66,6 +68,7 @@ export function MessageBubble(props: {
       data-edited={props.edited ? 'true' : undefined}
       data-translation={translationView.kind === 'none' ? undefined : translationView.kind}
       data-showing={translationView.kind === 'none' ? undefined : toggled ? 'toggled' : 'default'}
+      data-highlighted={props.highlighted ? 'true' : undefined}
     >
       <div
         className={`bubble bubble--${direction}${shownDelivery?.status === 'error' ? ' bubble--error' : ''}`}
@@ -115,6 +118,6 @@ export function MessageBubble(props: {
           />
         )}
       </div>
-    </li>
+    </div>
   );
 }

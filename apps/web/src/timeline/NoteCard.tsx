@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/I18nProvider';
 export function NoteCard(props: { note: TimelineNote; at: string }) {
   const { t, language } = useI18n();
   return (
-    <li className="timeline__row timeline__row--note" data-testid="timeline-item" data-kind="note">
+    <div className="timeline__row timeline__row--note" data-testid="timeline-item" data-kind="note">
       <div className="note-card">
         <span className="note-card__label">{t('timeline.note')}</span>
         <p className="note-card__text">{props.note.text}</p>
@@ -14,6 +14,6 @@ export function NoteCard(props: { note: TimelineNote; at: string }) {
           {formatDateTime(props.at, language)}
         </time>
       </div>
-    </li>
+    </div>
   );
 }

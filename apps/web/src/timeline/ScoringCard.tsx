@@ -16,7 +16,7 @@ export function ScoringCard(props: { scoring: ConversationScoring; action: strin
         ? t(failureReasonKey(scoring.reason))
         : (scoring.detail ?? t('scoring.failed.unknown'));
     return (
-      <li
+      <div
         className="timeline__row timeline__row--action"
         data-testid="timeline-item"
         data-kind="action"
@@ -29,11 +29,11 @@ export function ScoringCard(props: { scoring: ConversationScoring; action: strin
         >
           {t('scoring.failed', { reason })}
         </span>
-      </li>
+      </div>
     );
   }
   return (
-    <li
+    <div
       className="timeline__row timeline__row--scoring"
       data-testid="timeline-item"
       data-kind="action"
@@ -64,6 +64,6 @@ export function ScoringCard(props: { scoring: ConversationScoring; action: strin
           </p>
         )}
       </article>
-    </li>
+    </div>
   );
 }
