@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { busPublish } from './bus-publish.bench';
+import { embeddedChatList } from './embedded-chat-list.bench';
 import { eventStoreAppend } from './event-store-append.bench';
 import { inboundPath } from './inbound-path.bench';
 import { readStoreChatList } from './read-store-chat-list.bench';
+import { workspaceAtScale } from './workspace-at-scale.bench';
 import {
   printComparison,
   printHeader,
@@ -23,7 +25,9 @@ const benchmarks: Readonly<Record<string, (options: BenchOptions) => Promise<Ben
   'event-store-append': eventStoreAppend,
   'bus-publish': busPublish,
   'read-store-chat-list': readStoreChatList,
+  'embedded-chat-list': embeddedChatList,
   inbound: inboundPath,
+  'workspace-at-scale': workspaceAtScale,
 };
 
 const usage = `usage: node -r @swc-node/register bench/main.ts [--only <name>] [--quick]

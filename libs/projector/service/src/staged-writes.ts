@@ -88,7 +88,11 @@ export class StagedWrites {
       const source = this.target.collection(collection);
       const staging = this.staging.collection(collection);
       for (const chunk of chunks([...ids], CHUNK)) {
-        const found = await source.find({ _id: { $in: chunk } });
+        // One equality per id, in parallel: FerretDB 1.x pushes `_id` equality down to its
+        // primary key, but answers `$in` by scanning the collection.
+        const found = (await Promise.all(chunk.map((_id) => source.findOne({ _id })))).filter(
+          (d): d is ReadDocument => d !== null,
+        );
         for (const document of found) {
           await staging.replaceOne({ _id: document._id }, document, { upsert: true });
         }
