@@ -14,6 +14,7 @@ import {
   type Comparison,
   type Measurement,
 } from './report';
+import { random } from './scale/seeded-random';
 
 /**
  * Embedded chat list first page, 100,000 chats (issue 11, "Read models at scale"): one
@@ -26,18 +27,6 @@ import {
 
 const PAGE = 50;
 const TAGS = 50;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run queries the same data. */
-const random = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 const chatDocuments = (count: number): ReadDocument[] => {
   const next = random(11);

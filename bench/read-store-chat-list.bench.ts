@@ -8,6 +8,7 @@ import {
   type Comparison,
   type Measurement,
 } from './report';
+import { random } from './scale/seeded-random';
 
 /**
  * Read store chat list: the gateway's first page of the chat list, the query
@@ -22,18 +23,6 @@ type ChatDocument = ChatListItem & ReadDocument;
 const WORKSPACES = 4;
 const PAGE = 50;
 const STATUSES: readonly ChatStatus[] = ['new_message', 'new_system_notification', 'sent', 'read'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run queries the same data. */
-const random = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 const chatDocuments = (count: number): ChatDocument[] => {
   const next = random(42);
