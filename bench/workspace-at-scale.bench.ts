@@ -85,6 +85,7 @@ const recording = (inner: ReadStore): { store: ReadStore; last: () => RecordedFi
       });
     },
     dropAll: () => inner.dropAll(),
+    dropCollection: (name) => inner.dropCollection(name),
     close: () => inner.close(),
   };
   return {

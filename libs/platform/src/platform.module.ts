@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type { Bus } from '@parley/bus';
 import type { CommandSender } from '@parley/command-handling';
 import type { EventStore } from '@parley/eventstore';
-import type { ReadStore } from '@parley/read-store';
+import { versioned, type ReadStore } from '@parley/read-store';
 import type { SearchIndex } from '@parley/search';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
@@ -46,7 +46,9 @@ export class PlatformModule {
       { provide: WORKSPACE_SETTINGS, useValue: ports.workspace },
       { provide: CLOCK, useValue: ports.clock ?? (() => new Date()) },
     ];
-    if (ports.readStore) providers.push({ provide: READ_STORE, useValue: ports.readStore });
+    // Versioned, so `npm run rebuild` can switch a read model under this process (O4).
+    if (ports.readStore)
+      providers.push({ provide: READ_STORE, useValue: versioned(ports.readStore) });
     if (ports.searchIndex) providers.push({ provide: SEARCH_INDEX, useValue: ports.searchIndex });
     if (ports.commandSender)
       providers.push({ provide: COMMAND_SENDER, useValue: ports.commandSender });

@@ -77,5 +77,7 @@ export interface ReadStore {
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T>;
   /** Drop every collection (rebuild from position zero, O4). */
   dropAll(): Promise<void>;
+  /** Drop one collection with its documents and indexes; nothing happens if it does not exist. */
+  dropCollection(name: string): Promise<void>;
   close(): Promise<void>;
 }

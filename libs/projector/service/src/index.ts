@@ -7,3 +7,4 @@ export * from './read-model-indexes';
 export * from './projectable-event-sources';
 export * from './staged-writes';
 export { catchUpSearchIndex, type SearchCatchUpReport } from './catch-up-search-index';
+export * from './online-rebuild';

@@ -10,7 +10,7 @@ import {
   type ProjectableEvent,
   type SearchOperation,
 } from '@parley/projections';
-import type { ReadStore } from '@parley/read-store';
+import { readStoreForEventAt, type ReadStore } from '@parley/read-store';
 import type { SearchIndex } from '@parley/search';
 import { applyProjection } from './apply-projection';
 import { PerKeyQueue } from './per-key-queue';
@@ -60,7 +60,7 @@ export class Projector implements OnModuleInit {
     const workspace = projectWorkspaceEvent(source);
     if (workspace) {
       await this.workspaces.run(workspace.workspaceId, () =>
-        applyProjection(this.readStore, workspace),
+        applyProjection(readStoreForEventAt(this.readStore, source.position), workspace),
       );
     }
     const search = this.searchIndex ? searchOperations(source) : [];
@@ -71,7 +71,10 @@ export class Projector implements OnModuleInit {
       return null;
     }
     return this.conversations.run(projection.conversationId, async () => {
-      const changed = await applyProjection(this.readStore, projection);
+      const changed = await applyProjection(
+        readStoreForEventAt(this.readStore, source.position),
+        projection,
+      );
       await this.applySearch(search);
       const collections = changed.length === 0 && retry ? collectionsOf(projection) : changed;
       if (collections.length === 0) return null;

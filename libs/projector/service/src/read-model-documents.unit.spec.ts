@@ -318,6 +318,7 @@ describe('read-model documents (projections applied to the in-memory read store)
     // projector consumers can on MongoDB; the insert then fails with a duplicate key.
     const racing: ReadStore = {
       dropAll: () => inner.dropAll(),
+      dropCollection: (name) => inner.dropCollection(name),
       close: () => inner.close(),
       collection: <T extends { _id: string }>(name: string) => {
         const collection = inner.collection<T>(name);

@@ -265,6 +265,11 @@ class InMemoryReadStore implements ReadStore {
     this.collections = new Map();
   }
 
+  async dropCollection(name: string): Promise<void> {
+    this.assertOpen();
+    this.collections.delete(name);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.collections = new Map();

@@ -184,6 +184,11 @@ class MongoReadStore implements ReadStore {
     }
   }
 
+  async dropCollection(name: string): Promise<void> {
+    const found = await this.db.listCollections({ name }, { nameOnly: true }).toArray();
+    if (found.length > 0) await this.db.dropCollection(name);
+  }
+
   async close(): Promise<void> {
     await this.connection.close();
   }

@@ -548,6 +548,25 @@ export const describeReadStoreContract = (
       });
     });
 
+    describe('dropCollection', () => {
+      it('given two collections, when one is dropped, then its documents and indexes are gone and the other is kept', async () => {
+        await givenChats();
+        await chats.createIndex({ keys: { title: 1 }, unique: true });
+        const timeline = store.collection('timeline');
+        await timeline.replaceOne({ _id: 't1' }, { _id: 't1' }, { upsert: true });
+        await store.dropCollection('chats');
+        expect(await chats.countDocuments({})).toBe(0);
+        expect(await timeline.countDocuments({})).toBe(1);
+        await chats.replaceOne({ _id: 'a' }, { _id: 'a', title: 'same' }, { upsert: true });
+        await chats.replaceOne({ _id: 'b' }, { _id: 'b', title: 'same' }, { upsert: true });
+        expect(await chats.countDocuments({ title: 'same' })).toBe(2);
+      });
+
+      it('given a collection that does not exist, when dropped, then nothing fails', async () => {
+        await expect(store.dropCollection('never_written')).resolves.toBeUndefined();
+      });
+    });
+
     describe('isolation', () => {
       it('given a document read out, when the caller mutates it, then the store is not affected', async () => {
         await givenChats();
