@@ -1,13 +1,29 @@
-export * from './read-store.port';
+export type {
+  Filter,
+  FindOptions,
+  IndexSpec,
+  ReadCollection,
+  ReadDocument,
+  ReadStore,
+  Sort,
+  Update,
+  UpdateResult,
+} from './read-store.port';
 export { DuplicateKeyError } from './duplicate-key-error';
 export { createInMemoryReadStore } from './in-memory/in-memory-read-store';
-export { matchesFilter } from './in-memory/query-matcher';
-export { applyUpdate, upsertSeed } from './in-memory/update-applier';
-export { sortDocuments } from './in-memory/sort-documents';
 export { createMongoReadStore, type MongoReadStoreOptions } from './mongo/mongo-read-store';
-export * from './versions/read-model-versions';
 export {
-  VersionedReadStore,
+  DEFAULT_VERSION_TIMINGS,
+  isAbandoned,
+  READ_MODEL_VERSIONS_COLLECTION,
+  versionedName,
+  type NextReadModelVersion,
+  type ReadModelVersionDocument,
+  type ReadModelVersionTimings,
+  type RebuildPhase,
+} from './versions/read-model-versions';
+export {
   readStoreForEventAt,
   versioned,
+  VersionedReadStore,
 } from './versions/versioned-read-store';

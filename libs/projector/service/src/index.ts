@@ -1,10 +1,11 @@
-export * from './projector-service.module';
-export * from './projector';
-export { PROJECTOR_CONSUMER } from './projector.controller';
-export * from './apply-projection';
-export * from './rebuild-read-models';
-export * from './read-model-indexes';
-export * from './projectable-event-sources';
-export * from './staged-writes';
+export { ProjectorServiceModule } from './projector-service.module';
+export { rebuildReadModels, type RebuildOptions, type RebuildReport } from './rebuild-read-models';
+export { ensureReadModelIndexes } from './read-model-indexes';
+export { StagedWrites } from './staged-writes';
 export { catchUpSearchIndex, type SearchCatchUpReport } from './catch-up-search-index';
-export * from './online-rebuild';
+export {
+  rebuildReadModelOnline,
+  REBUILDABLE_READ_MODELS,
+  type OnlineRebuildOptions,
+  type OnlineRebuildReport,
+} from './online-rebuild';

@@ -16,14 +16,11 @@ describe('read-model versions (O4)', () => {
   let clock: number;
   let versions: ReadModelVersions;
 
-  const pointer = (document: Omit<ReadModelVersionDocument, '_id'> & { _id?: string }) =>
+  /** Write the pointer of `chats` as a rebuild would. */
+  const pointer = (fields: { active: string; version: number; next?: NextReadModelVersion }) =>
     store
       .collection<ReadModelVersionDocument>(READ_MODEL_VERSIONS_COLLECTION)
-      .replaceOne(
-        { _id: document._id ?? 'chats' },
-        { _id: 'chats', ...document },
-        { upsert: true },
-      );
+      .replaceOne({ _id: 'chats' }, { ...fields, _id: 'chats' }, { upsert: true });
   const handover = (position: string | null, heartbeatAt = new Date().toISOString()) =>
     ({
       collection: 'chats__v2',
