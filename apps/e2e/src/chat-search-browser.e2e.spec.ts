@@ -16,6 +16,7 @@ import { createPgliteEventStore, DEFAULT_SCHEMA, openPglite } from '@parley/even
 import { SqlCheckpointStore } from '@parley/relay';
 import { waitUntil } from '@parley/test-infra';
 import { launchChromium } from './journey/browser';
+import { chatListOf } from './journey/chat-list-page';
 import { ParleyApiClient } from './journey/parley-api-client';
 import type { JourneyFixture } from './journey/journey-fixture';
 import {
@@ -68,20 +69,10 @@ describe('finding a chat in the browser: search, filters, tabs (npm start, Chrom
     });
     expect((await parley.webhook.post(update)).status).toBe(200);
   };
-  const chatItem = (chatId: number): Locator =>
-    manager.locator(
-      `[data-testid="chat-item"][data-conversation-id="${f.conversationId(chatId)}"]`,
-    );
-  const listed = async (): Promise<string[]> =>
-    manager
-      .getByTestId('chat-item')
-      .evaluateAll((items) => items.map((i) => i.getAttribute('data-conversation-id') ?? ''));
-  const shows = (what: string, expected: readonly number[]) =>
-    waitUntil(what, async () => {
-      const ids = (await listed()).sort();
-      const want = expected.map((c) => f.conversationId(c)).sort();
-      return JSON.stringify(ids) === JSON.stringify(want) ? true : undefined;
-    });
+  const { item: chatItem, shows } = chatListOf(
+    () => manager,
+    (chatId) => f.conversationId(chatId),
+  );
   const search = async (text: string) => {
     await manager.getByTestId('search-input').fill(text);
   };

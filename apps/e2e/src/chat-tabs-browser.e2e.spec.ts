@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { sampleTextUpdate } from '@parley/channel-telegram/testing';
 import { waitUntil } from '@parley/test-infra';
 import { launchChromium } from './journey/browser';
+import { chatListOf } from './journey/chat-list-page';
 import { ParleyApiClient } from './journey/parley-api-client';
 import type { JourneyFixture } from './journey/journey-fixture';
 import {
@@ -29,20 +30,10 @@ describe('chat list tabs, pin and archive in the browser (npm start, Chromium)',
     const update = sampleTextUpdate({ updateId: id, messageId: id, chatId, firstName, text });
     expect((await parley.webhook.post(update)).status).toBe(200);
   };
-  const chatItem = (chatId: number) =>
-    manager.locator(
-      `[data-testid="chat-item"][data-conversation-id="${f.conversationId(chatId)}"]`,
-    );
-  const listed = async (): Promise<string[]> =>
-    manager
-      .getByTestId('chat-item')
-      .evaluateAll((items) => items.map((i) => i.getAttribute('data-conversation-id') ?? ''));
-  const shows = (what: string, expected: readonly number[]) =>
-    waitUntil(what, async () => {
-      const ids = (await listed()).sort();
-      const want = expected.map((c) => f.conversationId(c)).sort();
-      return JSON.stringify(ids) === JSON.stringify(want) ? true : undefined;
-    });
+  const { item: chatItem, shows } = chatListOf(
+    () => manager,
+    (chatId) => f.conversationId(chatId),
+  );
   const count = async (tab: string) =>
     Number(await manager.getByTestId(`chat-tab-count-${tab}`).innerText());
 
