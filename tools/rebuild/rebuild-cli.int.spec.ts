@@ -95,12 +95,12 @@ const SCHEMA = 'parley_rebuild_cli';
     expect(run.stderr).toMatch(/usage: npm run rebuild -- <read model>/);
   });
 
-  it('given no read store at READ_STORE_URL (npm start keeps its own in memory), then it says to restart that process', () => {
+  it('given no read store at READ_STORE_URL (npm start keeps its own in memory), then it points to the ops port', () => {
     const run = rebuild(['chats'], { READ_STORE_URL: 'mongodb://127.0.0.1:1' });
 
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /keep their read models in memory and rebuild them from the log at every start/,
+      /keep their read models in memory: rebuild them through that process's ops port, --ops/,
     );
   });
 });

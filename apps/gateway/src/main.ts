@@ -9,6 +9,7 @@ import { MediaStoreConfig, openMediaStore } from '@parley/media-store';
 import {
   catchUpSearchIndex,
   ProjectorServiceModule,
+  rebuildOpsAction,
   rebuildReadModels,
 } from '@parley/projector-service';
 import { createInMemoryReadStore, createMongoReadStore } from '@parley/read-store';
@@ -74,6 +75,8 @@ void runServiceProcess(
       readStore,
       searchIndex,
       commandSender,
+      // In-memory read models are rebuilt online where they are (O4, `npm run rebuild -- --ops`).
+      opsActions: embeddedProjector ? [rebuildOpsAction(engines.store, readStore)] : [],
       configure: (app) => configureGateway(app),
       stop: async () => {
         await commandSender.stop();

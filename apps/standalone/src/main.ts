@@ -11,6 +11,7 @@ import {
   startNestService,
   stopOnSignals,
 } from '@parley/platform';
+import { rebuildOpsAction } from '@parley/projector-service';
 import { TranslationConfig, translationOptionsFromConfig } from '@parley/translation-service';
 import { embeddedAdminPassword } from './admin-password';
 import { embeddedAuthSecret, embeddedSecretKey } from './auth-secret';
@@ -112,6 +113,9 @@ const main = async (): Promise<void> => {
           render: (report) => renderStatusPage({ detailed: true, report }),
         },
       ],
+      // O4: the read models are in this process's memory, so their online rebuild runs here
+      // (`npm run rebuild -- <read model> --ops <this url>`).
+      actions: [rebuildOpsAction(engines.store, engines.readStore)],
     });
     signals.onStop(ops.close);
     process.stdout.write(`Health (ops only): ${ops.url}/health and ${ops.url}/health/status\n`);

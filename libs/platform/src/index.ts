@@ -8,6 +8,7 @@ export type {
 export { visibleHealthReport, type VisibleHealthReport } from './health/visible-health-report';
 export {
   startHealthOpsListener,
+  type HealthOpsAction,
   type HealthOpsListener,
   type HealthOpsPage,
 } from './health/health-ops-listener';

@@ -18,6 +18,15 @@ describe('the ops-only health listener', () => {
       port: 0,
       host: '127.0.0.1',
       pages: [{ path: '/health/status', contentType: 'text/plain', render: (r) => r.status }],
+      actions: [
+        {
+          path: '/ops/echo/',
+          run: async (argument) => {
+            if (argument === 'boom') throw new Error('it blew up');
+            return { status: argument === '' ? 400 : 200, body: { argument } };
+          },
+        },
+      ],
     });
   });
 
@@ -53,5 +62,16 @@ describe('the ops-only health listener', () => {
     expect(await (await fetch(`${ops.url}/health/status`)).text()).toBe('up');
     expect((await fetch(`${ops.url}/api/me`)).status).toBe(404);
     expect((await fetch(`${ops.url}/health`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('given an action, when POSTed with an argument, then its answer; a failure is a 500 naming it; GET is refused', async () => {
+    const ran = await fetch(`${ops.url}/ops/echo/chats%20v2`, { method: 'POST' });
+    expect(ran.status).toBe(200);
+    expect(await ran.json()).toEqual({ argument: 'chats v2' });
+    expect((await fetch(`${ops.url}/ops/echo/`, { method: 'POST' })).status).toBe(400);
+    const failed = await fetch(`${ops.url}/ops/echo/boom`, { method: 'POST' });
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ error: 'it blew up' });
+    expect((await fetch(`${ops.url}/ops/echo/chats`)).status).toBe(404);
   });
 });

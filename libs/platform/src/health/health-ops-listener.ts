@@ -9,6 +9,16 @@ export interface HealthOpsPage {
   render(report: HealthReport): string;
 }
 
+/**
+ * An operation the ops port runs on request: `POST <path><argument>`, e.g. `POST /ops/rebuild/chats`
+ * (O4). It answers with the status and JSON body `run` gives, 500 with the error if it throws.
+ */
+export interface HealthOpsAction {
+  /** A prefix ending in '/': the rest of the path is the argument. */
+  readonly path: string;
+  run(argument: string): Promise<{ readonly status: number; readonly body: unknown }>;
+}
+
 export interface HealthOpsListener {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
@@ -18,7 +28,7 @@ export interface HealthOpsListener {
 /**
  * The ops-only port: a second, plain HTTP listener (meant for 127.0.0.1 or a private network)
  * that answers `GET /health` with the whole report (503 when down), `GET /health/live` and the
- * given pages; nothing else (404). Whoever can reach it sees paths, brokers and errors, so it
+ * given pages, and runs the given actions on POST (HealthOpsAction); nothing else (404, 405). Whoever can reach it sees paths, brokers and errors, so it
  * never shares the public port.
  */
 export const startHealthOpsListener = async (options: {
@@ -26,6 +36,7 @@ export const startHealthOpsListener = async (options: {
   readonly port: number;
   readonly host: string;
   readonly pages?: readonly HealthOpsPage[];
+  readonly actions?: readonly HealthOpsAction[];
 }): Promise<HealthOpsListener> => {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0];
@@ -37,6 +48,20 @@ export const startHealthOpsListener = async (options: {
       });
       response.end(body);
     };
+    const action = options.actions?.find((a) => path?.startsWith(a.path));
+    if (request.method === 'POST' && action && path) {
+      const argument = decodeURIComponent(path.slice(action.path.length));
+      action.run(argument).then(
+        (result) => answer(result.status, 'application/json', JSON.stringify(result.body)),
+        (e: unknown) =>
+          answer(
+            500,
+            'application/json',
+            JSON.stringify({ error: (e as Error).message ?? String(e) }),
+          ),
+      );
+      return;
+    }
     if (request.method !== 'GET') return answer(405, 'text/plain', 'GET only\n');
     if (path === '/health/live') return answer(200, 'application/json', '{"status":"up"}');
     const page = path === '/health' ? null : options.pages?.find((p) => p.path === path);

@@ -2,7 +2,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { CommandSender } from '@parley/command-handling';
 import type { ReadStore } from '@parley/read-store';
 import type { SearchIndex } from '@parley/search';
-import { startHealthOpsListener } from '../health/health-ops-listener';
+import { startHealthOpsListener, type HealthOpsAction } from '../health/health-ops-listener';
 import { HealthRegistry } from '../health/health-registry';
 import { connectEngines, type ConnectedEngines } from './connect-engines';
 import { logLevelsUpTo, type ServiceProcessConfig } from './service-process.config';
@@ -15,6 +15,8 @@ export interface ServiceParts {
   readonly searchIndex?: SearchIndex;
   readonly commandSender?: CommandSender;
   readonly configure?: (app: INestApplication) => void | Promise<void>;
+  /** Operations the ops port (HEALTH_PORT) runs on POST, e.g. a rebuild of in-memory read models. */
+  readonly opsActions?: readonly HealthOpsAction[];
   /** Runs after the app stopped, before the engines close. */
   readonly stop?: () => Promise<void>;
 }
@@ -60,6 +62,7 @@ export const runServiceProcess = async (
         registry: health,
         port: config.HEALTH_PORT,
         host: config.HEALTH_HOST,
+        actions: service.opsActions,
       });
       signals.onStop(ops.close);
       process.stdout.write(`${name} health (ops only): ${ops.url}/health\n`);

@@ -6,6 +6,8 @@ export { catchUpSearchIndex, type SearchCatchUpReport } from './catch-up-search-
 export {
   rebuildReadModelOnline,
   REBUILDABLE_READ_MODELS,
+  RebuildRefused,
   type OnlineRebuildOptions,
   type OnlineRebuildReport,
 } from './online-rebuild';
+export { rebuildOpsAction } from './rebuild-ops-action';

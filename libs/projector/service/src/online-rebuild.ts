@@ -56,6 +56,17 @@ export interface OnlineRebuildReport {
   readonly switchedAt: string | null;
 }
 
+/** A rebuild that cannot start: an unknown read model, or one being rebuilt already. */
+export class RebuildRefused extends Error {
+  constructor(
+    readonly reason: 'unknown_read_model' | 'already_running',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RebuildRefused';
+  }
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const operationsFor = (recorded: RecordedEvent, readModel: string): ReadModelOperation[] => {
@@ -105,7 +116,8 @@ export const rebuildReadModelOnline = async (
   options: OnlineRebuildOptions = {},
 ): Promise<OnlineRebuildReport> => {
   if (!(REBUILDABLE_READ_MODELS as readonly string[]).includes(readModel)) {
-    throw new Error(
+    throw new RebuildRefused(
+      'unknown_read_model',
       `unknown read model "${readModel}": one of ${REBUILDABLE_READ_MODELS.join(', ')}`,
     );
   }
@@ -117,7 +129,8 @@ export const rebuildReadModelOnline = async (
 
   const existing = await pointers.findOne({ _id: readModel });
   if (existing?.next && !isAbandoned(existing.next, timings.leaseMs)) {
-    throw new Error(
+    throw new RebuildRefused(
+      'already_running',
       `a rebuild of ${readModel} is running (version ${existing.next.version}, ${existing.next.phase}, alive at ${existing.next.heartbeatAt})`,
     );
   }
