@@ -4,6 +4,7 @@ import { embeddedChatList } from './embedded-chat-list.bench';
 import { eventStoreAppend } from './event-store-append.bench';
 import { inboundPath } from './inbound-path.bench';
 import { readStoreChatList } from './read-store-chat-list.bench';
+import { validation } from './validation.bench';
 import { workspaceAtScale } from './workspace-at-scale.bench';
 import {
   printComparison,
@@ -28,6 +29,7 @@ const benchmarks: Readonly<Record<string, (options: BenchOptions) => Promise<Ben
   'embedded-chat-list': embeddedChatList,
   inbound: inboundPath,
   'workspace-at-scale': workspaceAtScale,
+  validation,
 };
 
 const usage = `usage: node -r @swc-node/register bench/main.ts [--only <name>] [--quick]

@@ -13,6 +13,7 @@ import {
 import { readStoreForEventAt, type ReadStore } from '@parley/read-store';
 import type { SearchIndex } from '@parley/search';
 import { applyProjection } from './apply-projection';
+import { GroupCommitSearchIndex } from './group-commit-search-index';
 import { PerKeyQueue } from './per-key-queue';
 import { ensureReadModelIndexes } from './read-model-indexes';
 
@@ -24,14 +25,21 @@ export class Projector implements OnModuleInit {
   private readonly conversations = new PerKeyQueue();
   /** One workspace's template library (and robots' rules) is written by one event at a time. */
   private readonly workspaces = new PerKeyQueue();
+  /**
+   * The search read model, its writes gathered by group commit: conversations projected at once
+   * write search together, one write instead of one each (GroupCommitSearchIndex).
+   */
+  private readonly searchIndex: SearchIndex | null;
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(BUS) private readonly bus: Bus,
     private readonly health: HealthRegistry,
     /** The search read model (L2); a process without one projects no search. */
-    @Optional() @Inject(SEARCH_INDEX) private readonly searchIndex: SearchIndex | null = null,
-  ) {}
+    @Optional() @Inject(SEARCH_INDEX) searchIndex: SearchIndex | null = null,
+  ) {
+    this.searchIndex = searchIndex && new GroupCommitSearchIndex(searchIndex);
+  }
 
   async onModuleInit(): Promise<void> {
     this.health.register({
