@@ -151,6 +151,35 @@ describe.each(stores)('online rebuild (O4) on %s, with the projector running', (
     expect(await readStore.collection('chats__v2').countDocuments({})).toBe(CONVERSATIONS);
   });
 
+  it('given a rebuild that fails midway, then it gives the pointer back, drops its half-built collection and leaves the live one alone', async () => {
+    const pointers = readStore.collection<ReadModelVersionDocument>(READ_MODEL_VERSIONS_COLLECTION);
+    const before = await pointers.findOne({ _id: 'chats' });
+    const live = before?.active ?? 'chats';
+    const version = before?.version ?? 1;
+    expect(await readStore.collection(live).countDocuments({})).toBe(CONVERSATIONS);
+    let reads = 0;
+    const failing: EventStore = {
+      append: (...args) => store.append(...args),
+      readStream: (...args) => store.readStream(...args),
+      subscribeToAll: (...args) => store.subscribeToAll(...args),
+      close: () => store.close(),
+      readAll: async (options) => {
+        if (++reads === 2) throw new Error('the event store went away');
+        return store.readAll(options);
+      },
+    };
+
+    await expect(
+      rebuildReadModelOnline(failing, readStore, 'chats', { pageSize: 5 }),
+    ).rejects.toThrow('the event store went away');
+
+    const after = await pointers.findOne({ _id: 'chats' });
+    expect(after).toMatchObject({ active: live, version });
+    expect(after?.next).toBeUndefined();
+    expect(await readStore.collection(`chats__v${version + 1}`).countDocuments({})).toBe(0);
+    expect(await readStore.collection(live).countDocuments({})).toBe(CONVERSATIONS);
+  });
+
   it('given a name that is no read model, then the rebuild is refused naming the read models', async () => {
     await expect(rebuildReadModelOnline(store, readStore, 'chat')).rejects.toThrow(
       /unknown read model "chat": one of chats, timeline, cards/,

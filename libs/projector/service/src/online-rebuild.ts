@@ -160,6 +160,10 @@ export const rebuildReadModelOnline = async (
   if (claimed.matchedCount === 0 && claimed.upsertedId === null) {
     throw new Error(`another rebuild of ${readModel} started at the same time`);
   }
+  // An abandoned rebuild's half-built collection goes; its pointer is this rebuild's now.
+  if (existing?.next && existing.next.collection !== active) {
+    await store.dropCollection(existing.next.collection);
+  }
   /** Monotonic time of the last heartbeat the pointer accepted. */
   let lastBeat = performance.now();
   const beat = async (): Promise<void> => {
@@ -198,43 +202,53 @@ export const rebuildReadModelOnline = async (
     await beat();
   };
 
-  log(`${readModel}: building version ${version} in ${collection} beside ${active}`);
-  for (;;) {
-    const count = await readPage();
-    const due = performance.now() - lastBeat > timings.leaseMs / 4;
-    if (writes.size >= batchSize || count < pageSize || due) await flushAndPublish();
-    if (read > 0 && read % (pageSize * 100) < count) log(`${readModel}: ${read} events read`);
-    if (count < pageSize) break;
-  }
-
-  phase = 'handover';
-  await flushAndPublish();
-  const handoverStarted = performance.now();
-  log(`${readModel}: caught up at position ${position ?? 0} (${read} events); handing over`);
-  for (;;) {
-    // Decided before the read: the read that ends the handover starts after every process has
-    // left `building`, so it sees every event they wrote to the old version only.
-    const settled = performance.now() - handoverStarted > 2 * timings.refreshMs;
-    const count = await readPage();
-    if (count > 0) await flushAndPublish();
-    // A short page means the log's end was reached; under steady writes a read is rarely empty.
-    if (count < pageSize && settled) break;
-    if (count === 0) {
-      if (performance.now() - lastBeat > timings.refreshMs) await beat();
-      await sleep(timings.pollMs);
+  try {
+    log(`${readModel}: building version ${version} in ${collection} beside ${active}`);
+    for (;;) {
+      const count = await readPage();
+      const due = performance.now() - lastBeat > timings.leaseMs / 4;
+      if (writes.size >= batchSize || count < pageSize || due) await flushAndPublish();
+      if (read > 0 && read % (pageSize * 100) < count) log(`${readModel}: ${read} events read`);
+      if (count < pageSize) break;
     }
-  }
-  if (performance.now() - lastBeat > timings.leaseMs / 2) await beat();
 
-  const switched = await pointers.updateOne(
-    { _id: readModel, 'next.version': version, 'next.heartbeatAt': heartbeatAt },
-    {
-      $set: { active: collection, version, previous: active },
-      $unset: { next: '' },
-    },
-  );
-  if (switched.matchedCount === 0) {
-    throw new Error(`the rebuild of ${readModel} lost its pointer before the switch`);
+    phase = 'handover';
+    await flushAndPublish();
+    const handoverStarted = performance.now();
+    log(`${readModel}: caught up at position ${position ?? 0} (${read} events); handing over`);
+    for (;;) {
+      // Decided before the read: the read that ends the handover starts after every process has
+      // left `building`, so it sees every event they wrote to the old version only.
+      const settled = performance.now() - handoverStarted > 2 * timings.refreshMs;
+      const count = await readPage();
+      if (count > 0) await flushAndPublish();
+      // A short page means the log's end was reached; under steady writes a read is rarely empty.
+      if (count < pageSize && settled) break;
+      if (count === 0) {
+        if (performance.now() - lastBeat > timings.refreshMs) await beat();
+        await sleep(timings.pollMs);
+      }
+    }
+    if (performance.now() - lastBeat > timings.leaseMs / 2) await beat();
+
+    const switched = await pointers.updateOne(
+      { _id: readModel, 'next.version': version, 'next.heartbeatAt': heartbeatAt },
+      {
+        $set: { active: collection, version, previous: active },
+        $unset: { next: '' },
+      },
+    );
+    if (switched.matchedCount === 0) {
+      throw new Error(`the rebuild of ${readModel} lost its pointer before the switch`);
+    }
+  } catch (error) {
+    // Give the pointer back and drop the half-built version, so live writes never wait for a
+    // rebuild that failed and the next one starts clean; the live version was never touched.
+    await pointers
+      .updateOne({ _id: readModel, 'next.version': version }, { $unset: { next: '' } })
+      .catch(() => undefined);
+    await store.dropCollection(collection).catch(() => undefined);
+    throw error;
   }
   log(`${readModel}: switched to ${collection} at position ${position ?? 0}`);
   if (!options.keepPrevious && active !== collection) {
