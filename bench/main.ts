@@ -4,6 +4,7 @@ import { embeddedChatList } from './embedded-chat-list.bench';
 import { eventStoreAppend } from './event-store-append.bench';
 import { inboundPath } from './inbound-path.bench';
 import { readStoreChatList } from './read-store-chat-list.bench';
+import { searchAtScale } from './search-at-scale.bench';
 import { validation } from './validation.bench';
 import { workspaceAtScale } from './workspace-at-scale.bench';
 import {
@@ -30,6 +31,7 @@ const benchmarks: Readonly<Record<string, (options: BenchOptions) => Promise<Ben
   inbound: inboundPath,
   'workspace-at-scale': workspaceAtScale,
   validation,
+  'search-at-scale': searchAtScale,
 };
 
 const usage = `usage: node -r @swc-node/register bench/main.ts [--only <name>] [--quick]

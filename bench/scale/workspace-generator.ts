@@ -24,6 +24,11 @@ export interface WorkspaceShape {
   /** The mean; each conversation has between 1 and twice this many messages. */
   readonly messagesPerConversation: number;
   readonly seed?: number;
+  /**
+   * Also record the language detected for each client message (`Translation.LanguageDetected`,
+   * as the translation service does), so its words are stemmed in its language. Default false.
+   */
+  readonly detectLanguages?: boolean;
 }
 
 /** What the generator wrote, for the benchmark's queries and its report. */
@@ -106,6 +111,7 @@ export function* workspaceEvents(
     const conversationStream = streamName('conversation', conversationId);
     const contactStream = streamName('crm', contactId);
     const dealStream = streamName('crm', dealId);
+    const translationStream = streamName('translation', conversationId);
     const firstName = pick(vocabulary.firstNames, next);
     const lastName = pick(vocabulary.lastNames, next);
     const username = next() < 0.6 ? `${firstName}_${lastName}_${i}`.toLowerCase() : null;
@@ -232,11 +238,24 @@ export function* workspaceEvents(
               { kind: 'manager', id: 'm1' },
             ),
       );
+      if (fromClient && shape.detectLanguages) {
+        yield record(
+          translationStream,
+          envelope(
+            'Translation.LanguageDetected',
+            { conversationId, messageId, language },
+            conversationId,
+            iso(),
+            { kind: 'system', id: 'translation' },
+          ),
+        );
+      }
     }
     // A conversation's streams are finished once its events are out: forget them (memory).
     revisions.delete(conversationStream);
     revisions.delete(contactStream);
     revisions.delete(dealStream);
+    revisions.delete(translationStream);
     onConversation?.({
       conversationId,
       name: `${firstName} ${lastName}`,

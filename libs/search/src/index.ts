@@ -3,6 +3,7 @@ export { SqlSearchIndex, type SqlSearchIndexOptions } from './sql/sql-search-ind
 export { DEFAULT_SEARCH_SCHEMA } from './sql/search-schema';
 export {
   createPostgresSearchIndex,
+  POSTGRES_SEARCH_SESSION_OPTIONS,
   type PostgresSearchIndexOptions,
 } from './postgres/postgres-search-index';
 export {

@@ -14,6 +14,14 @@ export interface PostgresSearchIndexOptions extends SqlSearchIndexOptions {
 }
 
 /**
+ * The settings of every search session: misspelt names found at the same similarity
+ * (search-schema.ts), and no JIT compilation. A search plan's estimated cost passes JIT's
+ * threshold (it prices the branch for rare words that mostly does not run), and compiling then
+ * costs more than the search itself (bench/README.md, search-at-scale).
+ */
+export const POSTGRES_SEARCH_SESSION_OPTIONS = `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD} -c jit=off`;
+
+/**
  * The search read model on a PostgreSQL server (15 here, with pg_trgm and unaccent). Creates its
  * extensions, schema and tables if missing, so a bad connection string or missing rights fail
  * here, at boot.
@@ -23,8 +31,7 @@ export const createPostgresSearchIndex = async (
 ): Promise<SearchIndex> => {
   const pool = new Pool({
     ...postgresPoolConfig(options.connectionString, options.maxConnections ?? 10, options.timeouts),
-    // Every session finds misspelt names at the same similarity (search-schema.ts).
-    options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
+    options: POSTGRES_SEARCH_SESSION_OPTIONS,
   });
   // An idle client that dies (server restart) emits 'error' on the pool; the next query reports.
   pool.on('error', () => undefined);

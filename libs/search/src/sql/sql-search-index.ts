@@ -4,6 +4,7 @@ import { assertNever } from '@parley/decider';
 import { fieldSnippet, messageSnippet, type Snippet } from '../hit-snippet';
 import type { SearchIndex } from '../search-index.port';
 import { assertSearchSchema, DEFAULT_SEARCH_SCHEMA, searchSchemaStatements } from './search-schema';
+import { operationBatches, type OperationBatch } from './operation-batches';
 import { sqlStateOf, type SearchSql } from './search-sql';
 import { searchStatements } from './search-statements';
 
@@ -87,67 +88,97 @@ export class SqlSearchIndex implements SearchIndex {
     }
   }
 
+  /**
+   * Apply operations in statements of many rows each (operation-batches.ts): a rebuild of two
+   * million messages sends a few thousand statements, not millions. Profiles and tags, a few per
+   * conversation, go one statement each.
+   */
   async apply(operations: readonly SearchOperation[]): Promise<void> {
-    for (const operation of operations) await this.applyOne(operation);
+    for (const batch of operationBatches(operations)) await this.applyBatch(batch);
   }
 
-  private async applyOne(op: SearchOperation): Promise<void> {
-    switch (op.kind) {
+  private async applyBatch(batch: OperationBatch): Promise<void> {
+    switch (batch.kind) {
       case 'contact-profile':
-        await this.db.query(this.sql.contactProfile, [
-          op.workspaceId,
-          op.conversationId,
-          op.name,
-          op.username ?? null,
-          op.username !== undefined,
-          op.position,
-        ]);
+        for (const op of batch.operations) {
+          await this.db.query(this.sql.contactProfile, [
+            op.workspaceId,
+            op.conversationId,
+            op.name,
+            op.username ?? null,
+            op.username !== undefined,
+            op.position,
+          ]);
+        }
         return;
       case 'contact-tags':
-        await this.db.query(this.sql.contactTags, [
-          op.workspaceId,
-          op.conversationId,
-          JSON.stringify(op.tags),
-          op.position,
-        ]);
+        for (const op of batch.operations) {
+          await this.db.query(this.sql.contactTags, [
+            op.workspaceId,
+            op.conversationId,
+            JSON.stringify(op.tags),
+            op.position,
+          ]);
+        }
         return;
       case 'conversation-activity':
-        await this.db.query(this.sql.activity, [op.workspaceId, op.conversationId, op.at]);
+        await this.records(
+          this.sql.activity,
+          batch.operations.map((op) => ({
+            workspace_id: op.workspaceId,
+            conversation_id: op.conversationId,
+            at: op.at,
+          })),
+        );
         return;
       case 'message':
-        await this.db.query(this.sql.message, [
-          op.workspaceId,
-          op.timelineItemId,
-          op.conversationId,
-          op.text,
-          op.position,
-          op.orderKey,
-          op.direction,
-          op.at,
-        ]);
+        await this.records(
+          this.sql.message,
+          batch.operations.map((op) => ({
+            workspace_id: op.workspaceId,
+            timeline_item_id: op.timelineItemId,
+            conversation_id: op.conversationId,
+            text: op.text,
+            position: op.position,
+            order_key: op.orderKey,
+            direction: op.direction,
+            at: op.at,
+          })),
+        );
         return;
       case 'message-language':
-        await this.db.query(this.sql.messageLanguage, [
-          op.workspaceId,
-          op.timelineItemId,
-          op.conversationId,
-          op.language,
-          op.position,
-        ]);
+        await this.records(
+          this.sql.messageLanguage,
+          batch.operations.map((op) => ({
+            workspace_id: op.workspaceId,
+            timeline_item_id: op.timelineItemId,
+            conversation_id: op.conversationId,
+            language: op.language,
+            position: op.position,
+          })),
+        );
         return;
       case 'message-translation':
-        await this.db.query(this.sql.messageTranslation, [
-          op.workspaceId,
-          op.timelineItemId,
-          op.conversationId,
-          op.text,
-          op.language,
-          op.position,
-        ]);
+        await this.records(
+          this.sql.messageTranslation,
+          batch.operations.map((op) => ({
+            workspace_id: op.workspaceId,
+            timeline_item_id: op.timelineItemId,
+            conversation_id: op.conversationId,
+            text: op.text,
+            language: op.language,
+            position: op.position,
+          })),
+        );
         return;
       default:
-        assertNever(op, 'search operation');
+        assertNever(batch, 'search operation batch');
     }
+  }
+
+  /** One statement over many records, sent as one JSON array ($1). */
+  private async records(statement: string, records: readonly object[]): Promise<void> {
+    await this.db.query(statement, [JSON.stringify(records)]);
   }
 
   async search(workspaceId: string, query: string, limit: number): Promise<SearchHit[]> {
