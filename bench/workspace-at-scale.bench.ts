@@ -37,7 +37,7 @@ import { workspaceEvents, type GeneratedConversation } from './scale/workspace-g
  * through the projections at rebuild speed, then the chat list's first page, unfiltered and
  * filtered, asked through the gateway's own ChatQueries. Each beside its baseline in the same run:
  * - rebuild: the same final documents bulk-upserted raw (the driver's unordered bulkWrite; for
- *   the embedded store, a Map);
+ *   the embedded store, its own replaceOne upsert per document, declared indexes kept);
  * - queries: the very query ChatQueries sent (recorded), issued to the store directly (the
  *   driver's find; for the embedded store, mingo scanning the documents without indexes).
  * On the embedded store (`npm start`'s) and on FerretDB (the production adapter's stand-in here).
@@ -112,22 +112,35 @@ interface RawEngine {
   close(): Promise<void>;
 }
 
+/**
+ * The embedded engine written to directly: the final documents upserted one by one into an
+ * in-memory store holding the same declared indexes (so each write keeps them in order, as ours
+ * do), and the recorded find answered by mingo over every document, without indexes.
+ */
 const embeddedRaw = async (): Promise<RawEngine> => {
-  const collections = new Map<string, Map<string, ReadDocument>>();
+  const store = createInMemoryReadStore();
+  await ensureReadModelIndexes(store);
+  const documentsOf = new Map<string, ReadDocument[]>();
   return {
     bulkUpsert: async (collection, documents) => {
-      const into = collections.get(collection) ?? new Map<string, ReadDocument>();
-      for (const document of documents) into.set(document._id, document);
-      collections.set(collection, into);
+      const into = store.collection(collection);
+      for (const document of documents) {
+        await into.replaceOne({ _id: document._id }, document, { upsert: true });
+      }
+      documentsOf.set(collection, [...(documentsOf.get(collection) ?? []), ...documents]);
     },
     find: async ({ collection, filter, options }) => {
-      const documents = [...(collections.get(collection)?.values() ?? [])];
-      let cursor = new Query(filter as Record<string, unknown>).find(documents);
+      let cursor = new Query(filter as Record<string, unknown>).find(
+        documentsOf.get(collection) ?? [],
+      );
       if (options.sort) cursor = cursor.sort(options.sort as Record<string, 1 | -1>);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
       return cursor.all();
     },
-    close: async () => collections.clear(),
+    close: async () => {
+      documentsOf.clear();
+      await store.close();
+    },
   };
 };
 

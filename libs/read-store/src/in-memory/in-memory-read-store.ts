@@ -53,6 +53,15 @@ const requireStringId = (document: { readonly _id?: unknown }, what: string): st
 
 const bySeq = (a: StoredDocument, b: StoredDocument): number => a.seq - b.seq;
 
+/** The ids of an `_id: { $in: [...] }` condition when all are strings: lookups, not a scan. */
+const stringIdsIn = (condition: unknown): readonly string[] | undefined => {
+  if (typeof condition !== 'object' || condition === null) return undefined;
+  const keys = Object.keys(condition);
+  const ids = (condition as { readonly $in?: unknown }).$in;
+  if (keys.length !== 1 || !Array.isArray(ids)) return undefined;
+  return ids.every((each): each is string => typeof each === 'string') ? ids : undefined;
+};
+
 class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
   constructor(
     private readonly name: string,
@@ -161,8 +170,9 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
   }
 
   /**
-   * Documents matching `filter` in insertion order (at most `limit`): a string `_id` equality is
-   * a lookup, equality on an index's leading fields reads that index's range, else a scan.
+   * Documents matching `filter` in insertion order (at most `limit`): a string `_id` equality or
+   * `$in` of string ids is a lookup, equality on an index's leading fields reads that index's
+   * range, else a scan.
    */
   private matching(filter: Filter, limit = Infinity, test = compileFilter(filter)): ReadDocument[] {
     const { documents, indexes } = this.state();
@@ -170,6 +180,18 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
     if (typeof id === 'string') {
       const stored = documents.get(id);
       return stored && test(stored.document) ? [stored.document] : [];
+    }
+    const ids = stringIdsIn(id);
+    if (ids) {
+      const found: StoredDocument[] = [];
+      for (const each of new Set(ids)) {
+        const stored = documents.get(each);
+        if (stored && test(stored.document)) found.push(stored);
+      }
+      return found
+        .sort(bySeq)
+        .slice(0, limit)
+        .map((stored) => stored.document);
     }
     const plan = planQuery(indexes.values(), filter, {}, true);
     if (plan) {
