@@ -183,9 +183,16 @@ export class SqlSearchIndex implements SearchIndex {
 
   async search(workspaceId: string, query: string, limit: number): Promise<SearchHit[]> {
     if (query.trim().replace(/^@+/, '').trim() === '' || limit < 1) return [];
-    const params = [workspaceId, query, Math.floor(limit)];
+    const max = Math.floor(limit);
+    const params = [workspaceId, query, max];
     const contacts = await this.db.query<ContactRow>(this.sql.searchContacts, params);
-    const messages = await this.db.query<MessageRow>(this.sql.searchMessages, params);
+    // Every contact hit outscores every message hit (MESSAGE_SCORE_CEILING is below the lowest
+    // contact score), so once contacts fill the page no message could reach it: a name or a tag
+    // shared by many clients is answered by the contact statement alone.
+    const messages =
+      contacts.length >= max
+        ? []
+        : await this.db.query<MessageRow>(this.sql.searchMessages, params);
     const scored = [
       ...contacts.map((row) => ({ score: Number(row.score), hit: contactHit(row) })),
       ...messages.map((row) => ({
@@ -196,7 +203,7 @@ export class SqlSearchIndex implements SearchIndex {
     // Stable: ties keep SQL's order (latest activity, newest message first).
     return scored
       .sort((a, b) => b.score - a.score)
-      .slice(0, limit)
+      .slice(0, max)
       .map((s) => s.hit);
   }
 

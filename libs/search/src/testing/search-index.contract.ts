@@ -307,6 +307,26 @@ export const describeSearchIndexContract = (
       ]);
     });
 
+    it('given a misspelt name (the weakest contact match) and a message holding the word as written, then the contact ranks first; with a limit of one, only it', async () => {
+      // The adapters skip the message statement once contacts fill the page: sound only while
+      // every contact hit outscores every message hit, which this pins.
+      const byName = conversationIn(ws, 'c-alike');
+      const byMessage = conversationIn(ws, 'c-said');
+      await index.apply([
+        byName.profile('Aleksandra Petrova'),
+        byMessage.profile('Boris'),
+        byMessage.message('m1', 'Petorva Petorva Petorva', 1),
+      ]);
+
+      expect((await index.search(ws, 'Petorva', 10)).map((h) => h.conversationId)).toEqual([
+        'c-alike',
+        'c-said',
+      ]);
+      expect((await index.search(ws, 'Petorva', 1)).map((h) => h.conversationId)).toEqual([
+        'c-alike',
+      ]);
+    });
+
     it('given operations applied twice, or an older one after a newer, then nothing changes', async () => {
       const c = conversationIn(ws, 'c-idem');
       const older = c.profile('Old Name');
