@@ -10,7 +10,8 @@ import { handleCommand } from './handle-command';
 import { tallyDecider, type TallyCommand, type TallyState } from './testing/tally-decider';
 
 // handleCommand keeps each stream's folded state between commands (AggregateStates), so a
-// command reads only the events after it; decisions stay those of a full read.
+// command decides on it and appends with its revision expected, reading only when that conflicts
+// or decides nothing; decisions stay those of a full read.
 
 const STREAM = 'tally-ws1:t1';
 
@@ -70,16 +71,49 @@ describe('handleCommand with folded states', () => {
       states,
     });
 
-  it('given earlier commands in this process, when one more comes, then only the events after the folded state are read', async () => {
+  it('given earlier commands in this process, when more come, then they decide on the folded state and append without reading', async () => {
     const reads: number[] = [];
     const states = new AggregateStates<TallyState>();
     const watched = recordingReads(store, reads);
 
     for (let i = 0; i < 4; i++) await count(watched, states, { by: 1, limit: 100 });
 
-    // First a whole read (nothing there), then each from the revision after the last append.
-    expect(reads).toEqual([0, 1, 2, 3]);
+    // One whole read (nothing there); then each append's expected revision confirms the state.
+    expect(reads).toEqual([0]);
     expect(states.get(STREAM)).toEqual({ state: { total: 4 }, revision: 3 });
+    expect((await store.readStream(STREAM)).map((r) => r.revision)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('given a folded state that refuses, when the stream moved since, then the refusal is checked on the events after it and the command goes through', async () => {
+    const reads: number[] = [];
+    const states = new AggregateStates<TallyState>();
+    const watched = recordingReads(store, reads);
+    await count(watched, states, { by: 8, limit: 10 });
+    // Another process takes the tally back down to 3.
+    await count(store, null, { by: -5, limit: 10 });
+
+    await count(watched, states, { by: 4, limit: 10 });
+
+    expect(reads).toEqual([0, 1]);
+    expect((await store.readStream(STREAM)).map((r) => r.event.data)).toEqual([
+      { by: 8 },
+      { by: -5 },
+      { by: 4 },
+    ]);
+    expect(states.get(STREAM)).toEqual({ state: { total: 7 }, revision: 2 });
+  });
+
+  it('given a folded state that refuses and a stream that has not moved, then the command is refused after one read', async () => {
+    const reads: number[] = [];
+    const states = new AggregateStates<TallyState>();
+    const watched = recordingReads(store, reads);
+    await count(watched, states, { by: 8, limit: 10 });
+
+    const refused = await count(watched, states, { by: 4, limit: 10 }).catch((e: unknown) => e);
+
+    expect(isDomainRuleViolation(refused)).toBe(true);
+    expect(reads).toEqual([0, 1]);
+    expect(await store.readStream(STREAM)).toHaveLength(1);
   });
 
   it('given another writer appended meanwhile, when a command comes, then its events are folded in before deciding', async () => {
