@@ -84,6 +84,7 @@ const recording = (inner: ReadStore): { store: ReadStore; last: () => RecordedFi
         },
       });
     },
+    ensureCollection: (name) => inner.ensureCollection(name),
     dropAll: () => inner.dropAll(),
     dropCollection: (name) => inner.dropCollection(name),
     close: () => inner.close(),

@@ -74,7 +74,18 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
 }
 
 export interface ReadStore {
+  /**
+   * A handle on the collection `name`. Handles are cheap to keep: one taken once stays valid
+   * across dropAll and dropCollection (the collection comes back on the next write).
+   */
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T>;
+  /**
+   * Create the collection `name` now if it does not exist; an existing one (documents, indexes)
+   * is kept, and concurrent callers all succeed. Writes create collections anyway: this is for
+   * one that must exist before anyone reads it, because FerretDB fails a find that races the
+   * collection's creation ("relation does not exist").
+   */
+  ensureCollection(name: string): Promise<void>;
   /** Drop every collection (rebuild from position zero, O4). */
   dropAll(): Promise<void>;
   /** Drop one collection with its documents and indexes; nothing happens if it does not exist. */

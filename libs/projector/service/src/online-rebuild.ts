@@ -82,6 +82,10 @@ const buildingStore = (store: ReadStore, readModel: string, physical: string): R
     if (name !== readModel) throw new Error(`rebuilding ${readModel}, not ${name}`);
     return store.collection<T>(physical);
   },
+  ensureCollection: (name) =>
+    name === readModel
+      ? store.ensureCollection(physical)
+      : Promise.reject(new Error(`rebuilding ${readModel}, not ${name}`)),
   dropAll: () => Promise.reject(new Error('not while rebuilding')),
   dropCollection: () => Promise.reject(new Error('not while rebuilding')),
   close: () => Promise.resolve(),

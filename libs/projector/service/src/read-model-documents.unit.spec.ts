@@ -14,6 +14,11 @@ import {
   type ReadStore,
 } from '@parley/read-store';
 import { applyProjection } from './apply-projection';
+import {
+  applyRecorded,
+  conversationDocuments,
+  projectedDocuments,
+} from './testing/projected-documents';
 
 const h = conversationHistory();
 const T0 = '2026-11-25T10:00:00.000Z';
@@ -22,19 +27,6 @@ const T2 = '2026-11-25T10:02:00.000Z';
 const T3 = '2026-11-25T10:03:00.000Z';
 const T4 = '2026-11-25T10:04:00.000Z';
 
-const apply = async (readStore: ReadStore, recorded: readonly ProjectableEvent[]) => {
-  for (const r of recorded) {
-    const projection = projectEvent(r);
-    if (projection) await applyProjection(readStore, projection);
-  }
-};
-
-const allDocuments = async (readStore: ReadStore) => ({
-  chats: await readStore.collection('chats').find({}, { sort: { _id: 1 } }),
-  timeline: await readStore.collection('timeline').find({}, { sort: { seq: 1 } }),
-  cards: await readStore.collection('cards').find({}, { sort: { _id: 1 } }),
-});
-
 /** What the gateway returns: bookkeeping fields (`_…` except `_id`) removed. */
 const asServed = <T>(document: Record<string, unknown>): T =>
   Object.fromEntries(
@@ -42,12 +34,7 @@ const asServed = <T>(document: Record<string, unknown>): T =>
   ) as T;
 
 /** Given these events (recorded in order), applied to an empty in-memory read store. */
-const given = async (...events: StreamEvent[]) => {
-  const readStore = createInMemoryReadStore();
-  const recorded = recordInOrder(events);
-  await apply(readStore, recorded);
-  return { readStore, recorded };
-};
+const given = (...events: StreamEvent[]) => projectedDocuments(events);
 
 const fullHistory = (): StreamEvent[] => [
   h.started(T0),
@@ -62,7 +49,7 @@ const fullHistory = (): StreamEvent[] => [
 describe('read-model documents (projections applied to the in-memory read store)', () => {
   it('given a conversation with its contact and deal, then chats, timeline and cards hold it', async () => {
     const { readStore, recorded } = await given(...fullHistory());
-    const { chats, timeline, cards } = await allDocuments(readStore);
+    const { chats, timeline, cards } = await conversationDocuments(readStore);
 
     expect(chats.map((d) => asServed<ChatListItem>(d))).toEqual([
       {
@@ -156,23 +143,23 @@ describe('read-model documents (projections applied to the in-memory read store)
     const { readStore: once } = await given(...fullHistory());
     const twice = createInMemoryReadStore();
     const recorded = recordInOrder(fullHistory());
-    await apply(
+    await applyRecorded(
       twice,
       recorded.flatMap((r) => [r, r]),
     );
-    await apply(twice, recorded);
+    await applyRecorded(twice, recorded);
 
-    expect(await allDocuments(twice)).toEqual(await allDocuments(once));
+    expect(await conversationDocuments(twice)).toEqual(await conversationDocuments(once));
   });
 
   it('an old event delivered after newer ones of its stream changes nothing', async () => {
     const { readStore, recorded } = await given(...fullHistory());
-    const before = await allDocuments(readStore);
+    const before = await conversationDocuments(readStore);
 
     // The client message (revision 1) again, after the manager read the chat.
-    await apply(readStore, [recorded[1]!]);
+    await applyRecorded(readStore, [recorded[1]!]);
 
-    expect(await allDocuments(readStore)).toEqual(before);
+    expect(await conversationDocuments(readStore)).toEqual(before);
     expect(before.chats[0]).toMatchObject({ unreadCount: 0, status: 'read' });
   });
 
@@ -181,9 +168,12 @@ describe('read-model documents (projections applied to the in-memory read store)
     const { readStore: inOrder } = await given(...fullHistory());
     const crmFirst = createInMemoryReadStore();
     const isCrm = (r: ProjectableEvent) => r.streamName.startsWith('crm-');
-    await apply(crmFirst, [...recorded.filter(isCrm), ...recorded.filter((r) => !isCrm(r))]);
+    await applyRecorded(crmFirst, [
+      ...recorded.filter(isCrm),
+      ...recorded.filter((r) => !isCrm(r)),
+    ]);
 
-    expect(await allDocuments(crmFirst)).toEqual(await allDocuments(inOrder));
+    expect(await conversationDocuments(crmFirst)).toEqual(await conversationDocuments(inOrder));
   });
 
   it('a chat shows "sent" only while the delivered message is its last message', async () => {
@@ -218,7 +208,7 @@ describe('read-model documents (projections applied to the in-memory read store)
       },
     });
 
-    await apply(
+    await applyRecorded(
       readStore,
       recordInOrder([h.clientMessage('m2', 'Are you there?', T4)], 10).map((r) => ({
         ...r,
@@ -317,6 +307,7 @@ describe('read-model documents (projections applied to the in-memory read store)
     // The CRM consumer creates the chat between this upsert's lookup and its insert, as two
     // projector consumers can on MongoDB; the insert then fails with a duplicate key.
     const racing: ReadStore = {
+      ensureCollection: (name) => inner.ensureCollection(name),
       dropAll: () => inner.dropAll(),
       dropCollection: (name) => inner.dropCollection(name),
       close: () => inner.close(),

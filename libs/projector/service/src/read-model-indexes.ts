@@ -50,10 +50,8 @@ export const ensureIndexesOf = async (
 export const ensureReadModelIndexes = async (readStore: ReadStore): Promise<void> => {
   // The version pointers (O4) are read by every process; their collection is made here, at
   // boot, because FerretDB fails a find that races the collection's creation by a first rebuild
-  // ("relation does not exist").
-  await readStore
-    .collection(READ_MODEL_VERSIONS_COLLECTION)
-    .createIndex({ keys: { version: 1 }, name: 'read_model_versions_by_version' });
+  // ("relation does not exist"). They are read by `_id` only: no index of their own.
+  await readStore.ensureCollection(READ_MODEL_VERSIONS_COLLECTION);
   for (const readModel of Object.keys(READ_MODEL_INDEXES)) {
     await ensureIndexesOf(readStore, readModel);
   }

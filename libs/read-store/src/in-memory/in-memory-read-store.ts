@@ -272,14 +272,23 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
   }
 }
 
+const assertValidName = (name: string): void => {
+  if (name === '' || name.includes('$')) throw new Error(`Invalid collection name '${name}'`);
+};
+
 class InMemoryReadStore implements ReadStore {
   private collections = new Map<string, CollectionState>();
   private closed = false;
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
-    if (name === '' || name.includes('$')) throw new Error(`Invalid collection name '${name}'`);
+    assertValidName(name);
     // The handle looks its state up on every call, so it keeps working after dropAll().
     return new InMemoryCollection<T>(name, () => this.stateOf(name));
+  }
+
+  async ensureCollection(name: string): Promise<void> {
+    assertValidName(name);
+    this.stateOf(name);
   }
 
   async dropAll(): Promise<void> {

@@ -34,6 +34,8 @@ export interface MongoReadStoreOptions {
 }
 
 const DUPLICATE_KEY = 11000;
+/** `create` of a collection that exists (NamespaceExists), on MongoDB and FerretDB alike. */
+const NAMESPACE_EXISTS = 48;
 
 interface MongoServerErrorShape {
   readonly code?: unknown;
@@ -175,6 +177,15 @@ class MongoReadStore implements ReadStore {
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     return new MongoCollection<T>(name, this.db.collection<ReadDocument>(name));
+  }
+
+  async ensureCollection(name: string): Promise<void> {
+    try {
+      await this.db.createCollection(name);
+    } catch (error) {
+      // Another process (or call) created it first: what was asked for is there.
+      if ((error as MongoServerErrorShape | null)?.code !== NAMESPACE_EXISTS) throw error;
+    }
   }
 
   async dropAll(): Promise<void> {

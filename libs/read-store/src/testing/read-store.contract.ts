@@ -532,6 +532,39 @@ export const describeReadStoreContract = (
       });
     });
 
+    describe('ensureCollection', () => {
+      it('given no collection, when it is ensured twice, then both calls succeed and it reads empty and takes writes', async () => {
+        await store.ensureCollection('read_model_versions');
+        await store.ensureCollection('read_model_versions');
+        const pointers = store.collection('read_model_versions');
+        expect(await pointers.find({})).toEqual([]);
+        await pointers.replaceOne({ _id: 'chats' }, { _id: 'chats', version: 1 }, { upsert: true });
+        expect(await pointers.findOne({ _id: 'chats' })).toEqual({ _id: 'chats', version: 1 });
+      });
+
+      it('given a collection with documents and a unique index, when ensured, then both are kept', async () => {
+        await givenChats();
+        await chats.createIndex({ keys: { title: 1 }, unique: true });
+        await store.ensureCollection('chats');
+        expect(await chats.countDocuments({})).toBe(4);
+        const error = await rejectionOf(
+          chats.replaceOne({ _id: 'w9:c9' }, { _id: 'w9:c9', title: 'Boris' }, { upsert: true }),
+        );
+        expect(error).toBeInstanceOf(DuplicateKeyError);
+      });
+
+      it('given several processes booting at once, when each ensures the same collection, then every one succeeds', async () => {
+        await expect(
+          Promise.all(Array.from({ length: 5 }, () => store.ensureCollection('booting'))),
+        ).resolves.toHaveLength(5);
+        expect(await store.collection('booting').countDocuments({})).toBe(0);
+      });
+
+      it('given a name no collection can have, when ensured, then the call is rejected', async () => {
+        await expect(store.ensureCollection('')).rejects.toThrow();
+      });
+    });
+
     describe('dropAll', () => {
       it('given collections with documents and a unique index, when dropped, then all are empty and the index is gone', async () => {
         await givenChats();

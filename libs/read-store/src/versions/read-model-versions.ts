@@ -97,8 +97,17 @@ export class ReadModelVersions {
 
   /** The same without waiting, when a fresh pointer is cached; undefined otherwise. */
   cachedActiveCollection(name: string): string | undefined {
-    const cached = this.cache.get(name);
-    if (!cached || this.monotonic() - cached.readAt >= this.timings.refreshMs) return undefined;
+    const cached = this.fresh(name);
+    return cached ? (cached.document?.active ?? name) : undefined;
+  }
+
+  /**
+   * What writeCollection would answer, without waiting, when a fresh pointer is cached and no
+   * handover is under way (the live projector's usual case); undefined otherwise.
+   */
+  cachedWriteCollection(name: string): string | undefined {
+    const cached = this.fresh(name);
+    if (!cached || cached.document?.next?.phase === 'handover') return undefined;
     return cached.document?.active ?? name;
   }
 
@@ -126,9 +135,15 @@ export class ReadModelVersions {
   }
 
   private async current(name: string): Promise<ReadModelVersionDocument | null> {
+    const cached = this.fresh(name);
+    return cached ? cached.document : this.load(name);
+  }
+
+  /** The cached pointer of `name` if it was read less than `refreshMs` ago. */
+  private fresh(name: string): Cached | undefined {
     const cached = this.cache.get(name);
-    if (cached && this.monotonic() - cached.readAt < this.timings.refreshMs) return cached.document;
-    return this.load(name);
+    if (!cached || this.monotonic() - cached.readAt >= this.timings.refreshMs) return undefined;
+    return cached;
   }
 
   /** Read the pointer afresh; concurrent callers share one read. */

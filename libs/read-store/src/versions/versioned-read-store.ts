@@ -1,60 +1,14 @@
-import type {
-  Filter,
-  FindOptions,
-  IndexSpec,
-  ReadCollection,
-  ReadDocument,
-  ReadStore,
-  Update,
-  UpdateResult,
-} from '../read-store.port';
+import type { ReadCollection, ReadDocument, ReadStore } from '../read-store.port';
 import {
   READ_MODEL_VERSIONS_COLLECTION,
   ReadModelVersions,
   type ReadModelVersionTimings,
 } from './read-model-versions';
-
-/** A collection handle that finds its physical collection on every call. */
-class ResolvingCollection<T extends ReadDocument> implements ReadCollection<T> {
-  constructor(
-    private readonly store: ReadStore,
-    private readonly resolve: () => string | Promise<string>,
-  ) {}
-
-  private async target(): Promise<ReadCollection<T>> {
-    return this.store.collection<T>(await this.resolve());
-  }
-
-  async findOne(filter: Filter): Promise<T | null> {
-    return (await this.target()).findOne(filter);
-  }
-  async find(filter: Filter, options?: FindOptions): Promise<T[]> {
-    return (await this.target()).find(filter, options);
-  }
-  async countDocuments(filter: Filter): Promise<number> {
-    return (await this.target()).countDocuments(filter);
-  }
-  async updateOne(
-    filter: Filter,
-    update: Update,
-    options?: { readonly upsert?: boolean },
-  ): Promise<UpdateResult> {
-    return (await this.target()).updateOne(filter, update, options);
-  }
-  async replaceOne(
-    filter: Filter,
-    replacement: T,
-    options?: { readonly upsert?: boolean },
-  ): Promise<UpdateResult> {
-    return (await this.target()).replaceOne(filter, replacement, options);
-  }
-  async deleteMany(filter: Filter): Promise<number> {
-    return (await this.target()).deleteMany(filter);
-  }
-  async createIndex(spec: IndexSpec): Promise<void> {
-    return (await this.target()).createIndex(spec);
-  }
-}
+import {
+  PhysicalCollections,
+  ResolvingCollection,
+  type PhysicalNameResolver,
+} from './resolving-collection';
 
 /**
  * A read store whose collections are read-model names, each resolved to the physical collection
@@ -64,20 +18,41 @@ class ResolvingCollection<T extends ReadDocument> implements ReadCollection<T> {
  */
 export class VersionedReadStore implements ReadStore {
   readonly versions: ReadModelVersions;
+  private readonly physical: PhysicalCollections;
+  /** Readers resolve a name to its active version. */
+  private readonly readers: PhysicalNameResolver;
+  /** One handle per read-model name, kept: each resolves on every call (ResolvingCollection). */
+  private readonly handles = new Map<string, ReadCollection>();
 
   constructor(
     readonly inner: ReadStore,
     timings?: ReadModelVersionTimings,
+    /** The clock the pointers' age is measured with (tests move it). */
+    monotonic?: () => number,
   ) {
-    this.versions = new ReadModelVersions(inner, timings);
+    const versions = new ReadModelVersions(inner, timings, monotonic);
+    this.versions = versions;
+    this.physical = new PhysicalCollections(inner);
+    this.readers = {
+      physicalName: (name) =>
+        versions.cachedActiveCollection(name) ?? versions.activeCollection(name),
+    };
   }
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
-    if (name === READ_MODEL_VERSIONS_COLLECTION) return this.inner.collection<T>(name);
-    return new ResolvingCollection<T>(
-      this.inner,
-      () => this.versions.cachedActiveCollection(name) ?? this.versions.activeCollection(name),
-    );
+    if (name === READ_MODEL_VERSIONS_COLLECTION) return this.physical.get<T>(name);
+    let handle = this.handles.get(name);
+    if (!handle) {
+      handle = new ResolvingCollection(name, this.readers, this.physical);
+      this.handles.set(name, handle);
+    }
+    return handle as unknown as ReadCollection<T>;
+  }
+
+  /** Creates the physical collection the name resolves to now (the pointers' is itself). */
+  async ensureCollection(name: string): Promise<void> {
+    if (name === READ_MODEL_VERSIONS_COLLECTION) return this.inner.ensureCollection(name);
+    return this.inner.ensureCollection(await this.readers.physicalName(name));
   }
 
   /**
@@ -85,15 +60,7 @@ export class VersionedReadStore implements ReadStore {
    * is the version that event's write belongs to (ReadModelVersions.writeCollection).
    */
   forEventAt(position: string): ReadStore {
-    const versions = this.versions;
-    const inner = this.inner;
-    return {
-      collection: <T extends ReadDocument = ReadDocument>(name: string) =>
-        new ResolvingCollection<T>(inner, () => versions.writeCollection(name, position)),
-      dropAll: () => this.dropAll(),
-      dropCollection: (name: string) => this.dropCollection(name),
-      close: () => this.close(),
-    };
+    return new EventWriteStore(this, this.physical, position);
   }
 
   async dropAll(): Promise<void> {
@@ -108,6 +75,54 @@ export class VersionedReadStore implements ReadStore {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+}
+
+/**
+ * A versioned store as a live projector writes one event to it (VersionedReadStore.forEventAt):
+ * the one object an event needs, holding its position. Its handles, one per name the event
+ * touches, are kept for the event's operations; the physical handles are the store's.
+ */
+class EventWriteStore implements ReadStore, PhysicalNameResolver {
+  private handles: Map<string, ReadCollection> | undefined;
+
+  constructor(
+    private readonly store: VersionedReadStore,
+    private readonly physical: PhysicalCollections,
+    private readonly position: string,
+  ) {}
+
+  physicalName(name: string): string | Promise<string> {
+    const { versions } = this.store;
+    return versions.cachedWriteCollection(name) ?? versions.writeCollection(name, this.position);
+  }
+
+  collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
+    if (name === READ_MODEL_VERSIONS_COLLECTION) return this.physical.get<T>(name);
+    this.handles ??= new Map();
+    let handle = this.handles.get(name);
+    if (!handle) {
+      handle = new ResolvingCollection(name, this, this.physical);
+      this.handles.set(name, handle);
+    }
+    return handle as unknown as ReadCollection<T>;
+  }
+
+  async ensureCollection(name: string): Promise<void> {
+    if (name === READ_MODEL_VERSIONS_COLLECTION) return this.physical.store.ensureCollection(name);
+    return this.physical.store.ensureCollection(await this.physicalName(name));
+  }
+
+  dropAll(): Promise<void> {
+    return this.store.dropAll();
+  }
+
+  dropCollection(name: string): Promise<void> {
+    return this.store.dropCollection(name);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
   }
 }
 
