@@ -1,12 +1,7 @@
 import type { ChatListItem, TimelineItem } from '@parley/contracts';
-import {
-  conversationHistory,
-  projectEvent,
-  recordInOrder,
-  type StreamEvent,
-} from '@parley/projections';
-import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { applyProjection } from './apply-projection';
+import { conversationHistory, type StreamEvent } from '@parley/projections';
+import type { ReadStore } from '@parley/read-store';
+import { projectedDocuments } from './testing/projected-documents';
 
 const h = conversationHistory();
 const T0 = '2026-11-25T10:00:00.000Z';
@@ -17,17 +12,8 @@ const T4 = '2026-11-25T10:04:00.000Z';
 const robot = { kind: 'robot', id: 'rule-7' } as const;
 
 /** Given these events (recorded in order), applied `times` over to an empty read store. */
-const given = async (events: readonly StreamEvent[], times = 1): Promise<ReadStore> => {
-  const readStore = createInMemoryReadStore();
-  const recorded = recordInOrder(events);
-  for (let n = 0; n < times; n++) {
-    for (const r of recorded) {
-      const projection = projectEvent(r);
-      if (projection) await applyProjection(readStore, projection);
-    }
-  }
-  return readStore;
-};
+const given = async (events: readonly StreamEvent[], times = 1): Promise<ReadStore> =>
+  (await projectedDocuments(events, { times })).readStore;
 
 const chatOf = async (readStore: ReadStore): Promise<ChatListItem> =>
   (await readStore

@@ -1,12 +1,6 @@
 import type { ChatListItem, MessageContent, TimelineItem } from '@parley/contracts';
-import {
-  conversationHistory,
-  projectEvent,
-  recordInOrder,
-  type StreamEvent,
-} from '@parley/projections';
-import { createInMemoryReadStore } from '@parley/read-store';
-import { applyProjection } from './apply-projection';
+import { conversationHistory, type StreamEvent } from '@parley/projections';
+import { projectedDocuments } from './testing/projected-documents';
 
 const h = conversationHistory();
 const T0 = '2026-11-25T10:00:00.000Z';
@@ -16,19 +10,7 @@ const T3 = '2026-11-25T10:03:00.000Z';
 
 /** Given these events (recorded in order), applied twice (a replay) to an empty read store. */
 const given = async (...events: StreamEvent[]) => {
-  const readStore = createInMemoryReadStore();
-  const recorded = recordInOrder(events);
-  for (const round of [1, 2]) {
-    for (const r of recorded) {
-      const projection = projectEvent(r);
-      if (!projection) continue;
-      try {
-        await applyProjection(readStore, projection);
-      } catch (e) {
-        if (round === 1) throw e;
-      }
-    }
-  }
+  const { readStore } = await projectedDocuments(events, { times: 2 });
   const chat = (await readStore.collection('chats').findOne({ _id: h.conversationId })) as
     (ChatListItem & Record<string, unknown>) | null;
   const timeline = (await readStore

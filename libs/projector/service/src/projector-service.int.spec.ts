@@ -24,6 +24,7 @@ import { messageForRecordedEvent } from '@parley/relay';
 import { waitUntil } from '@parley/test-infra';
 import { ProjectorServiceModule } from './projector-service.module';
 import { rebuildReadModels } from './rebuild-read-models';
+import { conversationDocuments } from './testing/projected-documents';
 
 const h = conversationHistory('w1', '777');
 const T0 = '2026-11-25T10:00:00.000Z';
@@ -31,12 +32,6 @@ const T1 = '2026-11-25T10:01:00.000Z';
 const T2 = '2026-11-25T10:02:00.000Z';
 const T3 = '2026-11-25T10:03:00.000Z';
 const T4 = '2026-11-25T10:04:00.000Z';
-
-const allDocuments = async (readStore: ReadStore) => ({
-  chats: await readStore.collection('chats').find({}, { sort: { _id: 1 } }),
-  timeline: await readStore.collection('timeline').find({}, { sort: { seq: 1 } }),
-  cards: await readStore.collection('cards').find({}, { sort: { _id: 1 } }),
-});
 
 describe('projector service (PGlite event store → relay → in-process bus → in-memory read store)', () => {
   let store: EventStore;
@@ -138,7 +133,7 @@ describe('projector service (PGlite event store → relay → in-process bus →
   });
 
   it('given every event delivered again, then nothing changes and nothing more is announced', async () => {
-    const before = await allDocuments(readStore);
+    const before = await conversationDocuments(readStore);
     const announcedBefore = changes.count();
 
     await bus.publish((await store.readAll()).map(messageForRecordedEvent));
@@ -153,7 +148,7 @@ describe('projector service (PGlite event store → relay → in-process bus →
     await waitUntil('the read notification', () =>
       changes.count() > announcedBefore ? true : undefined,
     );
-    const after = await allDocuments(readStore);
+    const after = await conversationDocuments(readStore);
     expect(after.cards).toEqual(before.cards);
     expect(after.timeline.slice(0, before.timeline.length)).toEqual(before.timeline);
     expect(after.timeline).toHaveLength(before.timeline.length + 1);
@@ -165,15 +160,15 @@ describe('projector service (PGlite event store → relay → in-process bus →
   });
 
   it('rebuilding the read models from position zero gives identical documents', async () => {
-    const live = await allDocuments(readStore);
+    const live = await conversationDocuments(readStore);
 
     const report = await rebuildReadModels(store, readStore, { pageSize: 3 });
 
     expect(report).toMatchObject({ events: 7, projected: 7 });
-    expect(await allDocuments(readStore)).toEqual(live);
+    expect(await conversationDocuments(readStore)).toEqual(live);
     const fresh = createInMemoryReadStore();
     await rebuildReadModels(store, fresh);
-    expect(await allDocuments(fresh)).toEqual(live);
+    expect(await conversationDocuments(fresh)).toEqual(live);
     await fresh.close();
   });
 

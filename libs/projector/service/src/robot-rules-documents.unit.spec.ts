@@ -7,7 +7,8 @@ import {
 } from '@parley/contracts';
 import { projectWorkspaceEvent, type ProjectableEvent } from '@parley/projections';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { applyProjection } from './apply-projection';
+import { applyRecorded } from './testing/projected-documents';
+import { workspaceEventLog } from './testing/workspace-event-log';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const ruleA = id(1);
@@ -20,28 +21,9 @@ const definition = (name: string): RuleDefinition => ({
 });
 
 type Change = Pick<RobotsEvent, 'type' | 'data'>;
-let position = 10;
 
 /** Events stored in order in one stream of workspace ws1. */
-const recorded = (stream: string, changes: readonly Change[]): ProjectableEvent[] =>
-  changes.map((change, revision) => ({
-    streamName: stream,
-    revision,
-    position: String(position++),
-    event: {
-      ...change,
-      metadata: {
-        eventId: `e${position}`,
-        workspaceId: 'ws1',
-        aggregateId: stream.slice('robots-'.length),
-        occurredAt: '2026-12-02T10:00:00.000Z',
-        schemaVersion: 1,
-        correlationId: `c${position}`,
-        causationId: null,
-        actor: { kind: 'manager', id: 'admin-1' },
-      },
-    } as RobotsEvent,
-  }));
+const recorded = workspaceEventLog<RobotsEvent>('2026-12-02T10:00:00.000Z');
 
 const ruleEvents = (ruleId: string, changes: readonly Change[]) =>
   recorded(`robots-ws1:rule:${ruleId}`, changes);
@@ -66,12 +48,9 @@ const runs = (ruleId: string, conversation: string, minutes: readonly number[]) 
     })),
   );
 
-const apply = async (readStore: ReadStore, events: readonly ProjectableEvent[]) => {
-  for (const source of events) {
-    const projection = projectWorkspaceEvent(source);
-    if (projection) await applyProjection(readStore, projection);
-  }
-};
+/** Rule events and runs feed the workspace's read models (robot_rules). */
+const apply = (readStore: ReadStore, events: readonly ProjectableEvent[]) =>
+  applyRecorded(readStore, events, [projectWorkspaceEvent]);
 
 const rulesOf = async (readStore: ReadStore) =>
   robotRulesView(

@@ -6,40 +6,22 @@ import {
 } from '@parley/contracts';
 import { projectWorkspaceEvent, type ProjectableEvent } from '@parley/projections';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { applyProjection } from './apply-projection';
+import { applyRecorded } from './testing/projected-documents';
+import { workspaceEventLog } from './testing/workspace-event-log';
 
 const stream = 'crm-ws1:templates';
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 
 type Change = Pick<TemplateLibraryEvent, 'type' | 'data'>;
 
-/** The library's events, stored in order in its one stream. */
-const recorded = (changes: readonly Change[]): ProjectableEvent[] =>
-  changes.map((change, revision) => ({
-    streamName: stream,
-    revision,
-    position: String(10 + revision),
-    event: {
-      ...change,
-      metadata: {
-        eventId: `e${revision}`,
-        workspaceId: 'ws1',
-        aggregateId: 'ws1:templates',
-        occurredAt: '2026-12-01T10:00:00.000Z',
-        schemaVersion: 1,
-        correlationId: `c${revision}`,
-        causationId: null,
-        actor: { kind: 'manager', id: 'admin-1' },
-      },
-    } as TemplateLibraryEvent,
-  }));
+const log = workspaceEventLog<TemplateLibraryEvent>('2026-12-01T10:00:00.000Z');
 
-const apply = async (readStore: ReadStore, events: readonly ProjectableEvent[]) => {
-  for (const source of events) {
-    const projection = projectWorkspaceEvent(source);
-    if (projection) await applyProjection(readStore, projection);
-  }
-};
+/** The library's events, stored in order in its one stream. */
+const recorded = (changes: readonly Change[]): ProjectableEvent[] => log(stream, changes);
+
+/** The library's events feed the workspace's read models (template_libraries). */
+const apply = (readStore: ReadStore, events: readonly ProjectableEvent[]) =>
+  applyRecorded(readStore, events, [projectWorkspaceEvent]);
 
 const libraryOf = async (readStore: ReadStore) =>
   (await readStore

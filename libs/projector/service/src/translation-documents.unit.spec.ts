@@ -15,7 +15,7 @@ import {
   type ProjectableEvent,
 } from '@parley/projections';
 import { createInMemoryReadStore, type ReadStore } from '@parley/read-store';
-import { applyProjection } from './apply-projection';
+import { applyRecorded } from './testing/projected-documents';
 
 const h = conversationHistory();
 const T0 = '2026-12-01T10:00:00.000Z';
@@ -46,13 +46,9 @@ const translationEvent = <E extends ConversationTranslationEvent | TranslationSe
     },
   }) as unknown as EventEnvelope;
 
-const apply = async (readStore: ReadStore, recorded: readonly ProjectableEvent[]) => {
-  for (const source of recorded) {
-    for (const projection of [projectWorkspaceEvent(source), projectEvent(source)]) {
-      if (projection) await applyProjection(readStore, projection);
-    }
-  }
-};
+/** Translation settings feed the workspace's read models; the rest, the conversation's. */
+const apply = (readStore: ReadStore, recorded: readonly ProjectableEvent[]) =>
+  applyRecorded(readStore, recorded, [projectWorkspaceEvent, projectEvent]);
 
 /** The translation stream's events at positions after the conversation's. */
 const inTranslationStream = (events: readonly EventEnvelope[], from = 100): ProjectableEvent[] =>

@@ -1,57 +1,12 @@
-import type { ChannelClient, TelegramSource } from '@parley/contracts';
 import { deciderSpecification, foldEvents } from '@parley/decider';
-import type { PlaceChat } from './conversation-commands';
-import type { ConversationDecidedEvent } from './conversation-decided-events';
+import { clientMessageReceived, place, placed, started } from '../testing/placed-chat';
 import { conversationDecider } from './conversation-decider';
 
-const conversationId = 'ws1:tg:111:987';
-const source: TelegramSource = { channel: 'telegram', botId: '111', chatId: '987' };
-const client: ChannelClient = {
-  externalId: '987',
-  username: 'anna',
-  firstName: 'Anna',
-  lastName: null,
-  languageCode: 'es',
-};
-const at = '2026-01-01T11:00:00.000Z';
-
-const started: ConversationDecidedEvent = {
-  type: 'Conversation.Started',
-  data: { conversationId, source, client, startedAt: '2026-01-01T10:00:00.000Z' },
-};
-const received: ConversationDecidedEvent = {
-  type: 'Conversation.ClientMessageReceived',
-  data: {
-    conversationId,
-    messageId: 'm2',
-    externalMessageId: 'ext-m2',
-    content: { kind: 'text', text: 'Still there?' },
-    sentAt: '2026-01-01T12:00:00.000Z',
-    clientOrder: 2,
-    placedAt: '2026-01-01T12:00:00.000Z',
-  },
-};
-const place = (placement: PlaceChat['placement']): PlaceChat => ({
-  kind: 'PlaceChat',
-  placement,
-  at,
-});
-const archived: ConversationDecidedEvent = {
-  type: 'Conversation.Archived',
-  data: { conversationId, archivedAt: at },
-};
-const unarchived: ConversationDecidedEvent = {
-  type: 'Conversation.Unarchived',
-  data: { conversationId, unarchivedAt: at },
-};
-const pinned: ConversationDecidedEvent = {
-  type: 'Conversation.Pinned',
-  data: { conversationId, pinnedAt: at },
-};
-const unpinned: ConversationDecidedEvent = {
-  type: 'Conversation.Unpinned',
-  data: { conversationId, unpinnedAt: at },
-};
+const received = clientMessageReceived('m2', 2);
+const archived = placed('archive');
+const unarchived = placed('unarchive');
+const pinned = placed('pin');
+const unpinned = placed('unpin');
 
 describe('Conversation decider: archive and pin (L4, L8)', () => {
   const spec = deciderSpecification(conversationDecider);

@@ -1,23 +1,11 @@
-import type {
-  ChannelClient,
-  ManagerMessageContent,
-  MessageContent,
-  TelegramSource,
-} from '@parley/contracts';
+import type { ChannelClient, ManagerMessageContent, MessageContent } from '@parley/contracts';
 import { deciderSpecification, foldEvents } from '@parley/decider';
+import { client as anna, conversationId, source } from '../testing/telegram-chat';
 import type { ConversationDecidedEvent } from './conversation-decided-events';
 import { conversationDecider } from './conversation-decider';
 import type { ConversationCommand } from './conversation-commands';
 
-const conversationId = 'ws1:tg:111:987';
-const source: TelegramSource = { channel: 'telegram', botId: '111', chatId: '987' };
-const client: ChannelClient = {
-  externalId: '987',
-  username: 'anna',
-  firstName: 'Anna',
-  lastName: null,
-  languageCode: 'ru',
-};
+const client: ChannelClient = { ...anna, languageCode: 'ru' };
 
 const clientSends = (messageId: string, content: MessageContent): ConversationCommand => ({
   kind: 'RecordClientMessage',

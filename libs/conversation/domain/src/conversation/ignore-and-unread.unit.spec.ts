@@ -1,63 +1,29 @@
-import type { ChannelClient, TelegramSource } from '@parley/contracts';
 import { deciderSpecification, foldEvents } from '@parley/decider';
-import type { MarkRead, MarkUnread, PlaceChat } from './conversation-commands';
+import {
+  askedAt,
+  clientMessageReceived as received,
+  place,
+  placed,
+  started,
+} from '../testing/placed-chat';
+import { conversationId } from '../testing/telegram-chat';
+import type { MarkRead, MarkUnread } from './conversation-commands';
 import type { ConversationDecidedEvent } from './conversation-decided-events';
 import { conversationDecider } from './conversation-decider';
 
-const conversationId = 'ws1:tg:111:987';
-const source: TelegramSource = { channel: 'telegram', botId: '111', chatId: '987' };
-const client: ChannelClient = {
-  externalId: '987',
-  username: 'anna',
-  firstName: 'Anna',
-  lastName: null,
-  languageCode: 'es',
-};
-const at = '2026-01-01T11:00:00.000Z';
+const ignored = placed('ignore');
+const unignored = placed('unignore');
+const archived = placed('archive');
 
-const started: ConversationDecidedEvent = {
-  type: 'Conversation.Started',
-  data: { conversationId, source, client, startedAt: '2026-01-01T10:00:00.000Z' },
-};
-const received = (messageId: string, order: number): ConversationDecidedEvent => ({
-  type: 'Conversation.ClientMessageReceived',
-  data: {
-    conversationId,
-    messageId,
-    externalMessageId: `ext-${messageId}`,
-    content: { kind: 'text', text: 'Still there?' },
-    sentAt: '2026-01-01T12:00:00.000Z',
-    clientOrder: order,
-    placedAt: '2026-01-01T12:00:00.000Z',
-  },
-});
-const place = (placement: PlaceChat['placement']): PlaceChat => ({
-  kind: 'PlaceChat',
-  placement,
-  at,
-});
-const markUnread: MarkUnread = { kind: 'MarkUnread', at };
-const markRead: MarkRead = { kind: 'MarkRead', managerId: 'manager-1', readAt: at };
-
-const ignored: ConversationDecidedEvent = {
-  type: 'Conversation.Ignored',
-  data: { conversationId, ignoredAt: at },
-};
-const unignored: ConversationDecidedEvent = {
-  type: 'Conversation.Unignored',
-  data: { conversationId, unignoredAt: at },
-};
-const archived: ConversationDecidedEvent = {
-  type: 'Conversation.Archived',
-  data: { conversationId, archivedAt: at },
-};
+const markUnread: MarkUnread = { kind: 'MarkUnread', at: askedAt };
+const markRead: MarkRead = { kind: 'MarkRead', managerId: 'manager-1', readAt: askedAt };
 const markedUnread: ConversationDecidedEvent = {
   type: 'Conversation.MarkedUnread',
-  data: { conversationId, markedUnreadAt: at },
+  data: { conversationId, markedUnreadAt: askedAt },
 };
 const markedRead: ConversationDecidedEvent = {
   type: 'Conversation.MarkedRead',
-  data: { conversationId, managerId: 'manager-1', readAt: at },
+  data: { conversationId, managerId: 'manager-1', readAt: askedAt },
 };
 
 describe('Conversation decider: the ignore list (L8)', () => {
