@@ -11,6 +11,7 @@ export * from './tasks-notes';
 export * from './read-models';
 export * from './gateway';
 export { IsVisibleText, visibleTextProblem } from './validation/visible-text';
+export { NestedList, NestedObject } from './validation/nested-object';
 export {
   MEDIA_KINDS,
   MEDIA_TAB_KINDS,

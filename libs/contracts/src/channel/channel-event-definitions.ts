@@ -1,9 +1,6 @@
-import { Type } from 'class-transformer';
 import {
   Equals,
-  IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsISO8601,
   IsInt,
@@ -15,8 +12,8 @@ import {
   MaxLength,
   Min,
   IsUUID,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList, NestedObject } from '../validation/nested-object';
 import type { EventDefinition } from '../upcasting/event-catalog';
 import { MESSAGE_CONTENT_TYPE, type MessageContentDto } from './message-content';
 import { MEDIA_KINDS, type MediaKind } from '../media/media-api';
@@ -42,7 +39,7 @@ class TelegramChatSourceDto {
   @Matches(TELEGRAM_ID) botId!: string;
   @Matches(TELEGRAM_ID) chatId!: string;
   @IsString() @Length(1, 200) conversationId!: string;
-  @IsDefined() @ValidateNested() @Type(() => ChannelClientDto) client!: ChannelClientDto;
+  @NestedObject(() => ChannelClientDto) client!: ChannelClientDto;
   @IsInt() @Min(0) updateId!: number;
 }
 
@@ -56,17 +53,13 @@ export class ClientStartedDataDto extends TelegramSourceDto {
 
 export class MessageReceivedDataDto extends TelegramSourceDto {
   @IsString() @Length(1, 64) externalMessageId!: string;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  @NestedObject(() => Object, MESSAGE_CONTENT_TYPE)
   content!: MessageContentDto;
 }
 
 export class MessageEditedDataDto extends TelegramSourceDto {
   @IsString() @Length(1, 64) externalMessageId!: string;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  @NestedObject(() => Object, MESSAGE_CONTENT_TYPE)
   content!: MessageContentDto;
   @IsISO8601({ strict: true }) editedAt!: string;
 }
@@ -142,7 +135,7 @@ export class UpdateRejectedDataDto {
   @Matches(TELEGRAM_ID) botId!: string;
   @IsInt() @Min(0) updateId!: number;
   @IsString() @Length(1, 1000) reason!: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => FieldIssueDto) issues!: FieldIssueDto[];
+  @NestedList(() => FieldIssueDto) issues!: FieldIssueDto[];
   @IsString() @MaxLength(REJECTED_UPDATE_RAW_LIMIT) rawUpdate!: string;
   @IsBoolean() rawTruncated!: boolean;
   @IsISO8601({ strict: true }) receivedAt!: string;

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   Equals,
   IsArray,
@@ -13,8 +12,8 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList, NestedObject } from '../validation/nested-object';
 
 /**
  * What a message carries, a union by `kind` (C1): text (with its formatting), each kind of
@@ -172,9 +171,7 @@ export class TextContentDto implements TextContent {
   @Equals('text') kind!: 'text';
   @IsString() @Length(1, 4096) text!: string;
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => TextEntityDto)
+  @NestedList(() => TextEntityDto)
   entities?: TextEntityDto[];
 }
 
@@ -194,21 +191,19 @@ export class MediaFileDto implements MediaFile {
 
 export class MediaContentDto implements MediaContent {
   @IsIn(MEDIA_CONTENT_KINDS) kind!: MediaContentKind;
-  @ValidateNested() @Type(() => MediaFileDto) file!: MediaFileDto;
+  @NestedObject(() => MediaFileDto) file!: MediaFileDto;
   @ValidateIf((o: MediaContentDto) => o.caption !== null)
   @IsString()
   @Length(1, 4096)
   caption!: string | null;
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => TextEntityDto)
+  @NestedList(() => TextEntityDto)
   captionEntities?: TextEntityDto[];
 }
 
 export class StickerContentDto implements StickerContent {
   @Equals('sticker') kind!: 'sticker';
-  @ValidateNested() @Type(() => MediaFileDto) file!: MediaFileDto;
+  @NestedObject(() => MediaFileDto) file!: MediaFileDto;
   @IsIn(['static', 'animated', 'video']) stickerFormat!: 'static' | 'animated' | 'video';
   @ValidateIf((o: StickerContentDto) => o.emoji !== null) @IsString() @Length(1, 32) emoji!:
     string | null;
@@ -278,7 +273,7 @@ export type MessageContentDto =
   | UnsupportedContentDto;
 
 /**
- * For a nested `content` field: `@ValidateNested() @Type(() => Object, MESSAGE_CONTENT_TYPE)`
+ * For a nested `content` field: `@NestedObject(() => Object, MESSAGE_CONTENT_TYPE)`
  * picks the DTO by `kind`.
  */
 export const MESSAGE_CONTENT_TYPE = {

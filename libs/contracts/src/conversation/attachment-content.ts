@@ -1,15 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Length, Matches, Min, ValidateIf } from 'class-validator';
+import { NestedObject } from '../validation/nested-object';
 import {
   CONTENT_KIND_LABELS,
   contentPreview,
@@ -127,7 +117,7 @@ export class AttachmentDto implements Attachment {
 
 export class AttachmentContentDto implements AttachmentContent {
   @IsIn(ATTACHMENT_KINDS) kind!: AttachmentKind;
-  @ValidateNested() @Type(() => AttachmentDto) attachment!: AttachmentDto;
+  @NestedObject(() => AttachmentDto) attachment!: AttachmentDto;
   @ValidateIf((o: AttachmentContentDto) => o.caption !== null)
   @IsString()
   @Length(1, CAPTION_MAX_LENGTH)

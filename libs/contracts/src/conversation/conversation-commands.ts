@@ -1,13 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { NestedObject } from '../validation/nested-object';
 import {
   MANAGER_MESSAGE_CONTENT_TYPE,
   type ManagerMessageContent,
@@ -44,11 +36,9 @@ export interface SendMessageData {
 export class SendMessageDataDto implements SendMessageData {
   @IsString() @Length(1, 200) conversationId!: string;
   @IsUUID() messageId!: string;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
+  @NestedObject(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
   content!: ManagerMessageContentDto;
-  @IsOptional() @ValidateNested() @Type(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
+  @IsOptional() @NestedObject(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
 }
 
 /** Command `MarkRead`: a manager marks the conversation read without replying (B6). */

@@ -1,7 +1,5 @@
-import { Type } from 'class-transformer';
 import {
   Equals,
-  IsDefined,
   IsIn,
   IsISO8601,
   IsInt,
@@ -14,8 +12,8 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject } from '../validation/nested-object';
 import { ChannelClientDto, TELEGRAM_ID } from '../channel/channel-event-definitions';
 import {
   MEDIA_FETCH_FAILURE_REASONS,
@@ -70,8 +68,8 @@ export class TelegramSourceDto implements TelegramSource {
 
 export class ConversationStartedDataDto implements DataOf<ConversationStarted> {
   @IsString() @Length(1, 200) conversationId!: string;
-  @IsDefined() @ValidateNested() @Type(() => TelegramSourceDto) source!: TelegramSourceDto;
-  @IsDefined() @ValidateNested() @Type(() => ChannelClientDto) client!: ChannelClientDto;
+  @NestedObject(() => TelegramSourceDto) source!: TelegramSourceDto;
+  @NestedObject(() => ChannelClientDto) client!: ChannelClientDto;
   @IsISO8601({ strict: true }) startedAt!: string;
 }
 
@@ -79,9 +77,7 @@ export class ClientMessageReceivedDataDto implements DataOf<ClientMessageReceive
   @IsString() @Length(1, 200) conversationId!: string;
   @IsString() @IsNotEmpty() messageId!: string;
   @IsString() @Length(1, 64) externalMessageId!: string;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  @NestedObject(() => Object, MESSAGE_CONTENT_TYPE)
   content!: MessageContentDto;
   @IsISO8601({ strict: true }) sentAt!: string;
   @ValidateIf((o: ClientMessageReceivedDataDto) => o.clientOrder !== null)
@@ -92,9 +88,7 @@ export class ClientMessageReceivedDataDto implements DataOf<ClientMessageReceive
 }
 
 export class MessageVersionDto {
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  @NestedObject(() => Object, MESSAGE_CONTENT_TYPE)
   content!: MessageContentDto;
   @IsISO8601({ strict: true }) at!: string;
 }
@@ -104,14 +98,11 @@ export class ClientMessageEditedDataDto implements DataOf<ClientMessageEdited> {
   @IsString() @IsNotEmpty() messageId!: string;
   @IsString() @Length(1, 64) externalMessageId!: string;
   @IsString() @IsNotEmpty() editId!: string;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Object, MESSAGE_CONTENT_TYPE)
+  @NestedObject(() => Object, MESSAGE_CONTENT_TYPE)
   content!: MessageContentDto;
   @IsISO8601({ strict: true }) editedAt!: string;
   @ValidateIf((o: ClientMessageEditedDataDto) => o.previousVersion !== null)
-  @ValidateNested()
-  @Type(() => MessageVersionDto)
+  @NestedObject(() => MessageVersionDto)
   previousVersion!: MessageVersionDto | null;
   @IsISO8601({ strict: true }) sentAt!: string;
   @ValidateIf((o: ClientMessageEditedDataDto) => o.clientOrder !== null)
@@ -153,13 +144,11 @@ export class ManagerMessageQueuedDataDto implements DataOf<ManagerMessageQueued>
   @IsString() @Length(1, 200) conversationId!: string;
   @IsString() @IsNotEmpty() messageId!: string;
   @IsString() @IsNotEmpty() managerId!: string;
-  @IsDefined() @ValidateNested() @Type(() => TelegramSourceDto) recipient!: TelegramSourceDto;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
+  @NestedObject(() => TelegramSourceDto) recipient!: TelegramSourceDto;
+  @NestedObject(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
   content!: ManagerMessageContentDto;
   @IsISO8601({ strict: true }) queuedAt!: string;
-  @IsOptional() @ValidateNested() @Type(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
+  @IsOptional() @NestedObject(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
 }
 
 export class ConversationMessageDeliveredDataDto implements DataOf<ConversationMessageDelivered> {
@@ -181,10 +170,8 @@ export class ManagerMessageRequeuedDataDto implements DataOf<ManagerMessageReque
   @IsString() @Length(1, 200) conversationId!: string;
   @IsString() @IsNotEmpty() messageId!: string;
   @IsString() @IsNotEmpty() managerId!: string;
-  @IsDefined() @ValidateNested() @Type(() => TelegramSourceDto) recipient!: TelegramSourceDto;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
+  @NestedObject(() => TelegramSourceDto) recipient!: TelegramSourceDto;
+  @NestedObject(() => Object, MANAGER_MESSAGE_CONTENT_TYPE)
   content!: ManagerMessageContentDto;
   /** A retry follows at least one failure. */
   @IsInt() @Min(1) retry!: number;

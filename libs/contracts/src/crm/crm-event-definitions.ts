@@ -1,10 +1,8 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   Equals,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -15,8 +13,8 @@ import {
   Length,
   Matches,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList, NestedObject } from '../validation/nested-object';
 import type { EventDefinition } from '../upcasting/event-catalog';
 import { IsCurrency, IsStageId, IsStoredColour } from './crm-validation';
 import {
@@ -108,7 +106,7 @@ export class ContactCreatedDataDto implements DataOf<ContactCreated> {
   @IsString() firstName!: string;
   @NullableString() lastName!: string | null;
   @NullableString() languageCode!: string | null;
-  @IsDefined() @ValidateNested() @Type(() => AttributionDto) attribution!: AttributionDto;
+  @NestedObject(() => AttributionDto) attribution!: AttributionDto;
   @IsOptional() @IsBoolean() started?: boolean;
   @IsISO8601({ strict: true }) createdAt!: string;
 }
@@ -134,8 +132,8 @@ class ContactChangeDto {
 }
 
 class TagChangeDataDto extends ContactChangeDto {
-  @IsDefined() @ValidateNested() @Type(() => TagDto) tag!: TagDto;
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TagDto) tags!: TagDto[];
+  @NestedObject(() => TagDto) tag!: TagDto;
+  @ArrayMaxSize(500) @NestedList(() => TagDto) tags!: TagDto[];
 }
 
 export class TagAddedDataDto extends TagChangeDataDto implements DataOf<TagAdded> {}
@@ -165,10 +163,8 @@ export class ContactFieldChangeDto implements ContactFieldChange {
 }
 
 export class ContactEditedDataDto extends ContactChangeDto implements DataOf<ContactEdited> {
-  @IsArray()
   @ArrayMaxSize(3)
-  @ValidateNested({ each: true })
-  @Type(() => ContactFieldChangeDto)
+  @NestedList(() => ContactFieldChangeDto)
   changes!: ContactFieldChangeDto[];
 }
 
@@ -185,7 +181,7 @@ export class AttributionRecordedDataDto
   extends ContactChangeDto
   implements DataOf<AttributionRecorded>
 {
-  @IsDefined() @ValidateNested() @Type(() => AttributionDto) attribution!: AttributionDto;
+  @NestedObject(() => AttributionDto) attribution!: AttributionDto;
 }
 
 export class ConversionRecordedDataDto

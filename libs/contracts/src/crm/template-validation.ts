@@ -1,14 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsIn,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { NestedObject } from '../validation/nested-object';
 import {
   ATTACHMENT_KINDS,
   AttachmentDto,
@@ -80,9 +71,7 @@ const templateAttachment =
   (absent: null | undefined): PropertyDecorator =>
   (target, key) => {
     ValidateIf((o: Record<string | symbol, unknown>) => o[key] !== absent)(target, key);
-    IsDefined()(target, key);
-    ValidateNested()(target, key);
-    Type(() => TemplateAttachmentDto)(target, key);
+    NestedObject(() => TemplateAttachmentDto)(target, key);
   };
 
 /** A command's template file: a TemplateAttachmentDto, or null for none (never missing). */

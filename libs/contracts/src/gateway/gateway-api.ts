@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { NestedObject } from '../validation/nested-object';
 import { TranslatedFromDto } from '../conversation/conversation-commands';
 import { IsVisibleText } from '../validation/visible-text';
 import { IsEmailAddress } from './is-email-address';
@@ -147,7 +147,7 @@ export class SendMessageRequest {
    * What the manager wrote in their language when `text` is its translation for the client
    * (`POST .../translation-preview`, B4): the timeline keeps both.
    */
-  @IsOptional() @ValidateNested() @Type(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
+  @IsOptional() @NestedObject(() => TranslatedFromDto) translatedFrom?: TranslatedFromDto;
 }
 
 export interface Page<T> {

@@ -1,6 +1,4 @@
-import { Type } from 'class-transformer';
 import {
-  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -10,8 +8,8 @@ import {
   IsString,
   Matches,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject } from './nested-object';
 import { ACTOR_KINDS, type ActorKind } from '../envelope/actor';
 
 export class ActorDto {
@@ -27,7 +25,7 @@ export class EventMetadataDto {
   @IsInt() @Min(1) schemaVersion!: number;
   @IsString() @IsNotEmpty() correlationId!: string;
   @IsOptional() @IsString() @IsNotEmpty() causationId!: string | null;
-  @IsDefined() @ValidateNested() @Type(() => ActorDto) actor!: ActorDto;
+  @NestedObject(() => ActorDto) actor!: ActorDto;
 }
 
 export class EventEnvelopeDto {
@@ -36,7 +34,7 @@ export class EventEnvelopeDto {
   })
   type!: string;
   @IsObject() data!: Record<string, unknown>;
-  @IsDefined() @ValidateNested() @Type(() => EventMetadataDto) metadata!: EventMetadataDto;
+  @NestedObject(() => EventMetadataDto) metadata!: EventMetadataDto;
 }
 
 export class CommandMetadataDto {
@@ -45,7 +43,7 @@ export class CommandMetadataDto {
   @IsISO8601({ strict: true }) issuedAt!: string;
   @IsString() @IsNotEmpty() correlationId!: string;
   @IsOptional() @IsString() @IsNotEmpty() causationId!: string | null;
-  @IsDefined() @ValidateNested() @Type(() => ActorDto) actor!: ActorDto;
+  @NestedObject(() => ActorDto) actor!: ActorDto;
 }
 
 export class CommandEnvelopeDto {
@@ -55,5 +53,5 @@ export class CommandEnvelopeDto {
   @Matches(/^[A-Z][A-Za-z]*$/, { message: 'type must be an imperative PascalCase name' })
   type!: string;
   @IsObject() data!: Record<string, unknown>;
-  @IsDefined() @ValidateNested() @Type(() => CommandMetadataDto) metadata!: CommandMetadataDto;
+  @NestedObject(() => CommandMetadataDto) metadata!: CommandMetadataDto;
 }

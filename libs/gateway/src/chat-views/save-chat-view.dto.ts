@@ -1,16 +1,8 @@
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import {
   CHAT_TABS,
   IsVisibleText,
+  NestedObject,
   type ChatView,
   type SaveChatViewRequest,
 } from '@parley/contracts';
@@ -30,5 +22,5 @@ export class SaveChatViewBody implements SaveChatViewRequest {
   @IsIn(CHAT_TABS, { message: `tab must be one of ${CHAT_TABS.join(', ')}` })
   tab?: ChatView['tab'];
   @IsOptional() @IsBoolean() archived?: boolean;
-  @IsDefined() @ValidateNested() @Type(() => ChatListFilterParams) filters!: ChatListFilterParams;
+  @NestedObject(() => ChatListFilterParams) filters!: ChatListFilterParams;
 }
