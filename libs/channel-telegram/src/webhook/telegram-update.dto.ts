@@ -1,10 +1,7 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -14,8 +11,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList, NestedObject } from '@parley/contracts';
 
 /** Ids above this lose precision as JS numbers; Telegram's fit in 52 bits. */
 const MAX_ID = Number.MAX_SAFE_INTEGER;
@@ -24,7 +21,10 @@ const MAX_UNIX_TIME = 253_402_300_799;
 
 /**
  * The subset of the Bot API's Update that Parley reads (https://core.telegram.org/bots/api#update).
- * Fields outside it are not checked and not read: Telegram adds fields over time.
+ * Fields outside it are not checked and not read: Telegram adds fields over time. Nested parts
+ * are declared with NestedObject / NestedList, never a bare `@ValidateNested() @Type(...)`: that
+ * let a list pass where Telegram sends one object (`message: []`, `from: [{...}]`); now it is a
+ * rejected update naming the field.
  */
 export class TelegramUserDto {
   @IsInt() @Min(-MAX_ID) @Max(MAX_ID) id!: number;
@@ -47,7 +47,7 @@ export class TelegramMessageEntityDto {
   /** `text_link` only. */
   @IsOptional() @IsString() @MaxLength(4096) url?: string;
   /** `text_mention` only. */
-  @IsOptional() @ValidateNested() @Type(() => TelegramUserDto) user?: TelegramUserDto;
+  @IsOptional() @NestedObject(() => TelegramUserDto) user?: TelegramUserDto;
 }
 
 /**
@@ -80,7 +80,7 @@ export class TelegramLocationDto {
 }
 
 export class TelegramVenueDto {
-  @IsDefined() @ValidateNested() @Type(() => TelegramLocationDto) location!: TelegramLocationDto;
+  @NestedObject(() => TelegramLocationDto) location!: TelegramLocationDto;
   @IsString() @MaxLength(1024) title!: string;
   @IsString() @MaxLength(1024) address!: string;
 }
@@ -98,10 +98,8 @@ export class TelegramPollOptionDto {
 
 export class TelegramPollDto {
   @IsString() @Length(1, 300) question!: string;
-  @IsArray()
   @ArrayMaxSize(12)
-  @ValidateNested({ each: true })
-  @Type(() => TelegramPollOptionDto)
+  @NestedList(() => TelegramPollOptionDto)
   options!: TelegramPollOptionDto[];
   @IsIn(['regular', 'quiz']) type!: 'regular' | 'quiz';
 }
@@ -115,45 +113,39 @@ export class TelegramMessageDto {
   @IsInt() @Min(0) @Max(MAX_ID) message_id!: number;
   /** Unix time in seconds, from 1970 to the end of year 9999 (so it makes an ISO date). */
   @IsInt() @Min(0) @Max(MAX_UNIX_TIME) date!: number;
-  @IsDefined() @ValidateNested() @Type(() => TelegramChatDto) chat!: TelegramChatDto;
+  @NestedObject(() => TelegramChatDto) chat!: TelegramChatDto;
   /** Absent in channels and for anonymous group admins; always there in a private chat. */
-  @IsOptional() @ValidateNested() @Type(() => TelegramUserDto) from?: TelegramUserDto;
+  @IsOptional() @NestedObject(() => TelegramUserDto) from?: TelegramUserDto;
   @IsOptional() @IsString() @Length(1, 4096) text?: string;
   /** What the client wrote under a photo, a video, a document, ... */
   @IsOptional() @IsString() @MaxLength(4096) caption?: string;
   /** Commands (`/start`) are found through these, as grammY finds them. */
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => TelegramMessageEntityDto)
+  @NestedList(() => TelegramMessageEntityDto)
   entities?: TelegramMessageEntityDto[];
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => TelegramMessageEntityDto)
+  @NestedList(() => TelegramMessageEntityDto)
   caption_entities?: TelegramMessageEntityDto[];
   /** An edited message's Unix time of its last edit. */
   @IsOptional() @IsInt() @Min(0) @Max(MAX_UNIX_TIME) edit_date?: number;
   /** The sizes of a photo, smallest first. */
   @IsOptional()
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => TelegramFileDto)
+  @NestedList(() => TelegramFileDto)
   photo?: TelegramFileDto[];
-  @IsOptional() @ValidateNested() @Type(() => TelegramFileDto) video?: TelegramFileDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramFileDto) video_note?: TelegramFileDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramFileDto) voice?: TelegramFileDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramFileDto) audio?: TelegramFileDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramFileDto) document?: TelegramFileDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramFileDto) animation?: TelegramFileDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramStickerDto) sticker?: TelegramStickerDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramLocationDto) location?: TelegramLocationDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramVenueDto) venue?: TelegramVenueDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramContactDto) contact?: TelegramContactDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramPollDto) poll?: TelegramPollDto;
-  @IsOptional() @ValidateNested() @Type(() => TelegramDiceDto) dice?: TelegramDiceDto;
+  @IsOptional() @NestedObject(() => TelegramFileDto) video?: TelegramFileDto;
+  @IsOptional() @NestedObject(() => TelegramFileDto) video_note?: TelegramFileDto;
+  @IsOptional() @NestedObject(() => TelegramFileDto) voice?: TelegramFileDto;
+  @IsOptional() @NestedObject(() => TelegramFileDto) audio?: TelegramFileDto;
+  @IsOptional() @NestedObject(() => TelegramFileDto) document?: TelegramFileDto;
+  @IsOptional() @NestedObject(() => TelegramFileDto) animation?: TelegramFileDto;
+  @IsOptional() @NestedObject(() => TelegramStickerDto) sticker?: TelegramStickerDto;
+  @IsOptional() @NestedObject(() => TelegramLocationDto) location?: TelegramLocationDto;
+  @IsOptional() @NestedObject(() => TelegramVenueDto) venue?: TelegramVenueDto;
+  @IsOptional() @NestedObject(() => TelegramContactDto) contact?: TelegramContactDto;
+  @IsOptional() @NestedObject(() => TelegramPollDto) poll?: TelegramPollDto;
+  @IsOptional() @NestedObject(() => TelegramDiceDto) dice?: TelegramDiceDto;
 }
 
 /** A chat member's state (ChatMember): `member`, `kicked`, `left`, `administrator`, ... */
@@ -163,29 +155,23 @@ export class TelegramChatMemberDto {
 
 /** The bot's own membership changed (`my_chat_member`): in a private chat, blocked or not. */
 export class TelegramChatMemberUpdatedDto {
-  @IsDefined() @ValidateNested() @Type(() => TelegramChatDto) chat!: TelegramChatDto;
-  @IsDefined() @ValidateNested() @Type(() => TelegramUserDto) from!: TelegramUserDto;
+  @NestedObject(() => TelegramChatDto) chat!: TelegramChatDto;
+  @NestedObject(() => TelegramUserDto) from!: TelegramUserDto;
   @IsInt() @Min(0) @Max(MAX_UNIX_TIME) date!: number;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => TelegramChatMemberDto)
+  @NestedObject(() => TelegramChatMemberDto)
   old_chat_member!: TelegramChatMemberDto;
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => TelegramChatMemberDto)
+  @NestedObject(() => TelegramChatMemberDto)
   new_chat_member!: TelegramChatMemberDto;
 }
 
 export class TelegramUpdateDto {
   @IsInt() @Min(0) @Max(MAX_ID) update_id!: number;
-  @IsOptional() @ValidateNested() @Type(() => TelegramMessageDto) message?: TelegramMessageDto;
+  @IsOptional() @NestedObject(() => TelegramMessageDto) message?: TelegramMessageDto;
   @IsOptional()
-  @ValidateNested()
-  @Type(() => TelegramMessageDto)
+  @NestedObject(() => TelegramMessageDto)
   edited_message?: TelegramMessageDto;
   @IsOptional()
-  @ValidateNested()
-  @Type(() => TelegramChatMemberUpdatedDto)
+  @NestedObject(() => TelegramChatMemberUpdatedDto)
   my_chat_member?: TelegramChatMemberUpdatedDto;
 }
 

@@ -245,6 +245,39 @@ describe('update classification', () => {
       expect(classify({ update_id: 23, message: 'hello' })).toMatchObject({ kind: 'rejected' });
     });
 
+    it.each(['message', 'message.chat', 'message.from'])(
+      'given %s as a list, empty or of one valid object, then rejected naming it, not a message',
+      (field) => {
+        for (const asList of [() => [], (value: unknown) => [value]]) {
+          const body = sampleTextUpdate({ updateId: 27, chatId: 42, text: 'x' });
+          const [kind, part] = field.split('.') as [string, string | undefined];
+          const message = body[kind] as Record<string, unknown>;
+          body[kind] =
+            part === undefined ? asList(message) : { ...message, [part]: asList(message[part]) };
+          const update = classify(body);
+          expect(update).toMatchObject({ kind: 'rejected', updateId: 27 });
+          if (update.kind !== 'rejected') throw new Error('unreachable');
+          expect(update.issues).toContainEqual({
+            field,
+            reason: 'must be a single object, not a list',
+          });
+          expect(update.reason).toContain(`${field} must be a single object, not a list`);
+        }
+      },
+    );
+
+    it('given my_chat_member.from as a list, then rejected naming it, not a block', () => {
+      const body = sampleMyChatMemberUpdate({ updateId: 28, chatId: 42, status: 'kicked' });
+      const change = body['my_chat_member'] as Record<string, unknown>;
+      const update = classify({ ...body, my_chat_member: { ...change, from: [change['from']] } });
+      expect(update).toMatchObject({
+        kind: 'rejected',
+        issues: expect.arrayContaining([
+          { field: 'my_chat_member.from', reason: 'must be a single object, not a list' },
+        ]) as unknown,
+      });
+    });
+
     it('given empty text, then rejected', () => {
       expect(classify(sampleTextUpdate({ updateId: 24, chatId: 42, text: '' }))).toMatchObject({
         kind: 'rejected',
