@@ -5,6 +5,7 @@ import type { Filter } from '../read-store.port';
 import { splitPath, valuesAtPath } from './document-paths';
 import { deepEqual, isPlainObject } from './document-values';
 import { validateFilter } from './query-validation';
+import { compileSimpleFilter } from './simple-filter';
 
 /**
  * Evaluates the port's query documents in process with mingo (a maintained MongoDB query
@@ -104,11 +105,29 @@ const CONTEXT = Context.init({
   },
 });
 
-/** A compiled filter: validated once, then tested on as many documents as needed. */
-export const compileFilter = (filter: Filter): Test => {
-  validateFilter(filter);
+const mingoTest = (filter: Filter): Test => {
   const query = new Query(filter, { context: CONTEXT });
   return asTest((document) => query.test(document));
+};
+
+/** The filter as mingo alone evaluates it: the oracle simple-filter.unit.spec.ts checks the fast path against. */
+export const compileFilterWithMingo = (filter: Filter): Test => {
+  validateFilter(filter);
+  return mingoTest(filter);
+};
+
+/**
+ * A compiled filter: validated once, then tested on as many documents as needed. The simple
+ * filters nearly every call sends are tested in plain JavaScript (simple-filter.ts), which asks
+ * mingo, compiled on first need and once, about a document only where it cannot tell; the rest
+ * go to mingo. The filter must not change while the test is in use (mingo may compile it late).
+ */
+export const compileFilter = (filter: Filter): Test => {
+  validateFilter(filter);
+  const simple = compileSimpleFilter(filter);
+  if (!simple) return mingoTest(filter);
+  let slow: Test | undefined;
+  return (document) => simple(document) ?? (slow ??= mingoTest(filter))(document);
 };
 
 /** Does `document` match the MongoDB query document `filter`? */
