@@ -14,7 +14,7 @@ import {
   type Comparison,
   type Measurement,
 } from './report';
-import { random } from './scale/seeded-random';
+import { seededRandom as random } from '@parley/test-infra';
 
 /**
  * Embedded chat list first page, 100,000 chats (issue 11, "Read models at scale"): one

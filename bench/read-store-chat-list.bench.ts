@@ -8,7 +8,7 @@ import {
   type Comparison,
   type Measurement,
 } from './report';
-import { random } from './scale/seeded-random';
+import { seededRandom as random } from '@parley/test-infra';
 
 /**
  * Read store chat list: the gateway's first page of the chat list, the query

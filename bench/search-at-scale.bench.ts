@@ -22,7 +22,7 @@ import {
   type BenchOutcome,
   type Comparison,
 } from './report';
-import { random } from './scale/seeded-random';
+import { seededRandom as random } from '@parley/test-infra';
 import { LANGUAGES, TAG_NAMES, vocabularyOf } from './scale/vocabulary';
 import { workspaceEvents, type GeneratedConversation } from './scale/workspace-generator';
 

@@ -8,7 +8,7 @@ import {
   type Tag,
 } from '@parley/contracts';
 import type { ProjectableEvent } from '@parley/projections';
-import { random } from './seeded-random';
+import { seededRandom as random } from '@parley/test-infra';
 import { LANGUAGES, TAG_NAMES, vocabularyOf, type Language } from './vocabulary';
 
 /**

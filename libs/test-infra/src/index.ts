@@ -5,3 +5,4 @@ export * from './wait-until';
 export * from './service-process';
 export * from './free-port';
 export { mongoEngineAt, reportMongoEngine, type MongoEngine } from './mongo-engine';
+export { seededRandom } from './seeded-random';

@@ -1,5 +1,6 @@
 import type { Filter, FindOptions, ReadCollection, ReadDocument, Update } from '../read-store.port';
 import { createInMemoryReadStore } from './in-memory-read-store';
+import { seededRandom } from '@parley/test-infra';
 
 /**
  * Property: the embedded store answers the same with indexes as without, in the same order.
@@ -8,17 +9,7 @@ import { createInMemoryReadStore } from './in-memory-read-store';
  * indexes, created before or after the writes.
  */
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure names its seed. */
-const randomFrom = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+const randomFrom = seededRandom;
 
 const INDEXES = [
   { keys: { workspaceId: 1, lastActivityAt: -1 } },

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Filter } from '../read-store.port';
 import { compileFilter, compileFilterWithMingo } from './query-matcher';
 import { compileSimpleFilter } from './simple-filter';
+import { seededRandom } from '@parley/test-infra';
 
 /**
  * Property: the fast path (simple-filter.ts) answers every document as mingo alone does.
@@ -11,17 +12,7 @@ import { compileSimpleFilter } from './simple-filter';
  * others. compileFilter and the pure-mingo oracle must agree on each pair, errors included.
  */
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure names its seed. */
-const randomFrom = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+const randomFrom = seededRandom;
 
 class Box {
   constructor(readonly b: number) {}

@@ -1,5 +1,8 @@
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same data. */
-export const random = (seed: number): (() => number) => {
+/**
+ * Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same data
+ * and a failing property names its seed.
+ */
+export const seededRandom = (seed: number): (() => number) => {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
