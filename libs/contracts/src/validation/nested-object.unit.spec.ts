@@ -1,11 +1,5 @@
+import { ALL_EVENT_DEFINITIONS } from '../all-event-definitions';
 import * as contracts from '../index';
-import { channelEventDefinitions } from '../channel/channel-event-definitions';
-import { conversationEventDefinitions } from '../conversation/conversation-event-definitions';
-import { crmEventDefinitions } from '../crm/crm-event-definitions';
-import { gatewayEventDefinitions } from '../gateway/chat-view-events';
-import { robotsEventDefinitions } from '../robots/robots-event-definitions';
-import { tasksNotesEventDefinitions } from '../tasks-notes/tasks-notes-event-definitions';
-import { translationEventDefinitions } from '../translation/translation-event-definitions';
 import { ContractViolation, type FieldIssue } from './contract-violation';
 import { CommandEnvelopeDto, EventEnvelopeDto } from './envelope.dto';
 import {
@@ -30,15 +24,7 @@ import { validatePlain } from './validate';
  * on a payload made valid with every nested object it allows, at every depth.
  */
 
-const definitions = [
-  ...channelEventDefinitions,
-  ...conversationEventDefinitions,
-  ...crmEventDefinitions,
-  ...gatewayEventDefinitions,
-  ...robotsEventDefinitions,
-  ...tasksNotesEventDefinitions,
-  ...translationEventDefinitions,
-];
+const definitions = ALL_EVENT_DEFINITIONS;
 
 const everyDto: [string, Dto][] = [
   ['EventEnvelopeDto', EventEnvelopeDto],

@@ -1,12 +1,6 @@
+import { ALL_EVENT_DEFINITIONS } from '../all-event-definitions';
 import { Type } from 'class-transformer';
 import { IsString } from 'class-validator';
-import { channelEventDefinitions } from '../channel/channel-event-definitions';
-import { conversationEventDefinitions } from '../conversation/conversation-event-definitions';
-import { crmEventDefinitions } from '../crm/crm-event-definitions';
-import { gatewayEventDefinitions } from '../gateway/chat-view-events';
-import { robotsEventDefinitions } from '../robots/robots-event-definitions';
-import { tasksNotesEventDefinitions } from '../tasks-notes/tasks-notes-event-definitions';
-import { translationEventDefinitions } from '../translation/translation-event-definitions';
 import { CommandEnvelopeDto, EventEnvelopeDto } from './envelope.dto';
 import { ContractViolation } from './contract-violation';
 import { validatePlain } from './validate';
@@ -78,15 +72,7 @@ const mutant = (payload: Plain, next: () => number): Plain => {
 const dtos: [string, Dto][] = [
   ['EventEnvelopeDto', EventEnvelopeDto],
   ['CommandEnvelopeDto', CommandEnvelopeDto],
-  ...[
-    ...channelEventDefinitions,
-    ...conversationEventDefinitions,
-    ...crmEventDefinitions,
-    ...gatewayEventDefinitions,
-    ...robotsEventDefinitions,
-    ...tasksNotesEventDefinitions,
-    ...translationEventDefinitions,
-  ].map((d): [string, Dto] => [d.type, d.data as Dto]),
+  ...ALL_EVENT_DEFINITIONS.map((d): [string, Dto] => [d.type, d.data as Dto]),
 ];
 
 describe('validation plan against class-validator', () => {
