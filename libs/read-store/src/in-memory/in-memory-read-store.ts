@@ -174,7 +174,11 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
    * `$in` of string ids is a lookup, equality on an index's leading fields reads that index's
    * range, else a scan.
    */
-  private matching(filter: Filter, limit = Infinity, test = compileFilter(filter)): ReadDocument[] {
+  private matching(
+    filter: Filter,
+    limit = Infinity,
+    test: Test = compileFilter(filter),
+  ): ReadDocument[] {
     const { documents, indexes } = this.state();
     const id = filter['_id'];
     if (typeof id === 'string') {
@@ -183,10 +187,12 @@ class InMemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
     }
     const ids = stringIdsIn(id);
     if (ids) {
+      // Found by its id, a document matches a filter of nothing else without a test.
+      const onlyIds = Object.keys(filter).length === 1;
       const found: StoredDocument[] = [];
       for (const each of new Set(ids)) {
         const stored = documents.get(each);
-        if (stored && test(stored.document)) found.push(stored);
+        if (stored && (onlyIds || test(stored.document))) found.push(stored);
       }
       return found
         .sort(bySeq)

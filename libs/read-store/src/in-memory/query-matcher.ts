@@ -125,8 +125,9 @@ export const compileFilterWithMingo = (filter: Filter): Test => {
 export const compileFilter = (filter: Filter): Test => {
   validateFilter(filter);
   const simple = compileSimpleFilter(filter);
-  if (!simple) return mingoTest(filter);
   let slow: Test | undefined;
+  // Built on first use: a lookup by ids may settle a query without testing any document.
+  if (!simple) return (document) => (slow ??= mingoTest(filter))(document);
   return (document) => simple(document) ?? (slow ??= mingoTest(filter))(document);
 };
 
