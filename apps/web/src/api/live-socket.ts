@@ -28,21 +28,24 @@ export interface LiveSocketOptions {
   readonly url: () => Promise<string>;
   readonly connect: ConnectLive;
   readonly onMessage: (message: LiveMessage) => void;
-  /** The connection came back after a gap: changes may have been missed. */
-  readonly onReconnected: () => void;
+  /**
+   * The connection is open, the first time too: what changed while no socket was listening (after
+   * the screen's first fetch and before the first open, or during a gap) was never pushed to it,
+   * so the screen refetches. A chat that arrived while the page connected showed only on reload.
+   */
+  readonly onConnected: () => void;
   readonly onStatus?: (status: LiveStatus) => void;
   readonly delay?: (attempt: number) => number;
 }
 
 /**
  * The WebSocket to /api/live (with a one-time ticket per connection): reconnects with backoff after every close until stopped, and says
- * when it came back so the screen can refetch what it may have missed. No polling.
+ * each time it opens so the screen can refetch what it may have missed. No polling.
  */
 export class LiveSocket {
   private socket: LiveConnection | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private attempt = 0;
-  private openedBefore = false;
   private stopped = true;
   /** Bumped by every open and stop: an URL that arrives for an older one is dropped. */
   private generation = 0;
@@ -96,8 +99,7 @@ export class LiveSocket {
           if (!isCurrent()) return;
           this.attempt = 0;
           this.options.onStatus?.('open');
-          if (this.openedBefore) this.options.onReconnected();
-          this.openedBefore = true;
+          this.options.onConnected();
         },
         message: (data) => {
           if (!isCurrent()) return;

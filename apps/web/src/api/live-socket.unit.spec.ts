@@ -27,7 +27,7 @@ describe('LiveSocket', () => {
     const server = connections();
     const messages: LiveMessage[] = [];
     const statuses: LiveStatus[] = [];
-    let reconnected = 0;
+    let connected = 0;
     let ticket = 0;
     let failures = ticketFails;
     const socket = new LiveSocket({
@@ -41,13 +41,13 @@ describe('LiveSocket', () => {
       },
       connect: server.connect,
       onMessage: (message) => messages.push(message),
-      onReconnected: () => (reconnected += 1),
+      onConnected: () => (connected += 1),
       onStatus: (status) => statuses.push(status),
       delay: (attempt) => 1000 * (attempt + 1),
     });
     socket.start();
     await settle();
-    return { server, socket, messages, statuses, reconnected: () => reconnected };
+    return { server, socket, messages, statuses, connected: () => connected };
   };
 
   it('given an open socket, when a change arrives, then it is handed over parsed', async () => {
@@ -61,10 +61,12 @@ describe('LiveSocket', () => {
     expect(messages).toMatchObject([{ type: 'changed', conversationId: 'c1' }]);
   });
 
-  it('given the socket closes, then it reconnects after the backoff with a new ticket', async () => {
-    const { server, reconnected } = await start();
+  it('given the socket closes, then it reconnects after the backoff with a new ticket, and each open asks for a refetch', async () => {
+    const { server, connected } = await start();
     expect(server.opened[0].url).toMatch(/\?ticket=t1$/);
     server.opened[0].events.open();
+    // The first open too: a change made before it was never pushed to this socket.
+    expect(connected()).toBe(1);
     server.opened[0].events.close();
     jest.advanceTimersByTime(999);
     await settle();
@@ -74,7 +76,7 @@ describe('LiveSocket', () => {
     expect(server.opened).toHaveLength(2);
     expect(server.opened[1].url).toMatch(/\?ticket=t2$/);
     server.opened[1].events.open();
-    expect(reconnected()).toBe(1);
+    expect(connected()).toBe(2);
   });
 
   it('given repeated failures, then waits longer each time until one opens', async () => {
@@ -108,7 +110,7 @@ describe('LiveSocket', () => {
       url: () => new Promise<string>((resolve) => (deliver = resolve)),
       connect: server.connect,
       onMessage: () => undefined,
-      onReconnected: () => undefined,
+      onConnected: () => undefined,
     });
     socket.start();
     socket.stop();

@@ -123,7 +123,7 @@ export function MessengerScreen(props: {
         reload({ type: 'changed', change: message, openConversationId: selectedId });
       }
     },
-    onReconnected: () => reload({ type: 'everything' }),
+    onConnected: () => reload({ type: 'everything' }),
   });
 
   // Forget pending sends once the read model shows them.

@@ -4,7 +4,7 @@ import { LiveSocket, type ConnectLive, type LiveStatus } from '../api/live-socke
 
 /**
  * Keeps the WebSocket to /api/live open while signed in (a new access token reconnects it) and
- * hands every message to `onMessage`; `onReconnected` after a gap. `url` gets a fresh ticket for
+ * hands every message to `onMessage`; `onConnected` each time it opens (what changed before was never pushed). `url` gets a fresh ticket for
  * each connection.
  */
 export function useLiveUpdates(options: {
@@ -12,7 +12,7 @@ export function useLiveUpdates(options: {
   readonly url: () => Promise<string>;
   readonly connect: ConnectLive;
   readonly onMessage: (message: LiveMessage) => void;
-  readonly onReconnected: () => void;
+  readonly onConnected: () => void;
 }): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('stopped');
   const latest = useRef(options);
@@ -25,7 +25,7 @@ export function useLiveUpdates(options: {
       url: () => latest.current.url(),
       connect: (url, events) => latest.current.connect(url, events),
       onMessage: (message) => latest.current.onMessage(message),
-      onReconnected: () => latest.current.onReconnected(),
+      onConnected: () => latest.current.onConnected(),
       onStatus: setStatus,
     });
     socket.start();
